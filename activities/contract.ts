@@ -1,0 +1,36 @@
+// What the workflow may ask of the outside world. The workflow imports this file with
+// `import type` only; implementations live beside it and are built by `createActivities`.
+import type { Channel, Checkout, TemplateName } from '../common/checkout';
+
+export interface SendReminderInput {
+  checkout: Checkout;
+  /** 1-based step number; with the checkout id it is the dedupe key of this message. */
+  step: number;
+  stepsTotal: number;
+  channel: Channel;
+  template: TemplateName;
+}
+
+export interface SendOrderConfirmationInput {
+  checkout: Checkout;
+  orderId: string;
+  total?: number;
+}
+
+export interface SendResult {
+  /** `suppressed`: nothing was sent on purpose (the checkout was ordered meanwhile). */
+  outcome: 'sent' | 'suppressed';
+  messageId?: string;
+  reason?: string;
+  /** True when an earlier attempt had already sent this message and its id was reused. */
+  deduplicated?: boolean;
+}
+
+/** Failure types the activities raise; the workflow records them as the reminder's reason. */
+export const PERMANENT_SEND_FAILURE = 'PermanentSendFailure';
+export const TRANSIENT_SEND_FAILURE = 'TransientSendFailure';
+
+export interface RecoveryActivities {
+  sendReminder(input: SendReminderInput): Promise<SendResult>;
+  sendOrderConfirmation(input: SendOrderConfirmationInput): Promise<SendResult>;
+}

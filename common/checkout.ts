@@ -1,0 +1,117 @@
+// The checkout as it travels from the API into the workflow input. Plain data, no I/O:
+// imported by the API, the workflow bundle and the activities alike.
+
+export interface CartLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Price of one unit in the cart's currency, major units (19.99). */
+  unitPrice: number;
+  imageUrl?: string;
+}
+
+export interface Cart {
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+  total: number;
+  items: CartLine[];
+}
+
+export interface Customer {
+  /** The shop's opaque customer id; the only customer field that reaches search attributes. */
+  id: string;
+  email: string;
+  name?: string;
+  /** BCP 47 tag used to format money and pick the greeting, e.g. "de-DE". */
+  locale?: string;
+  /** IANA zone, e.g. "Europe/Berlin". */
+  timezone?: string;
+}
+
+export interface Checkout {
+  checkoutId: string;
+  customer: Customer;
+  cart: Cart;
+  /** Where a reminder's button sends the shopper back to. */
+  checkoutUrl: string;
+}
+
+export const CHANNELS = ['email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const TEMPLATES = ['friendly', 'cart', 'last-chance'] as const;
+export type TemplateName = (typeof TEMPLATES)[number];
+
+/** One reminder of a schedule, as configured or requested: `after` is a human duration. */
+export interface ScheduleStepSpec {
+  after: string;
+  channel?: Channel;
+  template?: TemplateName;
+}
+
+/** A schedule step resolved for the workflow: offsets in ms from the shopper's last activity. */
+export interface ScheduleStep {
+  after: string;
+  afterMs: number;
+  channel: Channel;
+  template: TemplateName;
+}
+
+export interface CheckoutRecoveryInput {
+  checkout: Checkout;
+  schedule: ScheduleStep[];
+  /** Epoch ms of the shopper's last activity; defaults to the workflow's start. */
+  lastActivityAt?: number;
+}
+
+/**
+ * Started by an order that arrived before its checkout (events arrive out of order): the workflow
+ * records the order and closes, so the checkout, when it shows up, finds it ordered and sends nothing.
+ */
+export interface EarlyOrderInput {
+  earlyOrder: { checkoutId: string };
+}
+
+export type RecoveryWorkflowInput = CheckoutRecoveryInput | EarlyOrderInput;
+
+export const CHECKOUT_STATES = ['waiting', 'reminding', 'ordered', 'expired', 'cancelled'] as const;
+export type CheckoutState = (typeof CHECKOUT_STATES)[number];
+
+export interface ReminderRecord {
+  step: number;
+  channel: Channel;
+  template: TemplateName;
+  outcome: 'sent' | 'failed' | 'suppressed';
+  /** ISO time the outcome was recorded. */
+  at: string;
+  /** ISO time the step was due. */
+  dueAt: string;
+  messageId?: string;
+  reason?: string;
+}
+
+export interface OrderRecord {
+  orderId: string;
+  total?: number;
+  receivedAt: string;
+  /** 0 when the order came before any reminder, else the number of reminders sent before it. */
+  afterStep: number;
+  /** The order arrived before the checkout itself was known. */
+  beforeCheckout?: boolean;
+  confirmation?: { outcome: 'sent' | 'failed' | 'skipped'; messageId?: string; reason?: string };
+}
+
+export interface CheckoutStatus {
+  checkoutId: string;
+  /** Empty when only an early order is known. */
+  customerId: string;
+  state: CheckoutState;
+  startedAt: string;
+  lastActivityAt: string;
+  nextDueAt: string | null;
+  remindersSent: number;
+  reminders: ReminderRecord[];
+  /** Steps not yet run, with their due times. */
+  upcoming: Array<ScheduleStep & { step: number; dueAt: string }>;
+  order: OrderRecord | null;
+}

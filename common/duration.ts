@@ -1,0 +1,37 @@
+// Human durations ("30m", "24h", "3d", "1d12h") used by schedules. Parsed here rather than
+// with `ms` so the API and the workflow agree exactly, and so errors can name the problem.
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
+const DURATION_PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+export type DurationResult = { ok: true; ms: number } | { ok: false; reason: string };
+
+export function parseDuration(text: string): DurationResult {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  const match = DURATION_PATTERN.exec(trimmed);
+  if (trimmed === '' || !match) {
+    return { ok: false, reason: `"${String(text)}" is not a duration like "30m", "24h", "3d" or "1d12h"` };
+  }
+  const [, d, h, m, s] = match;
+  const ms =
+    Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s;
+  return { ok: true, ms };
+}
+
+/** Renders ms back in the same human form, for summaries ("wait 30m for reminder 1"). */
+export function formatDuration(ms: number): string {
+  if (ms <= 0) return '0s';
+  let rest = Math.round(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join('');
+}

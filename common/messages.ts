@@ -1,0 +1,27 @@
+// Signals, queries and updates of the checkout-recovery workflow. Side-effect free so the API
+// can import them without pulling in workflow code.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CheckoutStatus, ScheduleStepSpec } from './checkout';
+
+export const WORKFLOW_TYPE = 'checkoutRecovery';
+
+export interface OrderedSignal {
+  orderId: string;
+  total?: number;
+}
+
+export interface ActivitySignal {
+  /** Epoch ms of the shopper's action; defaults to when the workflow receives the signal. */
+  at?: number;
+}
+
+export const orderedSignal = defineSignal<[OrderedSignal]>('ordered');
+export const activitySignal = defineSignal<[ActivitySignal]>('activity');
+export const statusQuery = defineQuery<CheckoutStatus>('status');
+/** Replaces the steps not yet sent; returns the new status. Rejected by its validator when invalid. */
+export const rescheduleUpdate = defineUpdate<CheckoutStatus, [{ schedule: ScheduleStepSpec[] }]>('reschedule');
+
+/** The workflow id is derived from the business key, so a repeated start finds the same workflow. */
+export function workflowIdFor(checkoutId: string): string {
+  return `checkout-${checkoutId}`;
+}

@@ -1,0 +1,97 @@
+import {
+  CHANNELS,
+  type Channel,
+  type ScheduleStep,
+  type ScheduleStepSpec,
+  TEMPLATES,
+  type TemplateName,
+} from './checkout';
+import { parseDuration } from './duration';
+
+/** The documented default: T+30 min, T+1 day, T+3 days after the shopper's last activity. */
+export const DEFAULT_SCHEDULE: ScheduleStepSpec[] = [{ after: '30m' }, { after: '1d' }, { after: '3d' }];
+
+// Bounds that keep a schedule sane: at least a second apart (tests use seconds-long schedules),
+// at most 10 reminders, nothing later than 30 days (a reminder after that is spam, not recovery).
+export const MIN_STEP_MS = 1_000;
+export const MAX_STEPS = 10;
+export const MAX_OFFSET_MS = 30 * 86_400_000;
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export type ScheduleResult = { ok: true; steps: ScheduleStep[] } | { ok: false; errors: FieldError[] };
+
+/** Template for a step nobody named: first is friendly, last is the last chance, others show the cart. */
+export function defaultTemplate(index: number, count: number): TemplateName {
+  if (index === 0) return 'friendly';
+  if (index === count - 1) return 'last-chance';
+  return 'cart';
+}
+
+/**
+ * Validates and resolves a schedule. `field` prefixes error paths ("schedule[1].after").
+ * `firstStepIndex`/`totalSteps` let a reschedule keep template choice consistent with the steps already sent.
+ */
+export function resolveSchedule(
+  specs: unknown,
+  field = 'schedule',
+  firstStepIndex = 0,
+  notBeforeMs = 0,
+): ScheduleResult {
+  if (!Array.isArray(specs)) return { ok: false, errors: [{ field, reason: 'must be an array of steps' }] };
+  if (specs.length === 0) return { ok: false, errors: [{ field, reason: 'must have at least one step' }] };
+  if (firstStepIndex + specs.length > MAX_STEPS) {
+    return { ok: false, errors: [{ field, reason: `at most ${MAX_STEPS} reminders per checkout` }] };
+  }
+  const errors: FieldError[] = [];
+  const steps: ScheduleStep[] = [];
+  let previous = notBeforeMs;
+  specs.forEach((raw: unknown, i) => {
+    const at = `${field}[${i}]`;
+    if (typeof raw !== 'object' || raw === null) {
+      errors.push({ field: at, reason: 'must be an object like { "after": "30m" }' });
+      return;
+    }
+    const spec = raw as Record<string, unknown>;
+    const parsed = parseDuration(spec.after as string);
+    if (!parsed.ok) {
+      errors.push({ field: `${at}.after`, reason: parsed.reason });
+      return;
+    }
+    if (parsed.ms < MIN_STEP_MS) errors.push({ field: `${at}.after`, reason: 'must be at least 1s' });
+    if (parsed.ms > MAX_OFFSET_MS) errors.push({ field: `${at}.after`, reason: 'must be at most 30d' });
+    if (steps.length > 0 || notBeforeMs > 0) {
+      if (parsed.ms <= previous) {
+        errors.push({ field: `${at}.after`, reason: 'must be later than the step before it' });
+      }
+    }
+    previous = parsed.ms;
+    const channel = spec.channel ?? 'email';
+    if (!CHANNELS.includes(channel as Channel)) {
+      errors.push({ field: `${at}.channel`, reason: `must be one of ${CHANNELS.join(', ')}` });
+    }
+    const template = spec.template ?? defaultTemplate(firstStepIndex + i, firstStepIndex + specs.length);
+    if (!TEMPLATES.includes(template as TemplateName)) {
+      errors.push({ field: `${at}.template`, reason: `must be one of ${TEMPLATES.join(', ')}` });
+    }
+    steps.push({
+      after: String(spec.after).trim(),
+      afterMs: parsed.ms,
+      channel: channel as Channel,
+      template: template as TemplateName,
+    });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, steps };
+}
+
+/** Reads a schedule written as "30m,1d,3d" (the RECOVERY_SCHEDULE environment form). */
+export function scheduleFromList(list: string): ScheduleStepSpec[] {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((after) => ({ after }));
+}

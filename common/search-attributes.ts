@@ -1,0 +1,16 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+// Kept current by the workflow so the Temporal UI can filter, e.g. CustomerId="c-42".
+// Only opaque ids and numbers here: search attributes are never encrypted.
+export const CustomerIdKey = defineSearchAttributeKey('CustomerId', SearchAttributeType.KEYWORD);
+export const CheckoutStatusKey = defineSearchAttributeKey('CheckoutStatus', SearchAttributeType.KEYWORD);
+export const CartTotalKey = defineSearchAttributeKey('CartTotal', SearchAttributeType.DOUBLE);
+export const RemindersSentKey = defineSearchAttributeKey('RemindersSent', SearchAttributeType.INT);
+
+/** Name → type, as `temporal server start-dev --search-attribute Name=Type` and the operator API want them. */
+export const SEARCH_ATTRIBUTES = {
+  CustomerId: 'Keyword',
+  CheckoutStatus: 'Keyword',
+  CartTotal: 'Double',
+  RemindersSent: 'Int',
+} as const;

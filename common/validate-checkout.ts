@@ -1,0 +1,52 @@
+import type { CheckoutRecoveryInput } from './checkout';
+import { type FieldError, resolveSchedule } from './schedule';
+
+// Ids end up in workflow ids, URLs and dedupe keys: keep them to a safe, bounded alphabet.
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * Checks a workflow input. The API validates the same rules at the edge with field-level
+ * messages; the workflow runs this too so a bad start from any other client fails fast and clearly.
+ */
+export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  const checkout = input?.checkout;
+  if (!checkout) return [{ field: 'checkout', reason: 'is required' }];
+  if (!isText(checkout.checkoutId) || !ID_PATTERN.test(checkout.checkoutId)) {
+    errors.push({ field: 'checkoutId', reason: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' });
+  }
+  const customer = checkout.customer;
+  if (!customer) errors.push({ field: 'customer', reason: 'is required' });
+  else {
+    if (!isText(customer.id) || !ID_PATTERN.test(customer.id)) {
+      errors.push({ field: 'customer.id', reason: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' });
+    }
+    if (!isText(customer.email) || !EMAIL_PATTERN.test(customer.email)) {
+      errors.push({ field: 'customer.email', reason: 'must be an email address' });
+    }
+  }
+  const cart = checkout.cart;
+  if (!cart) errors.push({ field: 'cart', reason: 'is required' });
+  else {
+    if (!isText(cart.currency) || !CURRENCY_PATTERN.test(cart.currency)) {
+      errors.push({ field: 'cart.currency', reason: 'must be an ISO 4217 code like "EUR"' });
+    }
+    if (!isAmount(cart.total)) errors.push({ field: 'cart.total', reason: 'must be a number >= 0' });
+    if (!Array.isArray(cart.items)) errors.push({ field: 'cart.items', reason: 'must be an array' });
+  }
+  if (!isText(checkout.checkoutUrl) || !/^https?:\/\//.test(checkout.checkoutUrl)) {
+    errors.push({ field: 'checkoutUrl', reason: 'must be an http(s) URL' });
+  }
+  const schedule = resolveSchedule(input?.schedule);
+  if (!schedule.ok) errors.push(...schedule.errors);
+  return errors;
+}
+
+export function describeErrors(errors: FieldError[]): string {
+  return errors.map((e) => `${e.field} ${e.reason}`).join('; ');
+}

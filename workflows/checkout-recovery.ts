@@ -1,0 +1,251 @@
+// One workflow per checkout: wait out the shopper's inactivity, send each reminder of the
+// schedule when it falls due, stop the moment an order arrives. Deterministic: no I/O here,
+// only Temporal's clock and the activities below.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RecoveryActivities, SendResult } from '../activities/contract';
+import type {
+  CheckoutState,
+  CheckoutStatus,
+  EarlyOrderInput,
+  OrderRecord,
+  RecoveryWorkflowInput,
+  ReminderRecord,
+  ScheduleStep,
+} from '../common/checkout';
+import { formatDuration } from '../common/duration';
+import { activitySignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
+import { resolveSchedule } from '../common/schedule';
+import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../common/search-attributes';
+import { describeErrors, validateRecoveryInput } from '../common/validate-checkout';
+
+// An SES call takes well under a second; 30 s per attempt covers a slow network without
+// holding a dead attempt long. Transient failures (throttling, 5xx) retry with backoff for up to
+// 6 h: a reminder that late still helps, one later than that is recorded as failed instead.
+const SEND_ATTEMPT_TIMEOUT = '30s';
+const SEND_GIVE_UP_AFTER = '6h';
+const SEND_OPTIONS = {
+  startToCloseTimeout: SEND_ATTEMPT_TIMEOUT,
+  scheduleToCloseTimeout: SEND_GIVE_UP_AFTER,
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
+} as const;
+/** A proxy per call so each activity carries its own summary in the UI's timeline. */
+const activitiesFor = (summary: string) => proxyActivities<RecoveryActivities>({ ...SEND_OPTIONS, summary });
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<CheckoutStatus> {
+  if (input && 'earlyOrder' in input) return recordEarlyOrder(input);
+  const errors = validateRecoveryInput(input);
+  if (errors.length > 0) {
+    throw ApplicationFailure.nonRetryable(`Invalid checkout input: ${describeErrors(errors)}`, 'InvalidCheckoutInput');
+  }
+  const { checkout } = input;
+  const startedAt = Date.now();
+  let lastActivityAt = Math.min(input.lastActivityAt ?? startedAt, startedAt);
+  let schedule: ScheduleStep[] = [...input.schedule];
+  let nextIndex = 0; // steps before it have run
+  let state: CheckoutState = 'waiting';
+  let order: OrderRecord | null = null;
+  let replan = false; // set when the due time of the next step may have changed
+  const reminders: ReminderRecord[] = [];
+  const sentCount = () => reminders.filter((r) => r.outcome === 'sent').length;
+
+  const status = (): CheckoutStatus => {
+    const upcoming = state === 'waiting' || state === 'reminding' ? schedule.slice(nextIndex) : [];
+    const planned = upcoming.map((s, i) => ({ ...s, step: nextIndex + i + 1, dueAt: iso(lastActivityAt + s.afterMs) }));
+    return {
+      checkoutId: checkout.checkoutId,
+      customerId: checkout.customer.id,
+      state,
+      startedAt: iso(startedAt),
+      lastActivityAt: iso(lastActivityAt),
+      nextDueAt: planned[0]?.dueAt ?? null,
+      remindersSent: sentCount(),
+      reminders: [...reminders],
+      upcoming: planned,
+      order,
+    };
+  };
+
+  setHandler(statusQuery, status);
+  setHandler(orderedSignal, ({ orderId, total }) => {
+    if (order) return; // a repeated order event changes nothing
+    order = { orderId, total, receivedAt: iso(Date.now()), afterStep: sentCount() };
+  });
+  setHandler(activitySignal, ({ at }) => {
+    // Only before the first reminder: after that the recovery sequence has begun and keeps its pace.
+    if (order || nextIndex > 0) return;
+    const now = Date.now();
+    lastActivityAt = Math.max(lastActivityAt, Math.min(at ?? now, now));
+    replan = true;
+  });
+  setHandler(
+    rescheduleUpdate,
+    ({ schedule: specs }) => {
+      const resolved = resolveSchedule(specs, 'schedule', nextIndex, schedule[nextIndex - 1]?.afterMs ?? 0);
+      if (!resolved.ok) throw new Error(describeErrors(resolved.errors)); // unreachable: validator ran
+      schedule = [...schedule.slice(0, nextIndex), ...resolved.steps];
+      replan = true;
+      return status();
+    },
+    {
+      validator: ({ schedule: specs }) => {
+        if (state !== 'waiting' && state !== 'reminding') throw new Error(`checkout is already ${state}`);
+        if (order) throw new Error('checkout is already ordered');
+        const lastSent = schedule[nextIndex - 1];
+        const resolved = resolveSchedule(specs, 'schedule', nextIndex, lastSent?.afterMs ?? 0);
+        if (!resolved.ok) {
+          const after = lastSent
+            ? ` (steps are offsets from the last activity; ${nextIndex} already ran, the last at ${lastSent.after})`
+            : '';
+          throw new Error(`${describeErrors(resolved.errors)}${after}`);
+        }
+      },
+    },
+  );
+
+  const publish = () => {
+    upsertSearchAttributes([
+      { key: CheckoutStatusKey, value: state },
+      { key: RemindersSentKey, value: sentCount() },
+    ]);
+    setCurrentDetails(describeForUi(status()));
+  };
+  if (!workflowInfo().typedSearchAttributes.get(CustomerIdKey)) {
+    // Started by a client that did not set them: the UI filter by customer must still work.
+    upsertSearchAttributes([
+      { key: CustomerIdKey, value: checkout.customer.id },
+      { key: CartTotalKey, value: checkout.cart.total },
+    ]);
+  }
+  publish();
+
+  try {
+    while (!order && nextIndex < schedule.length) {
+      const step = schedule[nextIndex] as ScheduleStep;
+      const number = nextIndex + 1;
+      const waitMs = lastActivityAt + step.afterMs - Date.now();
+      if (waitMs > 0) {
+        replan = false;
+        const summary = `wait ${formatDuration(waitMs)} for reminder ${number}`;
+        await condition(() => order !== null || replan, waitMs, { summary });
+        if (order || replan) continue;
+      }
+      const dueAt = iso(lastActivityAt + step.afterMs);
+      state = 'reminding';
+      reminders.push(await runSend(step, number, schedule.length, dueAt));
+      nextIndex += 1;
+      publish();
+    }
+    if (order) {
+      state = 'ordered';
+      publish();
+      const placed: OrderRecord = order;
+      placed.confirmation = await sendConfirmation(placed);
+    } else {
+      state = 'expired';
+    }
+    publish();
+    await condition(allHandlersFinished);
+    return status();
+  } catch (err) {
+    if (isCancellation(err)) {
+      state = 'cancelled';
+      await CancellationScope.nonCancellable(async () => publish());
+    }
+    throw err;
+  }
+
+  async function runSend(step: ScheduleStep, number: number, total: number, dueAt: string): Promise<ReminderRecord> {
+    const base = { step: number, channel: step.channel, template: step.template, dueAt };
+    try {
+      const { sendReminder } = activitiesFor(`send reminder ${number} by ${step.channel}`);
+      const result: SendResult = await sendReminder({
+        checkout,
+        step: number,
+        stepsTotal: total,
+        channel: step.channel,
+        template: step.template,
+      });
+      return {
+        ...base,
+        outcome: result.outcome,
+        at: iso(Date.now()),
+        messageId: result.messageId,
+        reason: result.reason,
+      };
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      return { ...base, outcome: 'failed', at: iso(Date.now()), reason: failureReason(err) };
+    }
+  }
+
+  async function sendConfirmation(placed: OrderRecord): Promise<OrderRecord['confirmation']> {
+    try {
+      const { sendOrderConfirmation } = activitiesFor(`send order confirmation for ${placed.orderId}`);
+      const result = await sendOrderConfirmation({ checkout, orderId: placed.orderId, total: placed.total });
+      return {
+        outcome: result.outcome === 'sent' ? 'sent' : 'skipped',
+        messageId: result.messageId,
+        reason: result.reason,
+      };
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      return { outcome: 'failed', reason: failureReason(err) };
+    }
+  }
+}
+
+/** The order came first: remember it, so the checkout finds this closed workflow and sends nothing. */
+async function recordEarlyOrder(input: EarlyOrderInput): Promise<CheckoutStatus> {
+  const startedAt = Date.now();
+  let order: OrderRecord | null = null;
+  setHandler(orderedSignal, ({ orderId, total }) => {
+    order ??= { orderId, total, receivedAt: iso(Date.now()), afterStep: 0, beforeCheckout: true };
+  });
+  const status = (): CheckoutStatus => ({
+    checkoutId: input.earlyOrder.checkoutId,
+    customerId: '',
+    state: order ? 'ordered' : 'waiting',
+    startedAt: iso(startedAt),
+    lastActivityAt: iso(startedAt),
+    nextDueAt: null,
+    remindersSent: 0,
+    reminders: [],
+    upcoming: [],
+    order,
+  });
+  setHandler(statusQuery, status);
+  await condition(() => order !== null);
+  upsertSearchAttributes([{ key: CheckoutStatusKey, value: 'ordered' }]);
+  return status();
+}
+
+function failureReason(err: unknown): string {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure) return cause.type ? `${cause.type}: ${cause.message}` : cause.message;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** Markdown for the Temporal UI's "current details": the customer's story so far. */
+function describeForUi(s: CheckoutStatus): string {
+  const lines = [`**${s.state}** · ${s.remindersSent} reminder(s) sent`];
+  for (const r of s.reminders) {
+    lines.push(`- reminder ${r.step} (${r.template}, ${r.channel}): ${r.outcome}${r.reason ? ` — ${r.reason}` : ''}`);
+  }
+  if (s.nextDueAt) lines.push(`- next reminder due ${s.nextDueAt}`);
+  if (s.order) lines.push(`- ordered ${s.order.orderId} after ${s.order.afterStep} reminder(s)`);
+  return lines.join('\n');
+}
