@@ -1,0 +1,59 @@
+// Versioned migrations of the ledger, applied in order at open. Append new versions; never edit
+// one that has shipped. Each statement is idempotent on its own as well.
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { LedgerDatabase } from './connect';
+
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statements: string[] }> = [
+  {
+    version: 1,
+    name: 'create sent_messages',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS sent_messages (
+        dedupe_key text PRIMARY KEY,
+        checkout_id text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('reminder', 'confirmation')),
+        step integer,
+        status text NOT NULL CHECK (status IN ('sending', 'sent')),
+        message_id text,
+        attempts integer NOT NULL DEFAULT 1,
+        claimed_at timestamptz,
+        sent_at timestamptz
+      )`,
+      // "What did we send for this checkout?" is the question support asks.
+      'CREATE INDEX IF NOT EXISTS sent_messages_checkout_id_idx ON sent_messages (checkout_id)',
+    ],
+  },
+];
+
+// Named for this ledger, so another component's migrations table in the same database cannot clash.
+const ledgerMigrations = pgTable('send_ledger_migrations', {
+  version: integer('version').primaryKey(),
+  name: text('name').notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One transaction under an advisory lock: two workers booting together take turns (even
+ * `CREATE ... IF NOT EXISTS` fails when two sessions race on it). `schema` must be the one the
+ * connection's search_path names.
+ */
+export async function migrate(db: LedgerDatabase, schema?: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('checkout-recovery.send-ledger.migrations'))`);
+    if (schema) await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS ${sql.identifier(schema)}`);
+    await tx.execute(sql`CREATE TABLE IF NOT EXISTS send_ledger_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const applied = new Set(
+      (await tx.select({ version: ledgerMigrations.version }).from(ledgerMigrations)).map((r) => r.version),
+    );
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.execute(sql.raw(statement));
+      await tx.insert(ledgerMigrations).values({ version: migration.version, name: migration.name });
+    }
+  });
+}

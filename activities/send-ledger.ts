@@ -1,0 +1,145 @@
+// The send dedupe ledger. SES's SendRawEmail has no idempotency token and activities run at least
+// once, so every message is claimed here before SES is called and marked sent with SES's id after.
+//
+// The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
+// markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
+// The window is one SES round trip plus one UPDATE, milliseconds wide.
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
+import { migrate } from './ledger/migrations';
+import { type SentMessage, sentMessages } from './ledger/schema';
+
+export type { SentMessage } from './ledger/schema';
+
+// A claim older than this belongs to an attempt that is gone: the SES request times out at 20 s
+// and Temporal ends the attempt at 30 s. Twice the attempt timeout leaves room for clock-free slack
+// (both sides of the comparison use the database's clock).
+export const STALE_CLAIM_MS = 60_000;
+
+export interface ClaimMeta {
+  checkoutId: string;
+  kind: 'reminder' | 'confirmation';
+  step?: number;
+}
+
+export type ClaimResult =
+  /** This attempt may send. `attempt` fences release() against a later attempt's claim. */
+  | { state: 'claimed'; attempt: number }
+  /** An earlier attempt already sent it: reuse its id, send nothing. */
+  | { state: 'sent'; messageId: string }
+  /** Another attempt holds a fresh claim right now: come back later rather than send twice. */
+  | { state: 'busy' };
+
+export interface SendLedger {
+  /** Atomic: of two concurrent claims of one key, exactly one gets 'claimed'. */
+  claim(key: string, meta: ClaimMeta): Promise<ClaimResult>;
+  markSent(key: string, messageId: string): Promise<void>;
+  /** The attempt failed before SES accepted anything: the next attempt may claim at once. */
+  release(key: string, attempt: number): Promise<void>;
+  get(key: string): Promise<SentMessage | undefined>;
+  /** Await at worker shutdown, after the worker has drained. */
+  close(): Promise<void>;
+}
+
+/** Stable across workflow resets and retries: built from business ids, never from run ids. */
+export const reminderKey = (checkoutId: string, step: number) => `${checkoutId}:reminder:${step}`;
+export const confirmationKey = (checkoutId: string, orderId: string) => `${checkoutId}:confirmation:${orderId}`;
+
+export interface LedgerOptions {
+  /** PostgreSQL URL; unset means the embedded engine. */
+  databaseUrl: string | undefined;
+  /** The embedded engine keeps its data in `${dataDir}/pglite`. */
+  dataDir?: string;
+  /** The embedded engine in memory (tests); ignored when databaseUrl is set. */
+  inMemory?: boolean;
+  /** PostgreSQL only: a schema of its own, created if missing (tests use a unique one). */
+  schema?: string;
+  staleClaimAfterMs?: number;
+}
+
+export function ledgerTarget(options: LedgerOptions): LedgerTarget {
+  if (options.databaseUrl) return { kind: 'postgres', url: options.databaseUrl, schema: options.schema };
+  if (options.inMemory) return { kind: 'memory' };
+  if (!options.dataDir) throw new Error('the embedded send ledger needs a dataDir (or inMemory)');
+  return { kind: 'pglite', dir: `${options.dataDir.replace(/\/$/, '')}/pglite` };
+}
+
+/** Opens the database and applies pending migrations before returning. */
+export async function openSendLedger(options: LedgerOptions): Promise<SendLedger> {
+  const target = ledgerTarget(options);
+  const connection = await connectLedger(target);
+  try {
+    await migrate(connection.db, target.kind === 'postgres' ? target.schema : undefined);
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+  return new DrizzleSendLedger(connection.db, connection.close, options.staleClaimAfterMs ?? STALE_CLAIM_MS);
+}
+
+class DrizzleSendLedger implements SendLedger {
+  constructor(
+    private readonly db: LedgerDatabase,
+    private readonly closeConnection: () => Promise<void>,
+    private readonly staleAfterMs: number,
+  ) {}
+
+  async claim(key: string, meta: ClaimMeta): Promise<ClaimResult> {
+    const staleBefore = sql`now() - ${this.staleAfterMs}::integer * interval '1 millisecond'`;
+    // INSERT ... ON CONFLICT is one atomic step: a concurrent claim waits for this row and then sees
+    // it fresh, so it cannot take over. Only a released or stale 'sending' row is taken over.
+    const claimed = await this.db
+      .insert(sentMessages)
+      .values({
+        dedupeKey: key,
+        checkoutId: meta.checkoutId,
+        kind: meta.kind,
+        step: meta.step ?? null,
+        status: 'sending',
+        attempts: 1,
+        claimedAt: sql`now()`,
+      })
+      .onConflictDoUpdate({
+        target: sentMessages.dedupeKey,
+        set: { attempts: sql`${sentMessages.attempts} + 1`, claimedAt: sql`now()` },
+        setWhere: and(
+          eq(sentMessages.status, 'sending'),
+          or(isNull(sentMessages.claimedAt), lte(sentMessages.claimedAt, staleBefore)),
+        ),
+      })
+      .returning({ attempt: sentMessages.attempts });
+    const [won] = claimed;
+    if (won) return { state: 'claimed', attempt: won.attempt };
+    // A separate read: the upsert's snapshot may predate the row that beat it.
+    const row = await this.get(key);
+    if (row?.status === 'sent' && row.messageId) return { state: 'sent', messageId: row.messageId };
+    return { state: 'busy' };
+  }
+
+  async markSent(key: string, messageId: string): Promise<void> {
+    // Guarded by status so a late duplicate cannot overwrite the first message's id.
+    await this.db
+      .update(sentMessages)
+      .set({ status: 'sent', messageId, sentAt: sql`now()` })
+      .where(and(eq(sentMessages.dedupeKey, key), eq(sentMessages.status, 'sending')));
+  }
+
+  async release(key: string, attempt: number): Promise<void> {
+    // Only our own claim: a stale attempt waking up late must not free a newer attempt's claim.
+    await this.db
+      .update(sentMessages)
+      .set({ claimedAt: null })
+      .where(
+        and(eq(sentMessages.dedupeKey, key), eq(sentMessages.status, 'sending'), eq(sentMessages.attempts, attempt)),
+      );
+  }
+
+  async get(key: string): Promise<SentMessage | undefined> {
+    const [row] = await this.db.select().from(sentMessages).where(eq(sentMessages.dedupeKey, key));
+    return row;
+  }
+
+  close(): Promise<void> {
+    return this.closeConnection();
+  }
+}

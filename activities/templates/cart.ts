@@ -1,0 +1,48 @@
+// A middle reminder: show what is in the cart, line by line, with the total.
+import { greeting, moneyFor } from './format';
+import { html } from './html';
+import {
+  button,
+  cartTable,
+  cartText,
+  emailDocument,
+  itemCount,
+  paragraph,
+  requireHttpUrl,
+  unsubscribeFooter,
+  unsubscribeFooterText,
+} from './layout';
+import type { ReminderView, RenderedEmail } from './types';
+
+export function renderCart({ checkout, unsubscribeUrl }: ReminderView): RenderedEmail {
+  const { cart, customer } = checkout;
+  const resumeUrl = requireHttpUrl(checkout.checkoutUrl, 'checkoutUrl');
+  const money = moneyFor(customer, cart.currency);
+  const hello = greeting(customer);
+  const count = itemCount(cart);
+  const subject = `Your cart is waiting: ${count} ${count === 1 ? 'item' : 'items'}, ${money(cart.total)}`;
+  const body = html`${paragraph(hello)}
+${paragraph('Here is what you picked out. Everything is still in your cart.')}
+${cartTable(cart, money)}
+${button(resumeUrl, 'Complete my order')}`;
+  return {
+    subject,
+    html: emailDocument({
+      title: subject,
+      preheader: 'Here is what you picked out.',
+      body,
+      footer: unsubscribeFooter(unsubscribeUrl),
+    }),
+    text: [
+      hello,
+      '',
+      'Here is what you picked out. Everything is still in your cart.',
+      '',
+      cartText(cart, money),
+      '',
+      `Complete my order: ${resumeUrl}`,
+      '',
+      unsubscribeFooterText(unsubscribeUrl),
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,24 @@
+// Locale-aware bits shared by every template: money and the greeting.
+import type { Customer } from '../../common/checkout';
+
+// Locales are not validated at the API edge; a malformed one must not fail the send.
+const FALLBACK_LOCALE = 'en-US';
+
+export function formatMoney(amount: number, currency: string, locale: string | undefined): string {
+  const options = { style: 'currency', currency } as const;
+  try {
+    return new Intl.NumberFormat(locale ?? FALLBACK_LOCALE, options).format(amount);
+  } catch {
+    return new Intl.NumberFormat(FALLBACK_LOCALE, options).format(amount);
+  }
+}
+
+/** A money formatter bound to the customer's locale and the cart's currency. */
+export function moneyFor(customer: Customer, currency: string): (amount: number) => string {
+  return (amount) => formatMoney(amount, currency, customer.locale);
+}
+
+export function greeting(customer: Customer): string {
+  const name = customer.name?.trim();
+  return name ? `Hi ${name},` : 'Hi there,';
+}

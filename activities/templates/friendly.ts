@@ -1,0 +1,35 @@
+// Reminder 1 by default: a light note, no hard sell.
+import { greeting } from './format';
+import { html } from './html';
+import { button, emailDocument, paragraph, requireHttpUrl, unsubscribeFooter, unsubscribeFooterText } from './layout';
+import type { ReminderView, RenderedEmail } from './types';
+
+export function renderFriendly({ checkout, unsubscribeUrl }: ReminderView): RenderedEmail {
+  const resumeUrl = requireHttpUrl(checkout.checkoutUrl, 'checkoutUrl');
+  const hello = greeting(checkout.customer);
+  const subject = 'You left something in your cart';
+  const body = html`${paragraph(hello)}
+${paragraph('Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.')}
+${button(resumeUrl, 'Return to my cart')}
+${paragraph('Questions about anything in it? Just reply to this email.')}`;
+  return {
+    subject,
+    html: emailDocument({
+      title: subject,
+      preheader: 'Your cart is saved for you.',
+      body,
+      footer: unsubscribeFooter(unsubscribeUrl),
+    }),
+    text: [
+      hello,
+      '',
+      'Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.',
+      '',
+      `Return to my cart: ${resumeUrl}`,
+      '',
+      'Questions about anything in it? Just reply to this email.',
+      '',
+      unsubscribeFooterText(unsubscribeUrl),
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,46 @@
+// The final reminder: say plainly that it is the last one, so the shopper knows we stop here.
+import { greeting, moneyFor } from './format';
+import { html } from './html';
+import {
+  button,
+  emailDocument,
+  itemCount,
+  paragraph,
+  requireHttpUrl,
+  unsubscribeFooter,
+  unsubscribeFooterText,
+} from './layout';
+import type { ReminderView, RenderedEmail } from './types';
+
+export function renderLastChance({ checkout, unsubscribeUrl }: ReminderView): RenderedEmail {
+  const { cart, customer } = checkout;
+  const resumeUrl = requireHttpUrl(checkout.checkoutUrl, 'checkoutUrl');
+  const money = moneyFor(customer, cart.currency);
+  const hello = greeting(customer);
+  const count = itemCount(cart);
+  const summary = `${count} ${count === 1 ? 'item' : 'items'} worth ${money(cart.total)}`;
+  const subject = 'Last reminder: your cart is still waiting';
+  const body = html`${paragraph(hello)}
+${paragraph(html`Your cart still holds <strong>${summary}</strong>.`)}
+${paragraph('This is the last reminder we will send about it. If you still want these items, now is a good time.')}
+${button(resumeUrl, 'Finish my order')}`;
+  return {
+    subject,
+    html: emailDocument({
+      title: subject,
+      preheader: 'The last reminder about your cart.',
+      body,
+      footer: unsubscribeFooter(unsubscribeUrl),
+    }),
+    text: [
+      hello,
+      '',
+      `Your cart still holds ${summary}.`,
+      'This is the last reminder we will send about it. If you still want these items, now is a good time.',
+      '',
+      `Finish my order: ${resumeUrl}`,
+      '',
+      unsubscribeFooterText(unsubscribeUrl),
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,85 @@
+// The shared frame of every email: simple table layout with inline styles, because mail
+// clients ignore <style> blocks and most of CSS.
+import type { Cart } from '../../common/checkout';
+import { html, httpUrl, type SafeHtml } from './html';
+
+const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#18181b;font-size:16px;line-height:1.5;';
+const MUTED = 'font-size:13px;color:#71717a;';
+
+export function emailDocument(parts: { title: string; preheader: string; body: SafeHtml; footer?: SafeHtml }): string {
+  return html`<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${parts.title}</title></head>
+<body style="margin:0;padding:0;background:#f4f4f5;">
+<span style="display:none;max-height:0;overflow:hidden;">${parts.preheader}</span>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5;"><tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:8px;${FONT}">
+<tr><td style="padding:32px;">
+${parts.body}
+</td></tr>
+</table>
+${parts.footer}
+</td></tr></table>
+</body>
+</html>
+`.value;
+}
+
+export function paragraph(text: string | SafeHtml): SafeHtml {
+  return html`<p style="margin:0 0 16px 0;">${text}</p>`;
+}
+
+/** The workflow validates checkout URLs; this guards the href against anything else. */
+export function requireHttpUrl(url: string, what: string): string {
+  const safe = httpUrl(url);
+  if (!safe) throw new Error(`${what} must be an http(s) URL`);
+  return safe;
+}
+
+export function button(href: string, label: string): SafeHtml {
+  return html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:24px 0;"><tr>
+<td style="border-radius:6px;background:#18181b;"><a href="${href}" style="display:inline-block;padding:12px 24px;color:#ffffff;text-decoration:none;font-weight:bold;">${label}</a></td>
+</tr></table>
+<p style="margin:0 0 16px 0;${MUTED}">Or open this link: <a href="${href}" style="color:#71717a;">${href}</a></p>`;
+}
+
+export function unsubscribeFooter(unsubscribeUrl: string): SafeHtml {
+  return html`<p style="max-width:600px;margin:16px auto 0 auto;${MUTED}font-family:Arial,Helvetica,sans-serif;">
+You get this email because you started a checkout with us.
+<a href="${unsubscribeUrl}" style="color:#71717a;">Unsubscribe from cart reminders</a></p>`;
+}
+
+export function unsubscribeFooterText(unsubscribeUrl: string): string {
+  return `You get this email because you started a checkout with us.\nUnsubscribe from cart reminders: ${unsubscribeUrl}`;
+}
+
+/** Cart lines with image, name, quantity, unit price and line total, then the total. */
+export function cartTable(cart: Cart, money: (amount: number) => string, total = cart.total): SafeHtml {
+  const rows = cart.items.map((item) => {
+    const image = httpUrl(item.imageUrl);
+    const imageCell = image
+      ? html`<img src="${image}" alt="${item.name}" width="64" height="64" style="display:block;border-radius:4px;object-fit:cover;">`
+      : undefined;
+    return html`<tr>
+<td style="padding:8px 8px 8px 0;width:64px;">${imageCell}</td>
+<td style="padding:8px;">${item.name}<br><span style="${MUTED}">${item.quantity} × ${money(item.unitPrice)}</span></td>
+<td align="right" style="padding:8px 0 8px 8px;white-space:nowrap;">${money(item.unitPrice * item.quantity)}</td>
+</tr>`;
+  });
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border-collapse:collapse;">
+${rows}
+<tr><td colspan="2" style="padding:12px 8px 0 0;border-top:1px solid #e4e4e7;font-weight:bold;">Total</td>
+<td align="right" style="padding:12px 0 0 8px;border-top:1px solid #e4e4e7;font-weight:bold;white-space:nowrap;">${money(total)}</td></tr>
+</table>`;
+}
+
+export function cartText(cart: Cart, money: (amount: number) => string, total = cart.total): string {
+  const lines = cart.items.map(
+    (item) => `- ${item.name}: ${item.quantity} × ${money(item.unitPrice)} = ${money(item.unitPrice * item.quantity)}`,
+  );
+  return [...lines, `Total: ${money(total)}`].join('\n');
+}
+
+export function itemCount(cart: Cart): number {
+  return cart.items.reduce((n, item) => n + item.quantity, 0);
+}

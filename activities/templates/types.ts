@@ -1,0 +1,23 @@
+import type { Checkout } from '../../common/checkout';
+
+/** What every template returns: the pieces the MIME builder puts together. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface ReminderView {
+  checkout: Checkout;
+  step: number;
+  stepsTotal: number;
+  /** The visible unsubscribe link (the API's confirm page). */
+  unsubscribeUrl: string;
+}
+
+export interface OrderConfirmationView {
+  checkout: Checkout;
+  orderId: string;
+  /** The order's total when the order event carried one; else the cart's. */
+  total?: number;
+}

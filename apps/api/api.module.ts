@@ -1,0 +1,67 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { Client } from '@temporalio/client';
+import type { AppConfig } from '../../config/env';
+import { APP_CONFIG } from './app-config.token';
+import { CheckoutsController } from './checkouts/checkouts.controller';
+import { CheckoutsService } from './checkouts/checkouts.service';
+import { CustomerCheckoutsController } from './customers/customer-checkouts.controller';
+import { CustomerCheckoutsService } from './customers/customer-checkouts.service';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { ApiKeyGuard } from './http/api-key.guard';
+import { LegacyController } from './legacy/legacy.controller';
+import { LEGACY_CHECKOUT_URL, LegacyService } from './legacy/legacy.service';
+import { OrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { temporalClientModule } from './temporal/temporal-client.module';
+import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
+import { ApiValidationPipe } from './validation/api-validation.pipe';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  client: Client;
+  /** True when the app owns the client's connection and closes it on shutdown. */
+  closeClientOnShutdown: boolean;
+  /** LEGACY_CHECKOUT_URL, already checked: `{id}` is replaced by the legacy checkout's id. */
+  legacyCheckoutUrl: string;
+}
+
+@Module({})
+export class ApiModule {}
+
+/** The API's root module around the caller's config and Temporal client. */
+export function apiModule({
+  config,
+  client,
+  closeClientOnShutdown,
+  legacyCheckoutUrl,
+}: ApiModuleOptions): DynamicModule {
+  return {
+    module: ApiModule,
+    imports: [temporalClientModule(client, closeClientOnShutdown)],
+    controllers: [
+      CheckoutsController,
+      OrdersController,
+      CustomerCheckoutsController,
+      HealthController,
+      UnsubscribeController,
+      LegacyController,
+    ],
+    providers: [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
+      { provide: APP_PIPE, useClass: ApiValidationPipe },
+      { provide: APP_GUARD, useClass: ApiKeyGuard },
+      { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      CheckoutsService,
+      OrdersService,
+      CustomerCheckoutsService,
+      HealthService,
+      UnsubscribeService,
+      LegacyService,
+    ],
+  };
+}

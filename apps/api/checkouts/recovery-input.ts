@@ -1,0 +1,39 @@
+import type { CheckoutRecoveryInput, ScheduleStep } from '../../../common/checkout';
+import { resolveSchedule } from '../../../common/schedule';
+import type { CreateCheckoutDto } from './dto/create-checkout.dto';
+
+/**
+ * Builds the workflow input from a validated request as plain data (no DTO instances or absent
+ * keys travel into the history). A request schedule overrides the configured default.
+ */
+export function toRecoveryInput(dto: CreateCheckoutDto, defaultSchedule: ScheduleStep[]): CheckoutRecoveryInput {
+  const { customer, cart } = dto;
+  const resolved = dto.schedule ? resolveSchedule(dto.schedule) : undefined;
+  if (resolved && !resolved.ok) throw new Error('schedule passed validation but does not resolve'); // pipe checked it
+  return {
+    checkout: {
+      checkoutId: dto.checkoutId,
+      customer: {
+        id: customer.id,
+        email: customer.email,
+        ...(customer.name != null && { name: customer.name }),
+        ...(customer.locale != null && { locale: Intl.getCanonicalLocales(customer.locale)[0] }),
+        ...(customer.timezone != null && { timezone: customer.timezone }),
+      },
+      cart: {
+        currency: cart.currency,
+        total: cart.total,
+        items: cart.items.map((line) => ({
+          sku: line.sku,
+          name: line.name,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          ...(line.imageUrl != null && { imageUrl: line.imageUrl }),
+        })),
+      },
+      checkoutUrl: dto.checkoutUrl,
+    },
+    schedule: resolved?.steps ?? defaultSchedule,
+    ...(dto.lastActivityAt != null && { lastActivityAt: Date.parse(dto.lastActivityAt) }),
+  };
+}

@@ -1,0 +1,42 @@
+import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Client } from '@temporalio/client';
+import type { AppConfig } from '../../config/env';
+import { apiModule } from './api.module';
+import { useBodyParsers } from './http/json-body';
+import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
+import { setupOpenApi } from './openapi';
+
+export interface ApiAppOptions {
+  /** Close `client.connection` when the app closes: main.ts, which made the client, says yes; tests close their own. */
+  closeClientOnShutdown?: boolean;
+  /** Nest's log levels; false silences it. */
+  logger?: LogLevel[] | false;
+  /** Where settings not in AppConfig are read (LEGACY_CHECKOUT_URL); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Builds the HTTP API around a Temporal client, initialised but not listening: main.ts listens on
+ * the configured address, end-to-end tests on port 0.
+ */
+export async function createApiApp(
+  config: AppConfig,
+  client: Client,
+  options: ApiAppOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    apiModule({
+      config,
+      client,
+      closeClientOnShutdown: options.closeClientOnShutdown ?? false,
+      legacyCheckoutUrl: legacyCheckoutUrlTemplate(options.env ?? process.env),
+    }),
+    { bodyParser: false, logger: options.logger ?? new Logger() },
+  );
+  useBodyParsers(app);
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}

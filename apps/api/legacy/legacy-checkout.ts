@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import type { CheckoutRecoveryInput, ScheduleStep } from '../../../common/checkout';
+import { ConfigError } from '../../../config/env';
+
+export const DEFAULT_LEGACY_CHECKOUT_URL = 'https://shop.example.com/checkout/{id}';
+
+/** LEGACY_CHECKOUT_URL, checked at boot: where reminders for legacy checkouts send the shopper. */
+export function legacyCheckoutUrlTemplate(env: NodeJS.ProcessEnv): string {
+  const template = env.LEGACY_CHECKOUT_URL || DEFAULT_LEGACY_CHECKOUT_URL;
+  if (!/^https?:\/\/\S+$/.test(template)) {
+    throw new ConfigError(`LEGACY_CHECKOUT_URL must be an http(s) URL, got "${template}"`);
+  }
+  return template;
+}
+
+/**
+ * The old system knew only an email. The customer id is derived from it so repeat checkouts of one
+ * shopper group together, without the address itself reaching search attributes or summaries.
+ */
+export function customerIdForEmail(email: string): string {
+  return `email-${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
+}
+
+export function legacyRecoveryInput(
+  checkoutId: string,
+  email: string,
+  urlTemplate: string,
+  schedule: ScheduleStep[],
+): CheckoutRecoveryInput {
+  return {
+    checkout: {
+      checkoutId,
+      customer: { id: customerIdForEmail(email), email },
+      cart: { currency: 'USD', total: 0, items: [] },
+      checkoutUrl: urlTemplate.replaceAll('{id}', encodeURIComponent(checkoutId)),
+    },
+    schedule,
+  };
+}

@@ -1,0 +1,127 @@
+// Reusable property rules. Messages are reasons only ("must be an email"): the error names the field.
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidateNested,
+} from 'class-validator';
+import { resolveSchedule } from '../../../common/schedule';
+import { describeErrors, ID_PATTERN } from '../../../common/validate-checkout';
+
+export const ID_REASON = 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';
+export const MAX_URL_LENGTH = 2048;
+/** RFC 5321 caps an address at 254 characters. */
+export const MAX_EMAIL_LENGTH = 254;
+export const IS_SCHEDULE = 'isSchedule';
+
+/** A business id: it ends up in workflow ids, URLs and visibility queries. */
+export const IsId = () =>
+  applyDecorators(IsString({ message: 'must be a string' }), Matches(ID_PATTERN, { message: ID_REASON }));
+
+export const IsText = (maxLength: number) =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),
+  );
+
+export const IsEmailAddress = () =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    MaxLength(MAX_EMAIL_LENGTH, { message: `must be at most ${MAX_EMAIL_LENGTH} characters` }),
+    IsEmail({}, { message: 'must be an email' }),
+  );
+
+/** A money amount in major units: finite and never negative. */
+export const IsAmount = () =>
+  applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a finite number' }),
+    Min(0, { message: 'must be >= 0' }),
+  );
+
+export const IsQuantity = (max: number) =>
+  applyDecorators(
+    IsInt({ message: 'must be an integer' }),
+    Min(1, { message: 'must be >= 1' }),
+    Max(max, { message: `must be <= ${max}` }),
+  );
+
+/** http(s) only; no TLD required so local shops (localhost) work in development. */
+export const IsHttpUrl = () =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    MaxLength(MAX_URL_LENGTH, { message: `must be at most ${MAX_URL_LENGTH} characters` }),
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+      { message: 'must be an http(s) URL' },
+    ),
+  );
+
+export const IsIsoTime = () =>
+  IsISO8601({ strict: true }, { message: 'must be an ISO 8601 time like "2025-01-31T12:00:00Z"' });
+
+function rule(name: string, reason: string, test: (value: unknown) => boolean): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: reason },
+      validator: { validate: test },
+    });
+}
+
+/** A BCP 47 language tag, as Intl understands it (money formatting and greetings use it). */
+export const IsLocaleTag = () =>
+  rule('isLocaleTag', 'must be a BCP 47 language tag like "de-DE"', (value) => {
+    if (typeof value !== 'string' || value.length > 35) return false;
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  });
+
+/** An IANA time zone, as Intl understands it. */
+export const IsTimeZone = () =>
+  rule('isTimeZone', 'must be an IANA time zone like "Europe/Berlin"', (value) => {
+    if (typeof value !== 'string' || value === '' || value.length > 64) return false;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+/**
+ * A reminder schedule, checked by the same resolver the workflow uses. Its errors are expanded into
+ * per-step fields ("schedule[1].after") when the 400 is built; the message here is only a fallback.
+ */
+export const IsSchedule = (): PropertyDecorator => (target, propertyName) =>
+  registerDecorator({
+    name: IS_SCHEDULE,
+    target: target.constructor,
+    propertyName: String(propertyName),
+    validator: {
+      validate: (value: unknown) => resolveSchedule(value).ok,
+      defaultMessage: (args) => {
+        const resolved = resolveSchedule(args?.value);
+        return resolved.ok ? 'is invalid' : describeErrors(resolved.errors);
+      },
+    },
+  });
+
+/** A required nested object, validated by its own DTO class. */
+export const IsNested = (type: () => new () => object) =>
+  applyDecorators(IsObject({ message: 'must be an object' }), ValidateNested(), Type(type));

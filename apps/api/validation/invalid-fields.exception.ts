@@ -1,0 +1,21 @@
+import { BadRequestException } from '@nestjs/common';
+import type { FieldError } from '../../../common/schedule';
+
+const MESSAGES = {
+  body: 'Invalid request body',
+  param: 'Invalid path parameter',
+  query: 'Invalid query parameter',
+  custom: 'Invalid request',
+} as const;
+
+export type InputLocation = keyof typeof MESSAGES;
+
+/** The one 400 shape for input errors: `{ statusCode, error, message, errors: [{ field, reason }] }`. */
+export class InvalidFieldsException extends BadRequestException {
+  constructor(
+    readonly errors: FieldError[],
+    readonly location: InputLocation = 'body',
+  ) {
+    super({ statusCode: 400, error: 'Bad Request', message: MESSAGES[location], errors });
+  }
+}

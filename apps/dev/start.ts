@@ -1,0 +1,140 @@
+// `npm start`: the whole stack on embedded defaults — Temporal dev server, local SES inbox,
+// worker and API — or, when the environment names real infrastructure, only the worker and API.
+// Ctrl-C stops everything in order: API, worker (drained), then the embedded servers.
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { loadConfig } from '../../config/env';
+import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
+import { startDevServer } from './dev-server';
+
+// The worker's own shutdown grace (30 s) plus a margin before we stop waiting for it.
+const CHILD_STOP_TIMEOUT_MS = 40_000;
+const API_READY_TIMEOUT_MS = 60_000;
+
+const prefixed = (name: string) => (line: string) => {
+  for (const l of line.split('\n')) if (l.trim()) console.log(`[${name}] ${l}`);
+};
+
+function hasRealAwsCredentials(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    env.AWS_ACCESS_KEY_ID ||
+      env.AWS_PROFILE ||
+      env.AWS_WEB_IDENTITY_TOKEN_FILE ||
+      env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
+  );
+}
+
+function runApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [join(__dirname, '..', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d: Buffer) => prefixed(name)(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => prefixed(name)(d.toString()));
+  return child;
+}
+
+function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForApi(url: string, api: ChildProcess): Promise<void> {
+  const deadline = Date.now() + API_READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the API did not become healthy at ${url} within ${API_READY_TIMEOUT_MS} ms`);
+}
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const config = loadConfig(env);
+  const embeddedTemporal = !env.TEMPORAL_ADDRESS;
+  const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
+  const uiPort = Number(env.TEMPORAL_UI_PORT || 8233);
+  const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+
+  let temporal: ChildProcess | undefined;
+  let ses: Server | undefined;
+  let worker: ChildProcess | undefined;
+  let api: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('stopping: API, worker (draining), then embedded servers…');
+    await stopChild(api);
+    await stopChild(worker);
+    await stopChild(temporal);
+    await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
+    process.exit(code);
+  };
+  const exitedUnexpectedly = (name: string) => (code: number | null) => {
+    if (stopping) return;
+    console.error(`${name} exited (${code})`);
+    void stop(1);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    if (embeddedTemporal) {
+      const [host, port] = config.temporal.address.split(':');
+      console.log(`starting the Temporal dev server on ${config.temporal.address} (data in ${config.dataDir})…`);
+      temporal = await startDevServer(
+        {
+          dataDir: config.dataDir,
+          host: host ?? '127.0.0.1',
+          port: Number(port ?? 7233),
+          uiPort,
+          namespace: config.temporal.namespace,
+        },
+        prefixed('temporal'),
+      );
+      temporal.once('exit', exitedUnexpectedly('temporal dev server'));
+    }
+    if (embeddedSes) {
+      ses = await startLocalSesServer('127.0.0.1', sesPort);
+      env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
+    }
+    worker = runApp('worker', 'worker/main.js', env);
+    worker.once('exit', exitedUnexpectedly('worker'));
+    api = runApp('api', 'api/main.js', env);
+    api.once('exit', exitedUnexpectedly('API'));
+    const apiUrl = `http://${config.api.host}:${config.api.port}`;
+    await waitForApi(apiUrl, api);
+
+    const ns = encodeURIComponent(config.temporal.namespace);
+    const lines = [
+      '',
+      'checkout-recovery is running:',
+      `  API            ${apiUrl}   (OpenAPI docs: ${apiUrl}/docs)`,
+      embeddedTemporal
+        ? `  Temporal UI    http://127.0.0.1:${uiPort}/namespaces/${ns}/workflows   (filter: CustomerId="c-42")`
+        : `  Temporal       ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+      embeddedSes
+        ? `  SES inbox      ${env.SES_ENDPOINT}`
+        : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
+      '  Ctrl-C stops everything.',
+      '',
+    ];
+    console.log(lines.join('\n'));
+  } catch (err) {
+    console.error(`start failed: ${err instanceof Error ? err.message : String(err)}`);
+    await stop(1);
+  }
+}
+
+void main();

@@ -1,0 +1,26 @@
+// A local SES endpoint with a browser inbox (aws-ses-v2-local): the SES v1/v2 API, the web
+// inbox at /, and every received message at GET /store.
+import type { Server } from 'node:http';
+import startLocalSes from 'aws-ses-v2-local';
+
+export const DEFAULT_LOCAL_SES_PORT = 8005;
+
+export async function startLocalSesServer(host = '127.0.0.1', port = DEFAULT_LOCAL_SES_PORT): Promise<Server> {
+  return startLocalSes({ host, port });
+}
+
+if (require.main === module) {
+  const port = Number(process.env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+  startLocalSesServer('127.0.0.1', port).then(
+    (server) => {
+      console.log(`local SES inbox on http://127.0.0.1:${port}`);
+      const stop = () => server.close(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (err: unknown) => {
+      console.error(`local SES failed to start: ${String(err)}`);
+      process.exit(1);
+    },
+  );
+}

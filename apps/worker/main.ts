@@ -1,0 +1,51 @@
+// The worker process: connects to Temporal, opens the send ledger, serves the checkout-recovery
+// workflow and its activities until SIGINT/SIGTERM, then drains in-flight sends and closes everything.
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { openSendLedger } from '../../activities/send-ledger';
+import { createSesMailer } from '../../activities/ses-mailer';
+import { statusQuery } from '../../common/messages';
+import { loadConfig } from '../../config/env';
+import { registerSearchAttributes } from '../../config/search-attributes-registration';
+import { temporalTarget } from '../../config/temporal';
+import { createRecoveryWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const target = temporalTarget(config);
+  const connection = await NativeConnection.connect(target.connectionOptions);
+  const ledger = await openSendLedger({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const mailer = createSesMailer(config.ses);
+  try {
+    const client = new Client({ connection, namespace: target.namespace });
+    await registerSearchAttributes(client.connection, target.namespace);
+    const activities = createActivities({
+      mailer,
+      ledger,
+      from: config.ses.from,
+      publicUrl: config.api.publicUrl,
+      // Re-checked right before each send: an order may land while the send is queued or retrying.
+      checkoutState: async (workflowId) => (await client.workflow.getHandle(workflowId).query(statusQuery)).state,
+    });
+    const worker = await createRecoveryWorker({
+      connection,
+      namespace: target.namespace,
+      taskQueue: config.temporal.taskQueue,
+      activities,
+    });
+    console.log(
+      `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
+    );
+    await worker.run(); // resolves after SIGINT/SIGTERM once in-flight tasks are drained
+  } finally {
+    mailer.close();
+    await ledger.close();
+    await connection.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`worker failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+// Production workers load a pre-built workflow bundle instead of bundling at start-up.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from '../apps/worker/workflow-source';
+
+async function main(): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH });
+  const out = join(__dirname, '..', 'workflow-bundle.js');
+  await writeFile(out, code);
+  console.log(`workflow bundle written to ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

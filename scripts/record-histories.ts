@@ -1,0 +1,54 @@
+// Records event histories of the shipped workflow into test/histories/, for the replay suite.
+// Run after a workflow change has shipped: `npm run record:histories`.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { activitySignal, orderedSignal, rescheduleUpdate } from '../common/messages';
+import { RecoveryHarness, result } from '../test/workflow/recovery-harness';
+
+const OUT = join(__dirname, '..', '..', 'test', 'histories');
+
+async function main(): Promise<void> {
+  const h = await RecoveryHarness.start();
+  try {
+    await h.withWorker(async ({ taskQueue }) => {
+      const scenarios: Record<string, () => Promise<string>> = {
+        'expired-after-three-reminders': async () => {
+          const { handle } = await h.startCheckout(taskQueue);
+          await result(handle);
+          return handle.workflowId;
+        },
+        'ordered-after-first-reminder': async () => {
+          const { handle } = await h.startCheckout(taskQueue);
+          await h.env.sleep('2h');
+          await handle.signal(orderedSignal, { orderId: 'ord-1' });
+          await result(handle);
+          return handle.workflowId;
+        },
+        'activity-then-rescheduled': async () => {
+          const { handle } = await h.startCheckout(taskQueue);
+          await h.env.sleep('10m');
+          await handle.signal(activitySignal, {});
+          await h.env.sleep('1h');
+          await handle.executeUpdate(rescheduleUpdate, { args: [{ schedule: [{ after: '2h' }] }] });
+          await result(handle);
+          return handle.workflowId;
+        },
+      };
+      for (const [name, run] of Object.entries(scenarios)) {
+        const workflowId = await run();
+        const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
+        // Binary protobuf: the SDK's JSON helper trips over its own nested protobufjs copy.
+        writeFileSync(join(OUT, `${name}.binpb`), temporal.api.history.v1.History.encode(history).finish());
+        console.log(`recorded ${name}`);
+      }
+    });
+  } finally {
+    await h.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

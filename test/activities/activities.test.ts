@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger, type LogEntry } from '@temporalio/worker';
+import { type ActivityDependencies, BUSY_RETRY_DELAY_MS, createActivities } from '../../activities';
+import { PERMANENT_SEND_FAILURE, type SendReminderInput, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
+import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
+import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
+import type { Checkout } from '../../common/checkout';
+import { workflowIdFor } from '../../common/messages';
+import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
+import { FROM, PUBLIC_URL, sampleCheckout } from './fixtures';
+import { LocalSes } from './local-ses';
+
+const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
+  checkout,
+  step,
+  stepsTotal: 3,
+  channel: 'email',
+  template: 'friendly',
+});
+
+/** Runs activities the way a worker does: inside an activity context for this checkout's workflow. */
+function activityEnv(checkout: Checkout, logs: LogEntry[] = []) {
+  return new MockActivityEnvironment(
+    { workflowExecution: { workflowId: workflowIdFor(checkout.checkoutId), runId: 'run-1' } },
+    { logger: new DefaultLogger('INFO', (entry) => logs.push(entry)) },
+  );
+}
+
+/** MockActivityEnvironment.run cannot infer the result type from the function; say it once here. */
+function run<A, R>(env: MockActivityEnvironment, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  return env.run<[A], R, (arg: A) => Promise<R>>(fn, arg);
+}
+
+describe('send activities end to end (local SES, in-memory ledger)', () => {
+  let ses: LocalSes;
+  let mailer: SesMailer;
+  let ledger: SendLedger;
+  const deps = (extra: Partial<ActivityDependencies> = {}): ActivityDependencies => ({
+    mailer,
+    ledger,
+    from: FROM,
+    publicUrl: PUBLIC_URL,
+    ...extra,
+  });
+
+  before(async () => {
+    [ses, ledger] = await Promise.all([LocalSes.start(), openSendLedger({ databaseUrl: undefined, inMemory: true })]);
+    mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
+  });
+  after(async () => {
+    mailer.close();
+    await ledger.close();
+    await ses.close();
+  });
+
+  it('sending the same reminder step twice sends one message; the second returns it as deduplicated', async () => {
+    const checkout = sampleCheckout();
+    const { sendReminder } = createActivities(deps());
+    const env = activityEnv(checkout);
+    const first = await run(env, sendReminder, reminder(checkout));
+    const second = await run(env, sendReminder, reminder(checkout));
+    assert.equal(first.outcome, 'sent');
+    assert.ok(first.messageId);
+    assert.equal(first.deduplicated, undefined);
+    assert.deepEqual(second, { outcome: 'sent', messageId: first.messageId, deduplicated: true });
+    const inbox = await ses.emailsTo(checkout.customer.email);
+    assert.equal(inbox.length, 1);
+    assert.equal(inbox[0]?.messageId, first.messageId);
+    assert.equal(inbox[0]?.subject, 'You left something in your cart');
+  });
+
+  it('each step is its own message', async () => {
+    const checkout = sampleCheckout();
+    const { sendReminder } = createActivities(deps());
+    const env = activityEnv(checkout);
+    await run(env, sendReminder, reminder(checkout, 1));
+    await run(env, sendReminder, { ...reminder(checkout, 2), template: 'cart' as const });
+    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 2);
+  });
+
+  for (const state of ['ordered', 'cancelled']) {
+    it(`a checkout ${state} just before the send suppresses it, and frees the step for a later send`, async () => {
+      const checkout = sampleCheckout();
+      const asked: string[] = [];
+      let current = state;
+      const { sendReminder } = createActivities(
+        deps({
+          checkoutState: async (workflowId) => {
+            asked.push(workflowId);
+            return current;
+          },
+        }),
+      );
+      const env = activityEnv(checkout);
+      const result = await run(env, sendReminder, reminder(checkout));
+      assert.deepEqual(result, { outcome: 'suppressed', reason: `checkout ${state} before the send` });
+      assert.deepEqual(asked, [workflowIdFor(checkout.checkoutId)]);
+      assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
+
+      current = 'reminding'; // e.g. a workflow reset past the order: the step may go out after all
+      assert.equal((await run(env, sendReminder, reminder(checkout))).outcome, 'sent');
+      assert.equal((await ses.emailsTo(checkout.customer.email)).length, 1);
+    });
+  }
+
+  it('a checkout still waiting for its reminder gets it', async () => {
+    const checkout = sampleCheckout();
+    const { sendReminder } = createActivities(deps({ checkoutState: async () => 'reminding' }));
+    assert.equal((await run(activityEnv(checkout), sendReminder, reminder(checkout))).outcome, 'sent');
+  });
+
+  it('an order confirmation is sent once per order, without asking for the checkout state', async () => {
+    const checkout = sampleCheckout();
+    const { sendOrderConfirmation } = createActivities(
+      deps({ checkoutState: async () => assert.fail('confirmations are not re-checked') }),
+    );
+    const env = activityEnv(checkout);
+    const first = await run(env, sendOrderConfirmation, { checkout, orderId: 'ord-1', total: 99 });
+    const again = await run(env, sendOrderConfirmation, { checkout, orderId: 'ord-1', total: 99 });
+    assert.equal(first.outcome, 'sent');
+    assert.deepEqual(again, { outcome: 'sent', messageId: first.messageId, deduplicated: true });
+    const inbox = await ses.emailsTo(checkout.customer.email);
+    assert.deepEqual(
+      inbox.map((e) => e.subject),
+      ['Thanks for your order ord-1'],
+    );
+    assert.equal((await ledger.get(confirmationKey(checkout.checkoutId, 'ord-1')))?.kind, 'confirmation');
+  });
+
+  it('while another attempt holds the claim, the send is retried later instead of sent twice', async () => {
+    const checkout = sampleCheckout();
+    await ledger.claim(reminderKey(checkout.checkoutId, 1), {
+      checkoutId: checkout.checkoutId,
+      kind: 'reminder',
+      step: 1,
+    });
+    const { sendReminder } = createActivities(deps());
+    const err = await run(activityEnv(checkout), sendReminder, reminder(checkout)).catch((e: unknown) => e);
+    assert.ok(err instanceof ApplicationFailure);
+    assert.equal(err.type, TRANSIENT_SEND_FAILURE);
+    assert.equal(err.nonRetryable, false);
+    assert.equal(err.nextRetryDelay, BUSY_RETRY_DELAY_MS);
+    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
+  });
+
+  it('a message SES accepted counts as sent even if the ledger cannot record it', async () => {
+    const checkout = sampleCheckout();
+    const forgetful: SendLedger = {
+      claim: (k, m) => ledger.claim(k, m),
+      release: (k, a) => ledger.release(k, a),
+      get: (k) => ledger.get(k),
+      close: async () => {},
+      markSent: async () => {
+        throw new Error('database went away');
+      },
+    };
+    const logs: LogEntry[] = [];
+    const { sendReminder } = createActivities(deps({ ledger: forgetful }));
+    const result = await run(activityEnv(checkout, logs), sendReminder, reminder(checkout));
+    assert.equal(result.outcome, 'sent');
+    assert.ok(logs.some((l) => l.level === 'WARN' && l.message === 'message sent but not recorded in the ledger'));
+  });
+
+  it('logs the checkout id and step, never the email address', async () => {
+    const checkout = sampleCheckout();
+    const logs: LogEntry[] = [];
+    const { sendReminder } = createActivities(deps());
+    const env = activityEnv(checkout, logs);
+    await run(env, sendReminder, reminder(checkout));
+    await run(env, sendReminder, reminder(checkout));
+    const sent = logs.find((l) => l.message === 'message sent');
+    assert.equal(sent?.meta?.checkoutId, checkout.checkoutId);
+    assert.equal(sent?.meta?.step, 1);
+    assert.ok(logs.some((l) => l.message.includes('already sent')));
+    const everything = JSON.stringify(logs.map((l) => [l.message, l.meta]));
+    assert.ok(!everything.includes(checkout.customer.email), 'no address in the logs');
+  });
+});
+
+describe('send activities when SES fails', () => {
+  it('a permanent rejection surfaces as PermanentSendFailure and releases the step for a retry', async () => {
+    const ses = await startSesFaultEndpoint({
+      queue: [{ kind: 'reject' }],
+      default: { kind: 'ok', messageId: 'ses-after-fix' },
+    });
+    const mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
+    const ledger = await openSendLedger({ databaseUrl: undefined, inMemory: true });
+    try {
+      const checkout = sampleCheckout();
+      const { sendReminder } = createActivities({ mailer, ledger, from: FROM, publicUrl: PUBLIC_URL });
+      const env = activityEnv(checkout);
+      const err = await run(env, sendReminder, reminder(checkout)).catch((e: unknown) => e);
+      assert.ok(err instanceof ApplicationFailure);
+      assert.equal(err.type, PERMANENT_SEND_FAILURE);
+      assert.equal(err.nonRetryable, true);
+      const row = await ledger.get(reminderKey(checkout.checkoutId, 1));
+      assert.equal(row?.status, 'sending');
+      assert.equal(row?.claimedAt, null, 'claim released');
+
+      // A workflow reset (or an operator fixing the address) may run the step again: it sends.
+      const retried = await run(env, sendReminder, reminder(checkout));
+      assert.deepEqual(retried, { outcome: 'sent', messageId: 'ses-after-fix' });
+      assert.equal(ses.count, 2);
+      assert.equal((await ledger.get(reminderKey(checkout.checkoutId, 1)))?.attempts, 2);
+    } finally {
+      mailer.close();
+      await ledger.close();
+      await ses.close();
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { simpleParser } from 'mailparser';
+import { buildMime, confirmationHeaders, reminderHeaders, unsubscribeUrl } from '../../activities/mime';
+import { renderOrderConfirmation, renderReminder } from '../../activities/templates';
+import { FROM, PUBLIC_URL, sampleCheckout } from './fixtures';
+
+async function reminderMime(checkout = sampleCheckout(), step = 2) {
+  const email = renderReminder('cart', {
+    checkout,
+    step,
+    stepsTotal: 3,
+    unsubscribeUrl: unsubscribeUrl(PUBLIC_URL, checkout.checkoutId),
+  });
+  const raw = await buildMime({
+    from: FROM,
+    to: checkout.customer,
+    email,
+    headers: reminderHeaders(PUBLIC_URL, checkout.checkoutId, step),
+  });
+  return { raw, parsed: await simpleParser(raw), checkout };
+}
+
+describe('reminder MIME', () => {
+  it('carries List-Unsubscribe and List-Unsubscribe-Post for one-click unsubscribe', async () => {
+    const checkout = sampleCheckout({ checkoutId: 'co:1/ä?' });
+    const { parsed } = await reminderMime(checkout);
+    const expected = `${PUBLIC_URL}/unsubscribe?checkout=${encodeURIComponent('co:1/ä?')}`;
+    const list = parsed.headers.get('list') as { unsubscribe?: { url?: string } } | undefined;
+    assert.equal(list?.unsubscribe?.url, expected);
+    const raw = parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+    assert.match(
+      raw.replace(/\r?\n\s+/g, ' '),
+      new RegExp(`^List-Unsubscribe: ?<${expected.replace(/[.?]/g, '\\$&')}>$`),
+    );
+    const post = parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line;
+    assert.equal(post, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('tags the message with the checkout id and reminder step', async () => {
+    const { parsed, checkout } = await reminderMime(undefined, 3);
+    assert.equal(parsed.headers.get('x-checkout-id'), checkout.checkoutId);
+    assert.equal(parsed.headers.get('x-reminder-step'), '3');
+  });
+
+  it('is multipart/alternative with a text and an HTML part, both with the resume link', async () => {
+    const { raw, parsed, checkout } = await reminderMime();
+    assert.match(raw.toString('utf8'), /Content-Type: multipart\/alternative/);
+    assert.ok(parsed.text?.includes(checkout.checkoutUrl), 'text part has the resume link');
+    assert.ok(typeof parsed.html === 'string' && parsed.html.includes(checkout.checkoutUrl.replace(/&/g, '&amp;')));
+    assert.equal(parsed.subject, 'Your cart is waiting: 3 items, 1.234,50\u00a0€');
+  });
+
+  it('addresses the customer by name and sends from the configured sender', async () => {
+    const { parsed, checkout } = await reminderMime(sampleCheckout({ checkoutId: 'co-name' }));
+    const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+    assert.deepEqual(to?.value, [{ name: 'Ada', address: checkout.customer.email }]);
+    assert.equal(parsed.from?.value[0]?.address, 'shop@example.com');
+  });
+});
+
+describe('order confirmation MIME', () => {
+  it('is transactional: no List-Unsubscribe headers, no reminder step', async () => {
+    const checkout = sampleCheckout();
+    const email = renderOrderConfirmation({ checkout, orderId: 'ord-1' });
+    const raw = await buildMime({
+      from: FROM,
+      to: checkout.customer,
+      email,
+      headers: confirmationHeaders(checkout.checkoutId),
+    });
+    const parsed = await simpleParser(raw);
+    assert.deepEqual(
+      parsed.headerLines.filter((h) => h.key.startsWith('list-')),
+      [],
+      'no List-* headers at all',
+    );
+    assert.equal(parsed.headers.has('x-reminder-step'), false);
+    assert.equal(parsed.headers.get('x-checkout-id'), checkout.checkoutId);
+    assert.ok(parsed.text?.includes('ord-1'));
+  });
+});

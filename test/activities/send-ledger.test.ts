@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import { getTableColumns } from 'drizzle-orm';
+import { Client } from 'pg';
+import { sentMessages } from '../../activities/ledger/schema';
+import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+const meta = (checkoutId: string, step = 1) => ({ checkoutId, kind: 'reminder' as const, step });
+let seq = 0;
+const freshKey = () => {
+  const checkoutId = `co-${process.pid}-${++seq}`;
+  return { checkoutId, key: reminderKey(checkoutId, 1) };
+};
+
+/** The same behaviour, whichever engine is underneath. */
+function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendLedger>) {
+  let ledger: SendLedger;
+  before(async () => {
+    ledger = await open();
+  });
+  after(() => ledger.close());
+
+  it('claims a new message, and a later claim after markSent returns the sent id instead', async () => {
+    const { checkoutId, key } = freshKey();
+    const first = await ledger.claim(key, meta(checkoutId));
+    assert.deepEqual(first, { state: 'claimed', attempt: 1 });
+    await ledger.markSent(key, 'ses-1');
+    assert.deepEqual(await ledger.claim(key, meta(checkoutId)), { state: 'sent', messageId: 'ses-1' });
+    const row = await ledger.get(key);
+    assert.equal(row?.status, 'sent');
+    assert.equal(row?.messageId, 'ses-1');
+    assert.equal(row?.checkoutId, checkoutId);
+    assert.equal(row?.kind, 'reminder');
+    assert.equal(row?.step, 1);
+    assert.ok(row?.sentAt instanceof Date);
+  });
+
+  it('of two concurrent claims exactly one wins; the other is told another attempt is busy', async () => {
+    const { checkoutId, key } = freshKey();
+    const results = await Promise.all([ledger.claim(key, meta(checkoutId)), ledger.claim(key, meta(checkoutId))]);
+    assert.deepEqual(results.map((r) => r.state).sort(), ['busy', 'claimed']);
+  });
+
+  it('of ten concurrent claims exactly one wins', async () => {
+    const { checkoutId, key } = freshKey();
+    const results = await Promise.all(Array.from({ length: 10 }, () => ledger.claim(key, meta(checkoutId))));
+    assert.equal(results.filter((r) => r.state === 'claimed').length, 1);
+    assert.equal(results.filter((r) => r.state === 'busy').length, 9);
+  });
+
+  it('a released claim may be claimed again at once, counting the attempt', async () => {
+    const { checkoutId, key } = freshKey();
+    const first = await ledger.claim(key, meta(checkoutId));
+    assert.equal(first.state, 'claimed');
+    await ledger.release(key, 1);
+    assert.deepEqual(await ledger.claim(key, meta(checkoutId)), { state: 'claimed', attempt: 2 });
+    assert.equal((await ledger.get(key))?.attempts, 2);
+  });
+
+  it('a fresh claim held by another attempt is not taken over', async () => {
+    const { checkoutId, key } = freshKey();
+    await ledger.claim(key, meta(checkoutId));
+    assert.deepEqual(await ledger.claim(key, meta(checkoutId)), { state: 'busy' });
+  });
+
+  it('markSent keeps the first message id if a duplicate is ever marked too', async () => {
+    const { checkoutId, key } = freshKey();
+    await ledger.claim(key, meta(checkoutId));
+    await ledger.markSent(key, 'ses-first');
+    await ledger.markSent(key, 'ses-second');
+    assert.equal((await ledger.get(key))?.messageId, 'ses-first');
+  });
+
+  it('a stale claim from a crashed attempt is taken over, and the crashed attempt cannot release the new claim', async () => {
+    const eager = await open({ staleClaimAfterMs: 0 });
+    try {
+      const { checkoutId, key } = freshKey();
+      assert.deepEqual(await eager.claim(key, meta(checkoutId)), { state: 'claimed', attempt: 1 });
+      assert.deepEqual(await eager.claim(key, meta(checkoutId)), { state: 'claimed', attempt: 2 });
+      await eager.release(key, 1); // the first attempt wakes up and fails late
+      const row = await eager.get(key);
+      assert.equal(row?.status, 'sending');
+      assert.ok(row?.claimedAt instanceof Date, 'attempt 2 still holds its claim');
+    } finally {
+      await eager.close();
+    }
+  });
+}
+
+describe('send ledger on in-memory PGlite', () => {
+  ledgerBehaviour((extra) => openSendLedger({ databaseUrl: undefined, inMemory: true, ...extra }));
+});
+
+describe('send ledger on PGlite in a data directory', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'send-ledger-'));
+    const first = await openSendLedger({ databaseUrl: undefined, dataDir });
+    await first.claim('co-1:reminder:1', meta('co-1'));
+    await first.markSent('co-1:reminder:1', 'ses-kept');
+    await first.close();
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('keeps what was sent across a restart', async () => {
+    const second = await openSendLedger({ databaseUrl: undefined, dataDir });
+    try {
+      assert.deepEqual(await second.claim('co-1:reminder:1', meta('co-1')), { state: 'sent', messageId: 'ses-kept' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('records its migration once, and the table has exactly the columns the drizzle schema declares', async () => {
+    const db = new PGlite(join(dataDir, 'pglite'));
+    try {
+      const migrations = await db.query<{ version: number }>('SELECT version FROM send_ledger_migrations');
+      assert.deepEqual(migrations.rows, [{ version: 1 }]);
+      const columns = await db.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'sent_messages' ORDER BY column_name",
+      );
+      const declared = Object.values(getTableColumns(sentMessages)).map((c) => c.name);
+      assert.deepEqual(
+        columns.rows.map((r) => r.column_name),
+        declared.sort(),
+      );
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('send ledger on PostgreSQL (TEST_DATABASE_URL)', {
+  skip: TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set',
+}, () => {
+  const url = TEST_DATABASE_URL ?? '';
+  const schema = `send_ledger_test_${process.pid}_${Date.now().toString(36)}`;
+  after(async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  ledgerBehaviour((extra) => openSendLedger({ databaseUrl: url, schema, ...extra }));
+
+  it('two workers opening a fresh database at once apply the migration exactly once', async () => {
+    const fresh = `${schema}_boot`;
+    try {
+      const ledgers = await Promise.all([1, 2, 3].map(() => openSendLedger({ databaseUrl: url, schema: fresh })));
+      await Promise.all(ledgers.map((l) => l.close()));
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`SELECT version FROM ${fresh}.send_ledger_migrations`);
+        assert.deepEqual(rows, [{ version: 1 }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${fresh} CASCADE`).finally(() => client.end());
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { unsubscribeUrl } from '../../activities/mime';
+import { renderOrderConfirmation, renderReminder } from '../../activities/templates';
+import { TEMPLATES } from '../../common/checkout';
+import { PUBLIC_URL, sampleCheckout } from './fixtures';
+
+const NBSP = '\u00a0';
+
+function view(checkout = sampleCheckout()) {
+  return { checkout, step: 2, stepsTotal: 3, unsubscribeUrl: unsubscribeUrl(PUBLIC_URL, checkout.checkoutId) };
+}
+
+describe('reminder templates', () => {
+  for (const template of TEMPLATES) {
+    it(`${template}: carries the resume link and a visible unsubscribe link in both parts`, () => {
+      const v = view();
+      const email = renderReminder(template, v);
+      const escapedResume = v.checkout.checkoutUrl.replace(/&/g, '&amp;');
+      assert.ok(email.html.includes(`href="${escapedResume}"`), 'resume button in HTML');
+      assert.ok(email.text.includes(v.checkout.checkoutUrl), 'resume link in text');
+      assert.ok(email.html.includes(`href="${v.unsubscribeUrl}"`), 'unsubscribe link in HTML');
+      assert.match(email.html, />Unsubscribe from cart reminders</);
+      assert.ok(email.text.includes(v.unsubscribeUrl), 'unsubscribe link in text');
+      assert.ok(email.subject.length > 0);
+    });
+
+    it(`${template}: greets the customer by name, or generically without one`, () => {
+      const named = renderReminder(template, view());
+      assert.ok(named.text.startsWith('Hi Ada,'));
+      const checkout = sampleCheckout();
+      const anonymous = renderReminder(
+        template,
+        view({ ...checkout, customer: { ...checkout.customer, name: undefined } }),
+      );
+      assert.ok(anonymous.text.startsWith('Hi there,'));
+    });
+  }
+
+  it('cart formats money in the customer locale and the cart currency', () => {
+    const de = renderReminder('cart', view());
+    assert.ok(de.html.includes(`1.234,50${NBSP}€`), 'de-DE total');
+    assert.ok(de.html.includes(`1.199,50${NBSP}€`), 'de-DE unit price');
+    assert.ok(de.html.includes(`35,00${NBSP}€`), 'de-DE line total: 2 × 17,50');
+    assert.ok(de.text.includes(`Total: 1.234,50${NBSP}€`));
+
+    const base = sampleCheckout();
+    const us = renderReminder(
+      'cart',
+      view({ ...base, customer: { ...base.customer, locale: 'en-US' }, cart: { ...base.cart, currency: 'USD' } }),
+    );
+    assert.ok(us.html.includes('$1,234.50'));
+    assert.ok(us.subject.includes('$1,234.50'));
+
+    const noLocale = renderReminder('cart', view({ ...base, customer: { ...base.customer, locale: undefined } }));
+    assert.ok(noLocale.html.includes('€1,234.50'), 'en-US is the default locale');
+
+    const jp = renderReminder(
+      'cart',
+      view({
+        ...base,
+        customer: { ...base.customer, locale: 'ja-JP' },
+        cart: { ...base.cart, currency: 'JPY', total: 12345 },
+      }),
+    );
+    assert.ok(jp.html.includes('￥12,345'), 'yen has no minor units');
+  });
+
+  it('cart shows every line: image when given, name, quantity, unit price and line total', () => {
+    const email = renderReminder('cart', view());
+    assert.ok(email.html.includes('<img src="https://cdn.example.com/espresso.png" alt="Espresso machine"'));
+    assert.equal((email.html.match(/<img /g) ?? []).length, 1, 'no image for the line without imageUrl');
+    assert.ok(email.html.includes(`Descaler<br><span style="font-size:13px;color:#71717a;">2 × 17,50${NBSP}€</span>`));
+    assert.ok(email.text.includes(`- Descaler: 2 × 17,50${NBSP}€ = 35,00${NBSP}€`));
+    assert.equal(email.subject, `Your cart is waiting: 3 items, 1.234,50${NBSP}€`);
+  });
+
+  it('a malformed customer locale falls back to en-US instead of failing the send', () => {
+    const base = sampleCheckout();
+    const email = renderReminder('cart', view({ ...base, customer: { ...base.customer, locale: 'not_a_locale!' } }));
+    assert.ok(email.html.includes('€1,234.50'));
+  });
+
+  it('HTML-escapes a hostile item name and customer name, and drops a non-http image URL', () => {
+    const base = sampleCheckout();
+    const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+    const checkout = {
+      ...base,
+      customer: { ...base.customer, name: '<b>Mallory</b>' },
+      cart: {
+        ...base.cart,
+        items: [{ sku: 'X', name: hostile, quantity: 1, unitPrice: 1, imageUrl: 'javascript:alert(1)' }],
+      },
+    };
+    for (const template of TEMPLATES) {
+      const { html } = renderReminder(template, view(checkout));
+      assert.ok(!html.includes('<script>'), `${template}: no raw script tag`);
+      assert.ok(!html.includes('<b>Mallory'), `${template}: customer name escaped`);
+      assert.ok(!html.includes('javascript:'), `${template}: no javascript: URL`);
+    }
+    const { html } = renderReminder('cart', view(checkout));
+    assert.ok(
+      html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;'),
+    );
+    assert.ok(html.includes('Hi &lt;b&gt;Mallory&lt;/b&gt;,'));
+  });
+
+  it('refuses a checkout URL that is not http(s) rather than linking to it', () => {
+    assert.throws(
+      () => renderReminder('friendly', view(sampleCheckout({ checkoutUrl: 'javascript:alert(1)' }))),
+      /http\(s\) URL/,
+    );
+  });
+
+  it('last-chance says it is the last reminder', () => {
+    const email = renderReminder('last-chance', view());
+    assert.match(email.text, /last reminder/);
+    assert.ok(email.text.includes(`3 items worth 1.234,50${NBSP}€`));
+  });
+});
+
+describe('order confirmation template', () => {
+  it('names the order, shows the order total, and has no unsubscribe link', () => {
+    const checkout = sampleCheckout();
+    const email = renderOrderConfirmation({ checkout, orderId: 'ord-<7>', total: 1200 });
+    assert.equal(email.subject, 'Thanks for your order ord-<7>');
+    assert.ok(email.html.includes('ord-&lt;7&gt;'));
+    assert.ok(email.html.includes(`1.200,00${NBSP}€`), 'the order total, not the cart total');
+    assert.ok(!/unsubscribe/i.test(email.html) && !/unsubscribe/i.test(email.text));
+  });
+
+  it('falls back to the cart total when the order carried none', () => {
+    const email = renderOrderConfirmation({ checkout: sampleCheckout(), orderId: 'ord-1' });
+    assert.ok(email.text.includes(`Total: 1.234,50${NBSP}€`));
+  });
+});

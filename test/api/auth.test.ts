@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+
+const KEY = 'test-key-0123456789';
+let env: TestWorkflowEnvironment;
+let api: RunningApi;
+
+before(async () => {
+  env = await startTemporal();
+  api = await startApi(env.client, { API_KEY: KEY });
+});
+
+after(async () => {
+  await api?.close();
+  await env?.teardown();
+});
+
+describe('with API_KEY set', () => {
+  test('every API route answers 401 without the key', async () => {
+    for (const [method, path, body] of [
+      ['POST', '/checkouts', checkoutBody('co-a1')],
+      ['GET', '/checkouts/co-a1', undefined],
+      ['POST', '/checkouts/co-a1/activity', {}],
+      ['PUT', '/checkouts/co-a1/schedule', { schedule: [{ after: '1h' }] }],
+      ['DELETE', '/checkouts/co-a1', undefined],
+      ['POST', '/orders', { checkoutId: 'co-a1', orderId: 'o-1' }],
+      ['GET', '/customers/c-42/checkouts', undefined],
+      ['POST', '/api/checkout', { email_id: 'a@example.com' }],
+      ['POST', '/api/order', { order_id: 'co-a1', email_id: 'a@example.com' }],
+    ] as const) {
+      const res = await call(`${api.url}${path}`, method, body);
+      assert.equal(res.status, 401, `${method} ${path}`);
+    }
+  });
+
+  test('a wrong key is a 401, also before the body is validated', async () => {
+    const res = await call(`${api.url}/checkouts`, 'POST', {}, { 'x-api-key': `${KEY}x` });
+    assert.equal(res.status, 401);
+    assert.equal((await call(`${api.url}/checkouts`, 'POST', {}, { authorization: 'Bearer nope' })).status, 401);
+  });
+
+  test('the key is accepted as x-api-key and as a bearer token', async () => {
+    const viaHeader = await call(`${api.url}/checkouts`, 'POST', checkoutBody(uniqueId('co')), { 'x-api-key': KEY });
+    assert.equal(viaHeader.status, 202);
+    const viaBearer = await call(`${api.url}/checkouts`, 'POST', checkoutBody(uniqueId('co')), {
+      authorization: `Bearer ${KEY}`,
+    });
+    assert.equal(viaBearer.status, 202);
+  });
+
+  test('health, the API document and the unsubscribe page stay public', async () => {
+    assert.equal((await call(`${api.url}/health`, 'GET')).status, 200);
+    assert.equal((await call(`${api.url}/docs-json`, 'GET')).status, 200);
+    assert.equal((await fetch(`${api.url}/docs`)).status, 200);
+    assert.equal((await fetch(`${api.url}/unsubscribe?checkout=co-a1`)).status, 200);
+  });
+});

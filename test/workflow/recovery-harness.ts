@@ -1,0 +1,113 @@
+// Workflow tests run the real workflow bundle and the real activities (SES client, MIME, dedupe
+// ledger) on the time-skipping test server, against a real local SES endpoint.
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
+import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
+import { WORKFLOWS_PATH } from '../../apps/worker/workflow-source';
+import type { CheckoutRecoveryInput, CheckoutStatus, ScheduleStepSpec } from '../../common/checkout';
+import { statusQuery, WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
+import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
+import { LocalInbox } from '../support/inbox';
+import { installQuietRuntime, timeSkippingEnv } from '../support/temporal-env';
+
+installQuietRuntime();
+
+export const PUBLIC_URL = 'https://recovery.example.test';
+export const FROM = 'Shop <shop@example.com>';
+
+export class RecoveryHarness {
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly inbox: LocalInbox,
+    readonly ledger: SendLedger,
+    private readonly bundle: WorkflowBundleWithSourceMap,
+  ) {}
+
+  static async start(): Promise<RecoveryHarness> {
+    const [env, inbox, ledger, bundle] = await Promise.all([
+      timeSkippingEnv(),
+      LocalInbox.start(),
+      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+      bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') }),
+    ]);
+    return new RecoveryHarness(env, inbox, ledger, bundle);
+  }
+
+  async close(): Promise<void> {
+    await this.env.teardown();
+    await this.ledger.close();
+    await this.inbox.close();
+  }
+
+  /** A mailer talking SES to the local inbox, or to another SES-compatible endpoint. */
+  mailer(endpoint = this.inbox.url): Mailer {
+    return createSesMailer({ endpoint, region: 'us-east-1' });
+  }
+
+  /** Runs `fn` with a fresh worker on a unique task queue, sending through `mailer`. */
+  async withWorker<T>(fn: (ctx: { taskQueue: string }) => Promise<T>, mailer: Mailer = this.mailer()): Promise<T> {
+    const taskQueue = `recovery-${randomUUID()}`;
+    const client = this.env.client;
+    const activities = createActivities({
+      mailer,
+      ledger: this.ledger,
+      from: FROM,
+      publicUrl: PUBLIC_URL,
+      checkoutState: async (workflowId) => (await client.workflow.getHandle(workflowId).query(statusQuery)).state,
+    });
+    const worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      taskQueue,
+      workflowBundle: this.bundle,
+      activities,
+    });
+    return worker.runUntil(fn({ taskQueue }));
+  }
+
+  /** Starts a checkout the way the API does, with a unique id and customer email. */
+  async startCheckout(
+    taskQueue: string,
+    schedule: ScheduleStepSpec[] = DEFAULT_SCHEDULE,
+    overrides: Partial<CheckoutRecoveryInput> = {},
+  ): Promise<{ handle: WorkflowHandle; email: string; checkoutId: string }> {
+    const checkoutId = `co-${randomUUID().slice(0, 8)}`;
+    const email = `${checkoutId}@shoppers.example.com`;
+    const resolved = resolveSchedule(schedule);
+    if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
+    const input: CheckoutRecoveryInput = {
+      checkout: {
+        checkoutId,
+        customer: { id: 'c-42', email, name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
+        cart: {
+          currency: 'EUR',
+          total: 1234.5,
+          items: [{ sku: 'SKU-1', name: 'Espresso machine', quantity: 1, unitPrice: 1234.5 }],
+        },
+        checkoutUrl: `https://shop.example.com/checkout/${checkoutId}`,
+      },
+      schedule: resolved.steps,
+      ...overrides,
+    };
+    const handle = await this.env.client.workflow.start(WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: workflowIdFor(checkoutId),
+      args: [input],
+    });
+    return { handle, email, checkoutId };
+  }
+}
+
+export const result = (handle: WorkflowHandle): Promise<CheckoutStatus> => handle.result() as Promise<CheckoutStatus>;
+
+/** Timer durations the workflow started, in ms, read from its history. */
+export async function timerDurations(handle: WorkflowHandle): Promise<number[]> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? [])
+    .map((e) => e.timerStartedEventAttributes?.startToFireTimeout)
+    .filter((t) => t != null)
+    .map((t) => Number(t.seconds ?? 0) * 1000 + Math.round(Number(t.nanos ?? 0) / 1e6));
+}
