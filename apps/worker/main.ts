@@ -5,10 +5,10 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
-import { statusQuery } from '../../common/messages';
 import { loadConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalTarget } from '../../config/temporal';
+import { checkoutStateReader } from './checkout-state';
 import { createRecoveryWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       from: config.ses.from,
       publicUrl: config.api.publicUrl,
       // Re-checked right before each send: an order may land while the send is queued or retrying.
-      checkoutState: async (workflowId) => (await client.workflow.getHandle(workflowId).query(statusQuery)).state,
+      checkoutState: checkoutStateReader(client),
     });
     const worker = await createRecoveryWorker({
       connection,

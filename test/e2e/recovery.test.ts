@@ -105,6 +105,24 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     );
   });
 
+  test('the Temporal UI timeline reads as a story: workflow, timer and activity summaries', async () => {
+    const id = uniqueId('co');
+    await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }, { after: '2s' }] }));
+    await stack.waitForStatus(id, (s) => s.state === 'expired');
+    const history = await stack.env.client.workflow.getHandle(workflowIdFor(id)).fetchHistory();
+    const summaries = (history.events ?? [])
+      .map((e) => e.userMetadata?.summary?.data)
+      .filter((d) => d != null)
+      .map((d) => JSON.parse(Buffer.from(d).toString()) as string);
+    assert.match(summaries[0] ?? '', new RegExp(`^Checkout ${id} · customer c-e2e · .*2 reminders`));
+    assert.deepEqual(summaries.slice(1), [
+      'wait 1s for reminder 1',
+      'send reminder 1 by email',
+      'wait 1s for reminder 2',
+      'send reminder 2 by email',
+    ]);
+  });
+
   test("the seed system's routes keep working: /api/checkout then /api/order sends the confirmation", async () => {
     const email = `${uniqueId('legacy')}@shoppers.example.com`;
     const checkout = await stack.request('POST', '/api/checkout', { email_id: email });

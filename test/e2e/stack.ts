@@ -5,9 +5,9 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
+import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
-import { statusQuery } from '../../common/messages';
 import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
 import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
@@ -41,7 +41,7 @@ export class Stack {
         ledger,
         from: 'Shop <shop@example.com>',
         publicUrl: api.url,
-        checkoutState: async (id) => (await client.workflow.getHandle(id).query(statusQuery)).state,
+        checkoutState: checkoutStateReader(client),
       }),
     });
     const running = worker.run();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import type { CheckoutStatus } from '../../common/checkout';
 import {
   activitySignal,
@@ -233,6 +234,34 @@ describe('checkout recovery workflow', () => {
       }, h.mailer(ses.url));
     } finally {
       await ses.close();
+    }
+  });
+
+  test('an order that lands while a reminder is being sent suppresses that send', async () => {
+    const ses = await startSesFaultEndpoint({ queue: [{ kind: 'hang' }] });
+    let closed = false;
+    try {
+      await h.withWorker(async ({ taskQueue }) => {
+        // The shopper left an hour ago: reminder 1 is due at once, and its SES call hangs.
+        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }], { lastActivityAt: Date.now() - HOUR });
+        for (let i = 0; i < 100 && ses.count === 0; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.equal(ses.count, 1, 'the send reached SES');
+        await handle.signal(orderedSignal, { orderId: 'mid-send' });
+        assert.equal((await handle.query(statusQuery)).state, 'reminding');
+        assert.equal(await checkoutStateReader(h.env.client)(handle.workflowId), 'ordered');
+        await ses.close(); // the hanging attempt fails; the retry re-checks and finds the order
+        closed = true;
+        const status = await result(handle);
+        assert.equal(status.state, 'ordered');
+        assert.deepEqual(
+          status.reminders.map((r) => [r.outcome, r.reason]),
+          [['suppressed', 'checkout ordered before the send']],
+        );
+        assert.equal(status.remindersSent, 0);
+        assert.equal(status.order?.afterStep, 0);
+      }, h.mailer(ses.url));
+    } finally {
+      if (!closed) await ses.close();
     }
   });
 

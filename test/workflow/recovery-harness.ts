@@ -7,9 +7,10 @@ import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourc
 import { createActivities } from '../../activities';
 import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
+import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { WORKFLOWS_PATH } from '../../apps/worker/workflow-source';
 import type { CheckoutRecoveryInput, CheckoutStatus, ScheduleStepSpec } from '../../common/checkout';
-import { statusQuery, WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
+import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
 import { LocalInbox } from '../support/inbox';
 import { installQuietRuntime, timeSkippingEnv } from '../support/temporal-env';
@@ -20,25 +21,30 @@ export const PUBLIC_URL = 'https://recovery.example.test';
 export const FROM = 'Shop <shop@example.com>';
 
 export class RecoveryHarness {
+  private current: TestWorkflowEnvironment | undefined;
+
   private constructor(
-    readonly env: TestWorkflowEnvironment,
     readonly inbox: LocalInbox,
     readonly ledger: SendLedger,
     private readonly bundle: WorkflowBundleWithSourceMap,
   ) {}
 
   static async start(): Promise<RecoveryHarness> {
-    const [env, inbox, ledger, bundle] = await Promise.all([
-      timeSkippingEnv(),
+    const [inbox, ledger, bundle] = await Promise.all([
       LocalInbox.start(),
       openSendLedger({ databaseUrl: undefined, inMemory: true }),
       bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') }),
     ]);
-    return new RecoveryHarness(env, inbox, ledger, bundle);
+    return new RecoveryHarness(inbox, ledger, bundle);
+  }
+
+  /** The test server of the running `withWorker` call. */
+  get env(): TestWorkflowEnvironment {
+    if (!this.current) throw new Error('env is only available inside withWorker');
+    return this.current;
   }
 
   async close(): Promise<void> {
-    await this.env.teardown();
     await this.ledger.close();
     await this.inbox.close();
   }
@@ -48,16 +54,33 @@ export class RecoveryHarness {
     return createSesMailer({ endpoint, region: 'us-east-1' });
   }
 
-  /** Runs `fn` with a fresh worker on a unique task queue, sending through `mailer`. */
+  /**
+   * Runs `fn` with a fresh time-skipping server and worker, sending through `mailer`. A server per
+   * test: one clock per test, so a workflow one test leaves behind cannot stall another's timers.
+   */
   async withWorker<T>(fn: (ctx: { taskQueue: string }) => Promise<T>, mailer: Mailer = this.mailer()): Promise<T> {
     const taskQueue = `recovery-${randomUUID()}`;
+    this.current = await timeSkippingEnv();
+    try {
+      return await this.runWorker(fn, mailer, taskQueue);
+    } finally {
+      await this.current.teardown();
+      this.current = undefined;
+    }
+  }
+
+  private async runWorker<T>(
+    fn: (ctx: { taskQueue: string }) => Promise<T>,
+    mailer: Mailer,
+    taskQueue: string,
+  ): Promise<T> {
     const client = this.env.client;
     const activities = createActivities({
       mailer,
       ledger: this.ledger,
       from: FROM,
       publicUrl: PUBLIC_URL,
-      checkoutState: async (workflowId) => (await client.workflow.getHandle(workflowId).query(statusQuery)).state,
+      checkoutState: checkoutStateReader(client),
     });
     const worker = await Worker.create({
       connection: this.env.nativeConnection,
