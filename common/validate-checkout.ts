@@ -3,7 +3,9 @@ import { type FieldError, resolveSchedule } from './schedule';
 
 // Ids end up in workflow ids, URLs and dedupe keys: keep them to a safe, bounded alphabet.
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The API checks these too (on top of its own rules), so it never accepts an input the workflow rejects. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const HTTP_URL_PATTERN = /^https?:\/\//;
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -39,7 +41,7 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
     if (!isAmount(cart.total)) errors.push({ field: 'cart.total', reason: 'must be a number >= 0' });
     if (!Array.isArray(cart.items)) errors.push({ field: 'cart.items', reason: 'must be an array' });
   }
-  if (!isText(checkout.checkoutUrl) || !/^https?:\/\//.test(checkout.checkoutUrl)) {
+  if (!isText(checkout.checkoutUrl) || !HTTP_URL_PATTERN.test(checkout.checkoutUrl)) {
     errors.push({ field: 'checkoutUrl', reason: 'must be an http(s) URL' });
   }
   const schedule = resolveSchedule(input?.schedule);

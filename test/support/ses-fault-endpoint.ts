@@ -1,6 +1,6 @@
 // A stand-in for the SES v1 query API that answers with SES's own XML, including its error
 // responses, so tests can drive the real AWS SDK into each failure path. One behaviour per
-// request: queued behaviours first, then the default.
+// request: the rule's choice first (when set and it returns one), then queued behaviours, then the default.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,12 +27,17 @@ export interface SesRequest {
   raw?: Buffer;
 }
 
+/** Picks a behaviour from the request itself (e.g. by recipient); undefined leaves it to the queue and default. */
+export type SesRule = (request: { action: string | null; raw?: Buffer }) => SesBehaviour | undefined;
+
 export interface SesFaultEndpoint {
   /** Give this to the SES client as its endpoint. */
   url: string;
   /** Behaviours for the next requests, in order; after them the default applies. */
   enqueue(...behaviours: SesBehaviour[]): void;
   setDefault(behaviour: SesBehaviour): void;
+  /** Consulted before the queue for every request; undefined removes it. */
+  setRule(rule: SesRule | undefined): void;
   /** Requests received so far. */
   readonly count: number;
   readonly requests: readonly SesRequest[];
@@ -107,6 +112,7 @@ export async function startSesFaultEndpoint(
   options: { default?: SesBehaviour; queue?: SesBehaviour[] } = {},
 ): Promise<SesFaultEndpoint> {
   let fallback: SesBehaviour = options.default ?? { kind: 'ok' };
+  let rule: SesRule | undefined;
   const queue: SesBehaviour[] = [...(options.queue ?? [])];
   const requests: SesRequest[] = [];
   const hanging = new Set<ServerResponse>();
@@ -117,13 +123,10 @@ export async function startSesFaultEndpoint(
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const behaviour = queue.shift() ?? fallback;
       const data = form.get('RawMessage.Data');
-      requests.push({
-        action: form.get('Action'),
-        behaviour: behaviour.kind,
-        raw: data === null ? undefined : Buffer.from(data, 'base64'),
-      });
+      const request = { action: form.get('Action'), raw: data === null ? undefined : Buffer.from(data, 'base64') };
+      const behaviour = rule?.(request) ?? queue.shift() ?? fallback;
+      requests.push({ ...request, behaviour: behaviour.kind });
       sequence += 1;
       respond(res, behaviour, `fault-${process.pid}-${sequence}`);
     });
@@ -150,6 +153,9 @@ export async function startSesFaultEndpoint(
     },
     setDefault: (behaviour) => {
       fallback = behaviour;
+    },
+    setRule: (next) => {
+      rule = next;
     },
     get count() {
       return requests.length;

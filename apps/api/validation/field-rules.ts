@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { resolveSchedule } from '../../../common/schedule';
-import { describeErrors, ID_PATTERN } from '../../../common/validate-checkout';
+import { describeErrors, EMAIL_PATTERN, HTTP_URL_PATTERN, ID_PATTERN } from '../../../common/validate-checkout';
 
 export const ID_REASON = 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';
 export const MAX_URL_LENGTH = 2048;
@@ -40,6 +40,8 @@ export const IsEmailAddress = () =>
     IsString({ message: 'must be a string' }),
     MaxLength(MAX_EMAIL_LENGTH, { message: `must be at most ${MAX_EMAIL_LENGTH} characters` }),
     IsEmail({}, { message: 'must be an email' }),
+    // IsEmail also takes quoted local parts ("a b"@x.com) that the workflow's own check refuses.
+    Matches(EMAIL_PATTERN, { message: 'must be an email without spaces, quotes or a second "@"' }),
   );
 
 /** A money amount in major units: finite and never negative. */
@@ -65,10 +67,18 @@ export const IsHttpUrl = () =>
       { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
       { message: 'must be an http(s) URL' },
     ),
+    // IsUrl reads the scheme case-insensitively; the workflow's own check wants it lower-case.
+    Matches(HTTP_URL_PATTERN, { message: 'must start with http:// or https://' }),
   );
 
+const ISO_TIME_REASON = 'must be an ISO 8601 time like "2025-01-31T12:00:00Z"';
+
+/** ISO 8601 that Date.parse reads too: IsISO8601 also takes forms (2025-W05-3, 2025-01-31T12Z) it reads as NaN. */
 export const IsIsoTime = () =>
-  IsISO8601({ strict: true }, { message: 'must be an ISO 8601 time like "2025-01-31T12:00:00Z"' });
+  applyDecorators(
+    IsISO8601({ strict: true }, { message: ISO_TIME_REASON }),
+    rule('isParsableTime', ISO_TIME_REASON, (value) => typeof value === 'string' && Number.isFinite(Date.parse(value))),
+  );
 
 function rule(name: string, reason: string, test: (value: unknown) => boolean): PropertyDecorator {
   return (target, propertyName) =>
