@@ -1,0 +1,169 @@
+// 3. Reminder lateness: N checkouts asleep, their reminders falling due at a steady R per second;
+// lateness = arrival at the SES endpoint (stamped to the ms by a pass-through in front of the
+// local SES inbox) minus the due time. Baseline: N minimal workflows (sleep, then an activity that
+// reports its arrival to the same recorder) on their own worker, same rate, same machine.
+//
+// Per rate, both sets are started together and fall asleep; then the baseline's due window runs,
+// a gap, then the checkouts' window of the same length.
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { workflowIdFor } from '../../common/messages';
+import { BenchStack } from '../support/bench-stack';
+import { inParallel, recoveryInput, runId, startCheckout } from '../support/checkout-starts';
+import { waitForFirstTasks } from '../support/first-tasks';
+import { startLocalSes } from '../support/local-ses';
+import { type Distribution, distribution, round } from '../support/percentiles';
+import { cpuMs, sleep } from '../support/processes';
+import { type SesRecorder, startSesRecorder } from '../support/ses-recorder';
+import type { SleepThenReportInput } from './baseline-workflow';
+
+const BASELINE_WORKER = join(__dirname, 'baseline-worker.js');
+const START_CONCURRENCY = 32;
+// Workflows started and through their first task per second, to plan the first rate's start-up;
+// later rates use what the previous one measured, with a margin.
+const INITIAL_READY_RATE = 35;
+const READY_MARGIN = 1.2;
+// Quiet time between the last first task and the first due time.
+const SETTLE_MS = 2_000;
+// Between the baseline's last due time and the checkouts' first: the baseline's tail drains.
+const GAP_MS = 4_000;
+// How long after the last due time an arrival may still come before it counts as missing.
+const ARRIVAL_GRACE_MS = 30_000;
+
+export interface Lateness extends Distribution {
+  missing: number;
+  /** p50 lateness of each fifth of the window, in due order: growth means a backlog. */
+  p50ByFifth: number[];
+  /** CPU ms its worker and the dev server spent per reminder over the window. */
+  workerCpuMs: number;
+  serverCpuMs: number;
+}
+
+export interface LatenessRun {
+  rate: number;
+  count: number;
+  /** Lateness of the real reminders (ms). */
+  reminders: Lateness;
+  /** Lateness of the baseline workflow's arrivals (ms). */
+  baseline: Lateness;
+  /** Start-up ran past the first due time, or the baseline's tail into the checkouts' window. */
+  overlapped: boolean;
+}
+
+interface Batch {
+  keys: string[];
+  dueAt: number[];
+  workflowIds: string[];
+}
+
+export async function benchLateness(
+  count: number,
+  rates: number[],
+  log: (line: string) => void,
+): Promise<LatenessRun[]> {
+  const stack = await BenchStack.start('lateness');
+  const realQueue = `bench-late-${runId()}`;
+  const baseQueue = `bench-late-base-${runId()}`;
+  let recorder: SesRecorder | undefined;
+  try {
+    const ses = await startLocalSes();
+    stack.track(ses.child);
+    recorder = await startSesRecorder(ses.url);
+    const rec = recorder;
+    const realWorker = await stack.startWorker(realQueue, rec.url);
+    const baseWorker = await stack.spawn(
+      'baseline worker',
+      BASELINE_WORKER,
+      { TASK_QUEUE: baseQueue, RECORDER_URL: rec.url },
+      (out) => out.includes('baseline worker polling'),
+    );
+    const runs: LatenessRun[] = [];
+    let readyRate = INITIAL_READY_RATE;
+    for (const rate of rates) {
+      const planAt = Date.now();
+      const windowMs = (count * 1000) / rate;
+      const firstDue = planAt + ((2 * count) / readyRate) * 1000 * READY_MARGIN + SETTLE_MS;
+      const realFirstDue = firstDue + windowMs + GAP_MS;
+      // One schedule offset for every checkout, so every lastActivityAt lies before the first start.
+      const afterS = Math.ceil((realFirstDue + windowMs - planAt) / 1000) + 1;
+      const tag = runId();
+      const base = newBatch();
+      const real = newBatch();
+      const startMs = await inParallel(2 * count, START_CONCURRENCY, async (j) => {
+        const i = j >> 1;
+        if (j % 2 === 0) {
+          const key = `base-${tag}-${i}`;
+          const dueAt = Math.round(firstDue + (i * 1000) / rate);
+          add(base, i, key, dueAt, await startBaseline(stack.client, baseQueue, { key, dueAt }));
+        } else {
+          const checkoutId = `late-${tag}-${i}`;
+          const key = `${checkoutId}@bench.example.com`;
+          const dueAt = Math.round(realFirstDue + (i * 1000) / rate);
+          const lastActivityAt = dueAt - afterS * 1000;
+          const schedule = [{ after: `${afterS}s` }];
+          await startCheckout(
+            stack.client,
+            realQueue,
+            recoveryInput(checkoutId, { email: key, schedule, lastActivityAt }),
+          );
+          add(real, i, key, dueAt, workflowIdFor(checkoutId));
+        }
+      });
+      await waitForFirstTasks(stack.client, base.workflowIds);
+      await waitForFirstTasks(stack.client, real.workflowIds);
+      const readyMs = Date.now() - planAt;
+      readyRate = ((2 * count) / readyMs) * 1000;
+      const lateStart = Date.now() > firstDue;
+      log(
+        `  ${rate}/s: ${2 * count} started in ${(startMs / 1000).toFixed(1)} s, asleep after ${(readyMs / 1000).toFixed(1)} s, ` +
+          `${((firstDue - Date.now()) / 1000).toFixed(1)} s before the first due time`,
+      );
+      const baseline = await collect(rec, base, [baseWorker.pid, stack.serverPid]);
+      const baselineTail = Math.max(...base.keys.map((k) => rec.arrivals.get(k) ?? 0));
+      const reminders = await collect(rec, real, [realWorker.pid, stack.serverPid]);
+      runs.push({ rate, count, reminders, baseline, overlapped: lateStart || baselineTail > realFirstDue });
+    }
+    return runs;
+  } finally {
+    await recorder?.close();
+    await stack.stop();
+  }
+}
+
+const newBatch = (): Batch => ({ keys: [], dueAt: [], workflowIds: [] });
+
+function add(batch: Batch, i: number, key: string, dueAt: number, workflowId: string): void {
+  batch.keys[i] = key;
+  batch.dueAt[i] = dueAt;
+  batch.workflowIds[i] = workflowId;
+}
+
+async function startBaseline(client: Client, taskQueue: string, input: SleepThenReportInput): Promise<string> {
+  const workflowId = `bench-baseline-${input.key}`;
+  await client.workflow.start('sleepThenReport', { taskQueue, workflowId, args: [input] });
+  return workflowId;
+}
+
+/** Waits for the batch's arrivals (bounded), then its lateness and the CPU the window cost. */
+async function collect(recorder: SesRecorder, batch: Batch, [worker, server]: [number, number]): Promise<Lateness> {
+  const cpuBefore = [cpuMs(worker), cpuMs(server)] as const;
+  const deadline = Math.max(...batch.dueAt) + ARRIVAL_GRACE_MS;
+  while (Date.now() < deadline && batch.keys.some((k) => !recorder.arrivals.has(k))) await sleep(200);
+  const n = batch.keys.length;
+  const late = batch.keys.map((k, i) => {
+    const at = recorder.arrivals.get(k);
+    return at === undefined ? undefined : at - (batch.dueAt[i] as number);
+  });
+  const arrived = late.filter((l) => l !== undefined);
+  const fifth = Math.ceil(n / 5);
+  const p50ByFifth = [0, 1, 2, 3, 4].map(
+    (f) => distribution(late.slice(f * fifth, (f + 1) * fifth).filter((l) => l !== undefined)).p50,
+  );
+  return {
+    ...distribution(arrived),
+    missing: n - arrived.length,
+    p50ByFifth,
+    workerCpuMs: round((cpuMs(worker) - cpuBefore[0]) / n, 2),
+    serverCpuMs: round((cpuMs(server) - cpuBefore[1]) / n, 2),
+  };
+}

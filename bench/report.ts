@@ -1,0 +1,131 @@
+// The bench's printed table: one block per section, each figure beside its baseline.
+import type { PathActions } from './actions/actions-bench';
+import { PRICE_SOURCE } from './actions/billing-rules';
+import type { LatenessRun } from './lateness/lateness-bench';
+import type { MemoryRow, MemorySample } from './memory/memory-bench';
+import type { StartsRow } from './starts/starts-bench';
+
+export interface BenchResults {
+  startedAt: string;
+  long: boolean;
+  seconds: Record<string, number>;
+  actions?: PathActions[];
+  starts?: StartsRow[];
+  lateness?: LatenessRun[];
+  memory?: { baseline: MemorySample; rows: MemoryRow[] };
+}
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function formatReport(r: BenchResults): string {
+  const out: string[] = [];
+  if (r.actions) {
+    out.push(`1. Billable actions per checkout (${PRICE_SOURCE})`);
+    out.push(
+      table(
+        ['path', 'actions', 'baseline', 'per 1k checkouts', 'baseline per 1k', 'breakdown'],
+        r.actions.map((a) => [
+          a.asExpected ? a.path : `${a.path} (UNEXPECTED OUTCOME)`,
+          a.actions,
+          a.baselineActions,
+          usd(a.usdPer1000),
+          usd(a.baselineUsdPer1000),
+          Object.entries(a.counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', '),
+        ]),
+      ),
+    );
+  }
+  if (r.starts) {
+    out.push('', '2. Starts: POST /checkouts (API) vs bare client.workflow.start (raw), same server');
+    out.push(
+      table(
+        ['load', 'API starts/s', 'raw starts/s', 'API/raw', 'API p50/p99 ms', 'raw p50/p99 ms', 'API err', 'raw err'],
+        r.starts.map((s) => [
+          s.mode,
+          s.api.startsPerSec.toFixed(1),
+          s.raw.startsPerSec.toFixed(1),
+          pct(s.ratio),
+          `${s.api.latencyMs.p50}/${s.api.latencyMs.p99}`,
+          `${s.raw.latencyMs.p50}/${s.raw.latencyMs.p99}`,
+          s.api.errors,
+          s.raw.errors,
+        ]),
+      ),
+    );
+    out.push('   targets: API/raw >= 80%; p99 at the paced rate < 50 ms');
+  }
+  if (r.lateness) {
+    out.push('', '3. Reminder lateness at SES (ms after due): checkoutRecovery vs sleep-then-report baseline');
+    out.push(
+      table(
+        [
+          'rate/s',
+          'N',
+          'workflow',
+          'p50',
+          'p99',
+          'max',
+          'missing',
+          'p50 by fifth',
+          'worker/server CPU ms each',
+          'note',
+        ],
+        r.lateness.flatMap((l) =>
+          (
+            [
+              ['checkoutRecovery', l.reminders],
+              ['baseline', l.baseline],
+            ] as const
+          ).map(([name, d], i) => [
+            i === 0 ? l.rate : '',
+            i === 0 ? l.count : '',
+            name,
+            d.p50,
+            d.p99,
+            d.max,
+            d.missing,
+            d.p50ByFifth.join(' '),
+            `${d.workerCpuMs}/${d.serverCpuMs}`,
+            i === 0 && l.overlapped ? 'start-up or baseline tail overlapped the window' : '',
+          ]),
+        ),
+      ),
+    );
+  }
+  if (r.memory) {
+    const b = r.memory.baseline;
+    out.push('', '4. Sleeping checkouts: growth over the idle stack, per checkout');
+    out.push(
+      table(
+        ['checkouts', 'worker RSS', 'server RSS', 'db+wal', 'worker/co', 'server/co', 'db/co', 'start s'],
+        [
+          [0, mib(b.workerRss), mib(b.serverRss), mib(b.db.total), '-', '-', '-', '-'],
+          ...r.memory.rows.map((m) => [
+            m.checkouts,
+            mib(m.workerRss),
+            mib(m.serverRss),
+            mib(m.db.total),
+            kib(m.perCheckout.workerRss),
+            kib(m.perCheckout.serverRss),
+            kib(m.perCheckout.dbBytes),
+            m.startSeconds.toFixed(1),
+          ]),
+        ],
+      ),
+    );
+  }
+  out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);
+  return out.join('\n');
+}

@@ -1,0 +1,116 @@
+// The real stack for one bench section, on fresh files: the CLI dev server with its SQLite file in
+// WAL mode (apps/dev/dev-server.ts, as `npm start` runs it), the real worker and API processes
+// (dist/apps/*/main.js), and a client for the bench itself. Everything stops in stop().
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { startDevServer } from '../../apps/dev/dev-server';
+import { freePort, killOnExit, type NodeChild, spawnNode, stopChild } from './processes';
+
+const DIST = join(__dirname, '..', '..');
+export const WORKER_MAIN = join(DIST, 'apps', 'worker', 'main.js');
+export const API_MAIN = join(DIST, 'apps', 'api', 'main.js');
+// The worker bundles the workflow code at start-up (no pre-built bundle after `npm run build`).
+const WORKER_READY_TIMEOUT_MS = 120_000;
+
+export interface DbBytes {
+  db: number;
+  wal: number;
+  total: number;
+}
+
+export class BenchStack {
+  private readonly children: NodeChild[] = [];
+
+  private constructor(
+    readonly dataDir: string,
+    readonly address: string,
+    readonly server: ChildProcess,
+    readonly client: Client,
+  ) {}
+
+  static async start(label: string): Promise<BenchStack> {
+    const dataDir = mkdtempSync(join(tmpdir(), `bench-${label}-`));
+    const [port, uiPort] = [await freePort(), await freePort()];
+    const serverLog: string[] = [];
+    const server = await startDevServer({ dataDir, host: '127.0.0.1', port, uiPort, namespace: 'default' }, (line) =>
+      serverLog.push(line),
+    );
+    killOnExit(server);
+    const address = `127.0.0.1:${port}`;
+    const connection = await Connection.connect({ address });
+    return new BenchStack(dataDir, address, server, new Client({ connection, namespace: 'default' }));
+  }
+
+  get serverPid(): number {
+    return this.server.pid ?? -1;
+  }
+
+  /** SQLite main file and WAL of the dev server. */
+  dbBytes(): DbBytes {
+    const size = (f: string) => {
+      try {
+        return statSync(join(this.dataDir, f)).size;
+      } catch {
+        return 0;
+      }
+    };
+    const db = size('temporal.sqlite');
+    const wal = size('temporal.sqlite-wal');
+    return { db, wal, total: db + wal };
+  }
+
+  /** The real worker process (apps/worker/main.ts) on `taskQueue`, sending through `sesEndpoint`. */
+  async startWorker(taskQueue: string, sesEndpoint: string): Promise<NodeChild> {
+    const env = {
+      ...this.baseEnv(taskQueue),
+      SES_ENDPOINT: sesEndpoint,
+      DATA_DIR: join(this.dataDir, 'worker'),
+      PUBLIC_API_URL: 'http://127.0.0.1:1',
+    };
+    const ready = (out: string) => out.includes('worker polling task queue');
+    return this.track(await spawnNode('worker', WORKER_MAIN, env, ready, WORKER_READY_TIMEOUT_MS));
+  }
+
+  /** The real API process (apps/api/main.ts); resolves with its base URL once /health answers. */
+  async startApi(taskQueue: string): Promise<{ url: string; child: NodeChild }> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { ...this.baseEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1', PUBLIC_API_URL: url };
+    const ready = async () => {
+      try {
+        return (await fetch(`${url}/health`)).ok;
+      } catch {
+        return false;
+      }
+    };
+    return { url, child: this.track(await spawnNode('api', API_MAIN, env, ready)) };
+  }
+
+  /** Any other node process of the bench (the baseline worker). */
+  async spawn(name: string, script: string, env: NodeJS.ProcessEnv, ready: (out: string) => boolean) {
+    return this.track(await spawnNode(name, script, { ...this.baseEnv('unused'), ...env }, ready));
+  }
+
+  async stop(): Promise<void> {
+    for (const child of this.children.reverse()) await child.stop();
+    await this.client.connection.close();
+    await stopChild(this.server);
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private baseEnv(taskQueue: string): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_ADDRESS: this.address, TASK_QUEUE: taskQueue };
+    delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
+    delete env.API_KEY;
+    return env;
+  }
+
+  /** Stops `child` with the stack. */
+  track(child: NodeChild): NodeChild {
+    this.children.push(child);
+    return child;
+  }
+}

@@ -1,0 +1,82 @@
+// Checkout inputs and the start request exactly as the API issues it (apps/api/checkouts/
+// checkouts.service.ts startRecovery, minus its describe()), for the bench's bulk starts and the
+// raw-client baseline.
+import { randomUUID } from 'node:crypto';
+import type { Client, WorkflowStartOptions } from '@temporalio/client';
+import { detailsFor, summaryFor } from '../../apps/api/checkouts/workflow-summary';
+import type { CheckoutRecoveryInput, ScheduleStepSpec } from '../../common/checkout';
+import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
+import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
+import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
+
+/** The POST /checkouts body the API's own tests use (test/api/support/api-harness.ts). */
+export function checkoutBody(checkoutId: string, email = `${checkoutId}@shoppers.example.com`) {
+  return {
+    checkoutId,
+    customer: { id: 'c-42', email, name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
+    cart: {
+      currency: 'EUR',
+      total: 59.9,
+      items: [{ sku: 'SKU-1', name: 'Blue mug', quantity: 2, unitPrice: 29.95 }],
+    },
+    checkoutUrl: `https://shop.example.com/checkout/${checkoutId}`,
+  };
+}
+
+/** The workflow input the API builds from that body (apps/api/checkouts/recovery-input.ts). */
+export function recoveryInput(
+  checkoutId: string,
+  options: { email?: string; schedule?: ScheduleStepSpec[]; lastActivityAt?: number } = {},
+): CheckoutRecoveryInput {
+  const resolved = resolveSchedule(options.schedule ?? DEFAULT_SCHEDULE);
+  if (!resolved.ok) throw new Error(`bad bench schedule: ${JSON.stringify(resolved.errors)}`);
+  return {
+    checkout: checkoutBody(checkoutId, options.email),
+    schedule: resolved.steps,
+    ...(options.lastActivityAt !== undefined && { lastActivityAt: options.lastActivityAt }),
+  };
+}
+
+export function startOptions(taskQueue: string, input: CheckoutRecoveryInput): WorkflowStartOptions {
+  const { checkout } = input;
+  return {
+    taskQueue,
+    workflowId: workflowIdFor(checkout.checkoutId),
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    memo: { apiStartToken: randomUUID() },
+    typedSearchAttributes: [
+      { key: CustomerIdKey, value: checkout.customer.id },
+      { key: CheckoutStatusKey, value: 'waiting' },
+      { key: CartTotalKey, value: checkout.cart.total },
+      { key: RemindersSentKey, value: 0 },
+    ],
+    staticSummary: summaryFor(input),
+    staticDetails: detailsFor(input),
+  };
+}
+
+export async function startCheckout(client: Client, taskQueue: string, input: CheckoutRecoveryInput): Promise<void> {
+  await client.workflow.start(WORKFLOW_TYPE, startOptions(taskQueue, input));
+}
+
+/** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight; returns elapsed ms. */
+export async function inParallel(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> {
+  const began = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+  return performance.now() - began;
+}
+
+export const runId = () => randomUUID().slice(0, 6);
