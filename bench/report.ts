@@ -9,6 +9,8 @@ export interface BenchResults {
   startedAt: string;
   long: boolean;
   seconds: Record<string, number>;
+  /** Sections that failed, with the error. */
+  errors: Record<string, string>;
   actions?: PathActions[];
   starts?: StartsRow[];
   lateness?: LatenessRun[];
@@ -126,6 +128,7 @@ export function formatReport(r: BenchResults): string {
       ),
     );
   }
+  for (const [section, error] of Object.entries(r.errors)) out.push('', `${section} FAILED: ${error}`);
   out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);
   return out.join('\n');
 }

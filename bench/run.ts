@@ -52,32 +52,45 @@ async function main(): Promise<void> {
     logger: new DefaultLogger('WARN'),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' } } },
   });
-  const results: BenchResults = { startedAt: new Date().toISOString(), long: LONG, seconds: {} };
+  const results: BenchResults = { startedAt: new Date().toISOString(), long: LONG, seconds: {}, errors: {} };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  const save = () => writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // A failed section is recorded and the others still run; results are saved after each one.
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
     if (!SECTIONS.includes(name)) return undefined;
     const began = Date.now();
     console.log(`bench: ${name}…`);
-    const value = await fn();
-    results.seconds[name] = Math.round((Date.now() - began) / 1000);
-    console.log(`bench: ${name} took ${results.seconds[name]} s`);
-    return value;
+    try {
+      return await fn();
+    } catch (err) {
+      results.errors[name] = err instanceof Error ? err.message : String(err);
+      console.error(`bench: ${name} failed: ${results.errors[name]}`);
+      return undefined;
+    } finally {
+      results.seconds[name] = Math.round((Date.now() - began) / 1000);
+      console.log(`bench: ${name} took ${results.seconds[name]} s`);
+      save();
+    }
   };
   results.actions = await timed('actions', benchActions);
+  save();
   results.starts = await timed('starts', () => benchStarts(SIZES.starts));
+  save();
   results.lateness = await timed('lateness', () =>
     benchLateness(SIZES.lateness.count, SIZES.lateness.rates, console.log),
   );
+  save();
   results.memory = await timed('memory', () => benchMemory(SIZES.memory, console.log));
+  save();
 
   console.log(`\n${formatReport(results)}`);
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results: ${file}`);
+  if (Object.keys(results.errors).length > 0) process.exitCode = 1;
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(),
   (err: unknown) => {
     console.error(err);
     process.exit(1);

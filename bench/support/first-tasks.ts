@@ -6,8 +6,14 @@ import { sleep } from './processes';
 
 const { EVENT_TYPE_WORKFLOW_TASK_COMPLETED } = temporal.api.enums.v1.EventType;
 const SAMPLE = 8;
+// Bounded by the batch size: a worker here runs at least ~30 first tasks/s; allow 10/s plus a minute.
+const timeoutFor = (count: number) => 60_000 + count * 100;
 
-export async function waitForFirstTasks(client: Client, workflowIds: readonly string[], timeoutMs = 180_000) {
+export async function waitForFirstTasks(
+  client: Client,
+  workflowIds: readonly string[],
+  timeoutMs = timeoutFor(workflowIds.length),
+) {
   const pending = new Set(workflowIds.slice(-SAMPLE));
   const deadline = Date.now() + timeoutMs;
   while (pending.size > 0) {
