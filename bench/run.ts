@@ -70,7 +70,6 @@ async function main(): Promise<void> {
     } finally {
       results.seconds[name] = Math.round((Date.now() - began) / 1000);
       console.log(`bench: ${name} took ${results.seconds[name]} s`);
-      save();
     }
   };
   results.actions = await timed('actions', benchActions);
