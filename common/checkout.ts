@@ -62,6 +62,11 @@ export interface CheckoutRecoveryInput {
   schedule: ScheduleStep[];
   /** Epoch ms of the shopper's last activity; defaults to the workflow's start. */
   lastActivityAt?: number;
+  /**
+   * Send an order confirmation when the order arrives (default true). Shops that confirm orders
+   * themselves turn it off: one activity, i.e. one billable Action, less per ordered checkout.
+   */
+  sendOrderConfirmation?: boolean;
 }
 
 /**

@@ -44,6 +44,9 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
   if (!isText(checkout.checkoutUrl) || !HTTP_URL_PATTERN.test(checkout.checkoutUrl)) {
     errors.push({ field: 'checkoutUrl', reason: 'must be an http(s) URL' });
   }
+  if (input.sendOrderConfirmation !== undefined && typeof input.sendOrderConfirmation !== 'boolean') {
+    errors.push({ field: 'sendOrderConfirmation', reason: 'must be true or false' });
+  }
   const schedule = resolveSchedule(input?.schedule);
   if (!schedule.ok) errors.push(...schedule.errors);
   return errors;

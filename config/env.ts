@@ -14,6 +14,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   schedule: ScheduleStep[];
+  /** ORDER_CONFIRMATION=off: the shop confirms orders itself, the workflow sends none. */
+  orderConfirmation: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +29,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new ConfigError(`${name} must be a port number, got "${raw}"`);
   return n;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`);
 }
 
 /** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
@@ -74,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || join(PROJECT_ROOT, '.data'),
     schedule: loadSchedule(env),
+    orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
   };
 }

@@ -1,5 +1,6 @@
 // Records event histories of the shipped workflow into test/histories/, for the replay suite.
-// Run after a workflow change has shipped: `npm run record:histories`.
+// Run after a workflow change has shipped: `npm run record:histories -- <version>`; files are
+// named `<version>.<scenario>.binpb` so older versions' histories stay beside the new ones.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
@@ -9,6 +10,8 @@ import { RecoveryHarness, result } from '../test/workflow/recovery-harness';
 const OUT = join(__dirname, '..', '..', 'test', 'histories');
 
 async function main(): Promise<void> {
+  const version = process.argv[2];
+  if (!version || !/^[\w-]+$/.test(version)) throw new Error('usage: record-histories <version, e.g. v3>');
   const h = await RecoveryHarness.start();
   try {
     await h.withWorker(async ({ taskQueue }) => {
@@ -22,6 +25,13 @@ async function main(): Promise<void> {
           const { handle } = await h.startCheckout(taskQueue);
           await h.env.sleep('2h');
           await handle.signal(orderedSignal, { orderId: 'ord-1' });
+          await result(handle);
+          return handle.workflowId;
+        },
+        'ordered-before-first-reminder-no-confirmation': async () => {
+          const { handle } = await h.startCheckout(taskQueue, undefined, { sendOrderConfirmation: false });
+          await h.env.sleep('10m');
+          await handle.signal(orderedSignal, { orderId: 'ord-2' });
           await result(handle);
           return handle.workflowId;
         },
@@ -39,7 +49,7 @@ async function main(): Promise<void> {
         const workflowId = await run();
         const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
         // Binary protobuf: the SDK's JSON helper trips over its own nested protobufjs copy.
-        writeFileSync(join(OUT, `${name}.binpb`), temporal.api.history.v1.History.encode(history).finish());
+        writeFileSync(join(OUT, `${version}.${name}.binpb`), temporal.api.history.v1.History.encode(history).finish());
         console.log(`recorded ${name}`);
       }
     });

@@ -8,6 +8,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -26,9 +27,18 @@ import type {
 } from '../common/checkout';
 import { formatDuration } from '../common/duration';
 import { activitySignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
+import { initialLastActivity, laterActivity, plannedSteps } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../common/search-attributes';
 import { describeErrors, validateRecoveryInput } from '../common/validate-checkout';
+
+/**
+ * Workflows started from this version on spend fewer billable Actions: the API's startDelay
+ * replaces the first timer, search attributes are set once at start instead of per transition
+ * (status lives in the query and the result), and the order confirmation can be turned off
+ * (`sendOrderConfirmation`). Histories recorded before keep their old behaviour on replay.
+ */
+const LEAN_ACTIONS_PATCH = 'lean-actions-v2';
 
 // An SES call takes well under a second; 30 s per attempt covers a slow network without
 // holding a dead attempt long. Transient failures (throttling, 5xx) retry with backoff for up to
@@ -52,8 +62,10 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     throw ApplicationFailure.nonRetryable(`Invalid checkout input: ${describeErrors(errors)}`, 'InvalidCheckoutInput');
   }
   const { checkout } = input;
-  const startedAt = Date.now();
-  let lastActivityAt = Math.min(input.lastActivityAt ?? startedAt, startedAt);
+  const lean = patched(LEAN_ACTIONS_PATCH);
+  // The start request's time, not the first task's: with a start delay they are far apart.
+  const startedAt = lean ? workflowInfo().startTime.getTime() : Date.now();
+  let lastActivityAt = initialLastActivity(input, startedAt);
   let schedule: ScheduleStep[] = [...input.schedule];
   let nextIndex = 0; // steps before it have run
   let state: CheckoutState = 'waiting';
@@ -63,8 +75,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   const sentCount = () => reminders.filter((r) => r.outcome === 'sent').length;
 
   const status = (): CheckoutStatus => {
-    const upcoming = state === 'waiting' || state === 'reminding' ? schedule.slice(nextIndex) : [];
-    const planned = upcoming.map((s, i) => ({ ...s, step: nextIndex + i + 1, dueAt: iso(lastActivityAt + s.afterMs) }));
+    const planned =
+      state === 'waiting' || state === 'reminding' ? plannedSteps(schedule, nextIndex, lastActivityAt) : [];
     return {
       checkoutId: checkout.checkoutId,
       customerId: checkout.customer.id,
@@ -87,8 +99,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   setHandler(activitySignal, ({ at }) => {
     // Only before the first reminder: after that the recovery sequence has begun and keeps its pace.
     if (order || nextIndex > 0) return;
-    const now = Date.now();
-    lastActivityAt = Math.max(lastActivityAt, Math.min(at ?? now, now));
+    lastActivityAt = laterActivity(lastActivityAt, at, Date.now());
     replan = true;
   });
   setHandler(
@@ -117,11 +128,12 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   );
 
   const publish = () => {
+    setCurrentDetails(describeForUi(status()));
+    if (lean) return;
     upsertSearchAttributes([
       { key: CheckoutStatusKey, value: state },
       { key: RemindersSentKey, value: sentCount() },
     ]);
-    setCurrentDetails(describeForUi(status()));
   };
   if (!workflowInfo().typedSearchAttributes.get(CustomerIdKey)) {
     // Started by a client that did not set them: the UI filter by customer must still work.
@@ -153,7 +165,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       state = 'ordered';
       publish();
       const placed: OrderRecord = order;
-      placed.confirmation = await sendConfirmation(placed);
+      if (!lean || input.sendOrderConfirmation !== false) placed.confirmation = await sendConfirmation(placed);
     } else {
       state = 'expired';
     }
@@ -229,7 +241,8 @@ async function recordEarlyOrder(input: EarlyOrderInput): Promise<CheckoutStatus>
   });
   setHandler(statusQuery, status);
   await condition(() => order !== null);
-  upsertSearchAttributes([{ key: CheckoutStatusKey, value: 'ordered' }]);
+  // The API sets CheckoutStatus=ordered when it starts this workflow; older starts relied on this.
+  if (!patched(LEAN_ACTIONS_PATCH)) upsertSearchAttributes([{ key: CheckoutStatusKey, value: 'ordered' }]);
   return status();
 }
 

@@ -1,14 +1,26 @@
 import type { Client } from '@temporalio/client';
-import { statusQuery } from '../../common/messages';
+import { temporal } from '@temporalio/proto';
+import { orderedSignal } from '../../common/messages';
+
+const E = temporal.api.enums.v1.EventType;
 
 /**
- * The state the send activity re-checks right before sending. An order received while a send is
- * in flight leaves the workflow's state at `reminding` until the send returns, so the order itself
- * is what counts here.
+ * The state the send activity re-checks right before sending, read from the workflow's history:
+ * an order signal or a cancel request recorded there wins, even while the workflow still awaits
+ * this very send. Reading history is free (a query is a billable Action) and needs no worker.
+ * Only names and event types are read, so encrypted payloads need no decoding.
  */
-export function checkoutStateReader(client: Client): (workflowId: string) => Promise<string> {
+export function checkoutStateReader(client: Client): (workflowId: string) => Promise<string | undefined> {
   return async (workflowId) => {
-    const status = await client.workflow.getHandle(workflowId).query(statusQuery);
-    return status.order ? 'ordered' : status.state;
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    let state: string | undefined;
+    for (const event of history.events ?? []) {
+      if (event.eventType === E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) {
+        if (event.workflowExecutionSignaledEventAttributes?.signalName === orderedSignal.name) return 'ordered';
+      } else if (event.eventType === E.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED) {
+        state = 'cancelled';
+      }
+    }
+    return state;
   };
 }

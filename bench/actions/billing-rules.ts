@@ -86,11 +86,21 @@ function actionsOf(event: HistoryEvent, startedBySignalWithStart: boolean): [Act
   }
 }
 
+/**
+ * A Signal-With-Start that started the workflow writes its signal right after the start event. A
+ * signal that reaches a workflow still in its start delay also comes second, but is a signal of
+ * its own (our Signal-With-Starts never set a delay; a delayed start's first task is backed off).
+ */
+function isSignalWithStart(first: HistoryEvent | undefined, second: HistoryEvent | undefined): boolean {
+  if (second?.eventType !== E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) return false;
+  const backoff = first?.workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff;
+  return !(Number(backoff?.seconds ?? 0) > 0 || (backoff?.nanos ?? 0) > 0);
+}
+
 /** Counts by kind for one history. Local activities count once per workflow task that ran any. */
 export function countActions(events: readonly HistoryEvent[]): ActionCounts {
   const counts: ActionCounts = {};
-  // A Signal-With-Start that started the workflow puts its signal right after the start event.
-  const startedBySignalWithStart = events[1]?.eventType === E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED;
+  const startedBySignalWithStart = isSignalWithStart(events[0], events[1]);
   for (const event of events) {
     const [kind, n] = actionsOf(event, startedBySignalWithStart) ?? ['workflowStarted', 0];
     if (n > 0) counts[kind] = (counts[kind] ?? 0) + n;

@@ -1,13 +1,12 @@
 // Checkout inputs and the start request exactly as the API issues it (apps/api/checkouts/
-// checkouts.service.ts startRecovery, minus its describe()), for the bench's bulk starts and the
+// start-options.ts, minus the API's describe()), for the bench's bulk starts and the
 // raw-client baseline.
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowStartOptions } from '@temporalio/client';
-import { detailsFor, summaryFor } from '../../apps/api/checkouts/workflow-summary';
+import { recoveryStartOptions } from '../../apps/api/checkouts/start-options';
 import type { CheckoutRecoveryInput, ScheduleStepSpec } from '../../common/checkout';
-import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
+import { WORKFLOW_TYPE } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
-import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
 
 /** The POST /checkouts body the API's own tests use (test/api/support/api-harness.ts). */
 export function checkoutBody(checkoutId: string, email = `${checkoutId}@shoppers.example.com`) {
@@ -38,23 +37,7 @@ export function recoveryInput(
 }
 
 export function startOptions(taskQueue: string, input: CheckoutRecoveryInput): WorkflowStartOptions {
-  const { checkout } = input;
-  return {
-    taskQueue,
-    workflowId: workflowIdFor(checkout.checkoutId),
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    memo: { apiStartToken: randomUUID() },
-    typedSearchAttributes: [
-      { key: CustomerIdKey, value: checkout.customer.id },
-      { key: CheckoutStatusKey, value: 'waiting' },
-      { key: CartTotalKey, value: checkout.cart.total },
-      { key: RemindersSentKey, value: 0 },
-    ],
-    staticSummary: summaryFor(input),
-    staticDetails: detailsFor(input),
-  };
+  return recoveryStartOptions(taskQueue, input, randomUUID());
 }
 
 export async function startCheckout(client: Client, taskQueue: string, input: CheckoutRecoveryInput): Promise<void> {

@@ -31,9 +31,13 @@ describe('POST /checkouts', () => {
     assert.equal(description.type, WORKFLOW_TYPE);
     assert.equal(description.taskQueue, api.config.temporal.taskQueue);
     assert.equal(description.typedSearchAttributes.get(CustomerIdKey), 'c-42');
-    assert.equal(description.typedSearchAttributes.get(CheckoutStatusKey), 'waiting');
     assert.equal(description.typedSearchAttributes.get(CartTotalKey), 59.9);
-    assert.equal(description.typedSearchAttributes.get(RemindersSentKey), 0);
+    // Status lives in the workflow (query, result), not in search attributes upserted per change.
+    assert.equal(description.typedSearchAttributes.get(CheckoutStatusKey), undefined);
+    assert.equal(description.typedSearchAttributes.get(RemindersSentKey), undefined);
+    // The first wait is Temporal's start delay: the workflow first runs when reminder 1 is due (30m).
+    const delayMs = (description.executionTime?.getTime() ?? 0) - description.startTime.getTime();
+    assert.ok(Math.abs(delayMs - 30 * 60_000) < 5_000, `start delay ${delayMs} ms`);
   });
 
   test('a second start with the same checkoutId returns the same workflow with created false', async () => {

@@ -5,13 +5,24 @@ import type { ApiCheckoutState } from './dto/checkout-responses';
 
 const OPEN_STATES: readonly ApiCheckoutState[] = ['waiting', 'reminding'];
 
+type ExecutionInfo = Pick<WorkflowExecutionInfo, 'status' | 'typedSearchAttributes'>;
+
 /**
- * The checkout's state as Temporal knows it without asking a worker: the CheckoutStatus search
- * attribute the workflow keeps current, or how the execution ended when the workflow had no say.
+ * The CheckoutStatus search attribute, where one was set: by the API for an order that came
+ * first, and by workflows started before the lean-actions version, which kept it current.
  */
-export function stateOf(info: Pick<WorkflowExecutionInfo, 'status' | 'typedSearchAttributes'>): ApiCheckoutState {
+export function publishedState(info: ExecutionInfo): CheckoutState | undefined {
   const published = info.typedSearchAttributes.get(CheckoutStatusKey);
-  const known = CHECKOUT_STATES.includes(published as CheckoutState) ? (published as CheckoutState) : undefined;
+  return CHECKOUT_STATES.includes(published as CheckoutState) ? (published as CheckoutState) : undefined;
+}
+
+/**
+ * The checkout's state as the execution tells it without a worker. A running workflow reads as
+ * `waiting` unless it published more; a completed one without a published state needs its result
+ * (see CheckoutReader.stateOf), `expired` is only the fallback.
+ */
+export function stateOf(info: ExecutionInfo): ApiCheckoutState {
+  const known = publishedState(info);
   switch (info.status.name) {
     case 'RUNNING':
       return known ?? 'waiting';

@@ -7,12 +7,12 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
-import { activitySignal, rescheduleUpdate, statusQuery, WORKFLOW_TYPE, workflowIdFor } from '../../../common/messages';
-import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../../common/search-attributes';
+import { activitySignal, rescheduleUpdate, WORKFLOW_TYPE, workflowIdFor } from '../../../common/messages';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { withWorkerDeadline } from '../temporal/deadline';
-import { isFinished, stateOf } from './checkout-state';
+import { CheckoutReader } from './checkout-reader';
+import { isFinished } from './checkout-state';
 import type {
   ActivityAcceptedResponse,
   ApiCheckoutState,
@@ -22,26 +22,26 @@ import type {
 import type { CreateCheckoutDto } from './dto/create-checkout.dto';
 import type { RescheduleDto } from './dto/reschedule.dto';
 import { toRecoveryInput } from './recovery-input';
-import { detailsFor, summaryFor } from './workflow-summary';
+import { recoveryStartOptions, START_TOKEN_MEMO } from './start-options';
 
-// A polling worker answers a query in milliseconds; after 5 s none is serving the task queue.
-const STATUS_QUERY_TIMEOUT_MS = 5_000;
 // An update needs a workflow task round trip (validator, then handler); 10 s leaves room for a busy worker.
 const RESCHEDULE_TIMEOUT_MS = 10_000;
-/** Memo key of a token only the creating request knows: how a start tells "created" from "already there". */
-const START_TOKEN_MEMO = 'apiStartToken';
 /** The workflow's update validator rejects a closed checkout with this message. */
 const ALREADY_CLOSED = /^checkout is already (\w+)/;
 
 @Injectable()
 export class CheckoutsService {
+  private readonly reader: CheckoutReader;
+
   constructor(
     private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.reader = new CheckoutReader(client);
+  }
 
   start(dto: CreateCheckoutDto): Promise<CheckoutAcceptedResponse> {
-    return this.startRecovery(toRecoveryInput(dto, this.config.schedule));
+    return this.startRecovery(toRecoveryInput(dto, this.config.schedule, this.config.orderConfirmation));
   }
 
   /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
@@ -50,31 +50,19 @@ export class CheckoutsService {
     const workflowId = workflowIdFor(checkout.checkoutId);
     const startToken = randomUUID();
     try {
-      await this.client.workflow.start(WORKFLOW_TYPE, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        // A closed checkout (ordered, even by an order that came first) must never be restarted.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        memo: { [START_TOKEN_MEMO]: startToken },
-        typedSearchAttributes: [
-          { key: CustomerIdKey, value: checkout.customer.id },
-          { key: CheckoutStatusKey, value: 'waiting' },
-          { key: CartTotalKey, value: checkout.cart.total },
-          { key: RemindersSentKey, value: 0 },
-        ],
-        staticSummary: summaryFor(input),
-        staticDetails: detailsFor(input),
-      });
+      await this.client.workflow.start(
+        WORKFLOW_TYPE,
+        recoveryStartOptions(this.config.temporal.taskQueue, input, startToken),
+      );
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
-    const description = await this.client.workflow.getHandle(workflowId).describe();
+    const handle = this.client.workflow.getHandle(workflowId);
+    const description = await handle.describe();
     return {
       checkoutId: checkout.checkoutId,
       workflowId,
-      status: stateOf(description),
+      status: await this.reader.stateOf(handle, description),
       created: description.memo?.[START_TOKEN_MEMO] === startToken,
     };
   }
@@ -86,10 +74,7 @@ export class CheckoutsService {
   }
 
   status(checkoutId: string): Promise<CheckoutStatus> {
-    const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
-    return withWorkerDeadline(this.client, STATUS_QUERY_TIMEOUT_MS, 'the status query', () =>
-      handle.query(statusQuery),
-    );
+    return this.reader.status(checkoutId);
   }
 
   async reschedule(checkoutId: string, { schedule }: RescheduleDto): Promise<CheckoutStatus> {
@@ -130,8 +115,8 @@ export class CheckoutsService {
     return state;
   }
 
-  async stateOf(checkoutId: string): Promise<ApiCheckoutState> {
-    return stateOf(await this.client.workflow.getHandle(workflowIdFor(checkoutId)).describe());
+  stateOf(checkoutId: string): Promise<ApiCheckoutState> {
+    return this.reader.state(checkoutId);
   }
 
   /** Temporal answers "not found" for a closed workflow too; describing it tells unknown (404) from over (409). */

@@ -6,7 +6,11 @@ import type { CreateCheckoutDto } from './dto/create-checkout.dto';
  * Builds the workflow input from a validated request as plain data (no DTO instances or absent
  * keys travel into the history). A request schedule overrides the configured default.
  */
-export function toRecoveryInput(dto: CreateCheckoutDto, defaultSchedule: ScheduleStep[]): CheckoutRecoveryInput {
+export function toRecoveryInput(
+  dto: CreateCheckoutDto,
+  defaultSchedule: ScheduleStep[],
+  sendOrderConfirmation = true,
+): CheckoutRecoveryInput {
   const { customer, cart } = dto;
   const resolved = dto.schedule ? resolveSchedule(dto.schedule) : undefined;
   if (resolved && !resolved.ok) throw new Error('schedule passed validation but does not resolve'); // pipe checked it
@@ -35,5 +39,6 @@ export function toRecoveryInput(dto: CreateCheckoutDto, defaultSchedule: Schedul
     },
     schedule: resolved?.steps ?? defaultSchedule,
     ...(dto.lastActivityAt != null && { lastActivityAt: Date.parse(dto.lastActivityAt) }),
+    sendOrderConfirmation,
   };
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import type { CheckoutStatus } from '../../../common/checkout';
 import { WORKFLOW_TYPE } from '../../../common/messages';
 import { CartTotalKey, CustomerIdKey, RemindersSentKey } from '../../../common/search-attributes';
+import { CheckoutReader } from '../checkouts/checkout-reader';
 import { checkoutIdOf, stateOf } from '../checkouts/checkout-state';
 import type { CustomerCheckoutResponse } from './customer-checkouts';
 
@@ -9,13 +11,13 @@ import type { CustomerCheckoutResponse } from './customer-checkouts';
 // Visibility stores cannot all sort by start time, so the newest-first order is applied here.
 export const MAX_LISTED_CHECKOUTS = 500;
 
-function toResponse(info: WorkflowExecutionInfo): CustomerCheckoutResponse {
+function toResponse(info: WorkflowExecutionInfo, status: CheckoutStatus | undefined): CustomerCheckoutResponse {
   return {
     checkoutId: checkoutIdOf(info.workflowId),
     workflowId: info.workflowId,
-    status: stateOf(info),
+    status: status?.state ?? stateOf(info),
     cartTotal: info.typedSearchAttributes.get(CartTotalKey) ?? null,
-    remindersSent: info.typedSearchAttributes.get(RemindersSentKey) ?? 0,
+    remindersSent: status?.remindersSent ?? info.typedSearchAttributes.get(RemindersSentKey) ?? 0,
     startedAt: info.startTime.toISOString(),
     closedAt: info.closeTime?.toISOString() ?? null,
   };
@@ -23,7 +25,11 @@ function toResponse(info: WorkflowExecutionInfo): CustomerCheckoutResponse {
 
 @Injectable()
 export class CustomerCheckoutsService {
-  constructor(private readonly client: Client) {}
+  private readonly reader: CheckoutReader;
+
+  constructor(private readonly client: Client) {
+    this.reader = new CheckoutReader(client);
+  }
 
   /** `customerId` matched ID_PATTERN (no quotes), so it cannot break out of the visibility query. */
   async list(customerId: string): Promise<CustomerCheckoutResponse[]> {
@@ -34,6 +40,11 @@ export class CustomerCheckoutsService {
       if (found.length >= MAX_LISTED_CHECKOUTS) break;
     }
     found.sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
-    return found.map(toResponse);
+    // Each checkout's own status (result, delayed start or query); without a worker, what the
+    // execution alone tells.
+    const statuses = await Promise.all(
+      found.map((info) => this.reader.status(checkoutIdOf(info.workflowId)).catch(() => undefined)),
+    );
+    return found.map((info, i) => toResponse(info, statuses[i]));
   }
 }

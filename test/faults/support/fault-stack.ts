@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { stateOf } from '../../../apps/api/checkouts/checkout-state';
+import { CheckoutReader } from '../../../apps/api/checkouts/checkout-reader';
 import type { ApiCheckoutState } from '../../../apps/api/checkouts/dto/checkout-responses';
 import { workflowIdFor } from '../../../common/messages';
 import { call, type JsonResponse, type RunningApi, startApi } from '../../api/support/api-harness';
@@ -95,9 +95,9 @@ export class FaultStack {
     return call(`${this.api.url}${path}`, method, body);
   }
 
-  /** The checkout's state as Temporal records it (no worker needed): search attribute and execution status. */
-  async state(checkoutId: string): Promise<ApiCheckoutState> {
-    return stateOf(await this.client.workflow.getHandle(workflowIdFor(checkoutId)).describe());
+  /** The checkout's state as the API reads it without a worker (execution status, result). */
+  state(checkoutId: string): Promise<ApiCheckoutState> {
+    return new CheckoutReader(this.client).state(checkoutId);
   }
 
   async closed(checkoutId: string): Promise<boolean> {

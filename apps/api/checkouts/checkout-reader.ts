@@ -1,0 +1,95 @@
+// Reads a checkout's status the cheapest way that is still exact. The workflow keeps no status
+// search attribute up to date (each upsert is a billable Action), so: a completed workflow's
+// result is its final status; a workflow still in its start delay has not run, and its status
+// follows from its input and the signals kept for it; otherwise the workflow answers a query.
+import type { Client, WorkflowExecutionDescription, WorkflowHandle } from '@temporalio/client';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
+import { temporal } from '@temporalio/proto';
+import type { CheckoutRecoveryInput, CheckoutStatus, RecoveryWorkflowInput } from '../../../common/checkout';
+import { type ActivitySignal, activitySignal, statusQuery, workflowIdFor } from '../../../common/messages';
+import { initialLastActivity, laterActivity, plannedSteps } from '../../../common/recovery-plan';
+import { withWorkerDeadline } from '../temporal/deadline';
+import { publishedState, stateOf } from './checkout-state';
+import type { ApiCheckoutState } from './dto/checkout-responses';
+
+const E = temporal.api.enums.v1.EventType;
+// A polling worker answers a query in milliseconds; after 5 s none is serving the task queue.
+const STATUS_QUERY_TIMEOUT_MS = 5_000;
+
+export class CheckoutReader {
+  constructor(private readonly client: Client) {}
+
+  handle(checkoutId: string): WorkflowHandle {
+    return this.client.workflow.getHandle(workflowIdFor(checkoutId));
+  }
+
+  /** The full status: from the result, the delayed start, or the workflow itself. */
+  async status(checkoutId: string): Promise<CheckoutStatus> {
+    const handle = this.handle(checkoutId);
+    const description = await handle.describe();
+    if (description.status.name === 'COMPLETED') return (await handle.result()) as CheckoutStatus;
+    if (description.status.name === 'RUNNING' && isStillDelayed(description)) {
+      const delayed = await this.delayedStatus(handle, description);
+      if (delayed) return delayed;
+    }
+    return withWorkerDeadline(this.client, STATUS_QUERY_TIMEOUT_MS, 'the status query', () =>
+      handle.query(statusQuery),
+    );
+  }
+
+  /** The state alone, without a worker: what the API's own decisions (409s, cancel) need. */
+  async state(checkoutId: string): Promise<ApiCheckoutState> {
+    const handle = this.handle(checkoutId);
+    return this.stateOf(handle, await handle.describe());
+  }
+
+  async stateOf(
+    handle: WorkflowHandle,
+    info: Pick<WorkflowExecutionDescription, 'status' | 'typedSearchAttributes'>,
+  ): Promise<ApiCheckoutState> {
+    if (info.status.name === 'COMPLETED' && !publishedState(info)) {
+      return ((await handle.result()) as CheckoutStatus).state;
+    }
+    return stateOf(info);
+  }
+
+  /** Undefined once a workflow task has run: then the workflow's own answer is the truth. */
+  private async delayedStatus(
+    handle: WorkflowHandle,
+    description: WorkflowExecutionDescription,
+  ): Promise<CheckoutStatus | undefined> {
+    const events = (await handle.fetchHistory()).events ?? [];
+    if (events.some((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)) return undefined;
+    const converter = this.client.options.loadedDataConverter;
+    const started = events[0]?.workflowExecutionStartedEventAttributes;
+    const input = await decodeFromPayloadsAtIndex<RecoveryWorkflowInput>(converter, 0, started?.input?.payloads);
+    if (!input || 'earlyOrder' in input) return undefined;
+    const startedAt = description.startTime.getTime();
+    let lastActivityAt = initialLastActivity(input as CheckoutRecoveryInput, startedAt);
+    for (const event of events) {
+      const signal = event.workflowExecutionSignaledEventAttributes;
+      if (signal?.signalName !== activitySignal.name) continue;
+      const { at } = await decodeFromPayloadsAtIndex<ActivitySignal>(converter, 0, signal.input?.payloads);
+      const receivedAt = Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
+      lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
+    }
+    const upcoming = plannedSteps(input.schedule, 0, lastActivityAt);
+    return {
+      checkoutId: input.checkout.checkoutId,
+      customerId: input.checkout.customer.id,
+      state: 'waiting',
+      startedAt: new Date(startedAt).toISOString(),
+      lastActivityAt: new Date(lastActivityAt).toISOString(),
+      nextDueAt: upcoming[0]?.dueAt ?? null,
+      remindersSent: 0,
+      reminders: [],
+      upcoming,
+      order: null,
+    };
+  }
+}
+
+/** The start delay has not run out yet (an order or update may still have ended it early). */
+function isStillDelayed(description: WorkflowExecutionDescription): boolean {
+  return (description.executionTime?.getTime() ?? 0) > Date.now();
+}

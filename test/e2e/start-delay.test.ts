@@ -1,0 +1,113 @@
+// The first wait of every checkout is Temporal's start delay (one timer, one Action less). These
+// tests pin what the delay must not change: status, activity, orders and cancels during it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { temporal } from '@temporalio/proto';
+import { countActions, totalActions } from '../../bench/actions/billing-rules';
+import { workflowIdFor } from '../../common/messages';
+import { call, checkoutBody, type RunningApi, startApi, uniqueId } from '../api/support/api-harness';
+import { pause, Stack } from './stack';
+
+const E = temporal.api.enums.v1.EventType;
+
+describe('the start delay stands in for the first wait', () => {
+  let stack: Stack;
+  let lean: RunningApi; // the same stack's API, for a shop that confirms its orders itself
+  before(async () => {
+    stack = await Stack.start();
+    lean = await startApi(stack.env.client, {
+      TASK_QUEUE: stack.api.config.temporal.taskQueue,
+      ORDER_CONFIRMATION: 'off',
+    });
+  });
+  after(async () => {
+    await lean?.close();
+    await stack?.close();
+  });
+
+  const body = (id: string, schedule: Array<{ after: string }>) =>
+    checkoutBody(id, { customer: { id: 'c-delay', email: `${id}@shoppers.example.com` }, schedule });
+  const history = async (id: string) =>
+    (await stack.env.client.workflow.getHandle(workflowIdFor(id)).fetchHistory()).events ?? [];
+  const hasRun = async (id: string) =>
+    (await history(id)).some((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+
+  test('the status during the delay is read from the input, before the workflow has run', async () => {
+    const id = uniqueId('co');
+    const before = Date.now();
+    assert.equal((await stack.request('POST', '/checkouts', body(id, [{ after: '1h' }, { after: '1d' }]))).status, 202);
+    const status = await stack.request('GET', `/checkouts/${id}`);
+    assert.equal(status.status, 200);
+    assert.equal(status.body.state, 'waiting');
+    assert.deepEqual(
+      status.body.upcoming.map((s: { step: number; after: string }) => [s.step, s.after]),
+      [
+        [1, '1h'],
+        [2, '1d'],
+      ],
+    );
+    const due = Date.parse(status.body.nextDueAt) - before;
+    assert.ok(due >= 3_600_000 - 1_000 && due <= 3_600_000 + 5_000, `reminder 1 due in ${due} ms`);
+    assert.equal(await hasRun(id), false, 'no workflow task ran: the answer came from the input');
+    // A cancel ends the delay at once.
+    assert.equal((await stack.request('DELETE', `/checkouts/${id}`)).status, 202);
+    await stack.waitForStatus(id, (s) => s.state === 'cancelled', 10_000);
+  });
+
+  test('activity during the delay moves reminder 1 back, and the status shows it before the workflow runs', async () => {
+    const id = uniqueId('co');
+    const started = Date.now();
+    await stack.request('POST', '/checkouts', body(id, [{ after: '3s' }]));
+    await pause(1_500);
+    const activityAt = Date.now();
+    assert.equal((await stack.request('POST', `/checkouts/${id}/activity`, {})).status, 202);
+    const pending = await stack.request('GET', `/checkouts/${id}`);
+    assert.ok(Date.parse(pending.body.nextDueAt) >= activityAt + 3_000 - 500, 'the status counts the activity');
+    const done = await stack.waitForStatus(id, (s) => s.state === 'expired', 15_000);
+    const sentAt = Date.parse(done.reminders[0]?.at ?? '');
+    assert.ok(sentAt - activityAt >= 2_900, `reminder 1 went ${sentAt - activityAt} ms after the activity`);
+    assert.ok(sentAt - started >= 4_400, 'not at the original due time');
+  });
+
+  test('an order during the delay closes the checkout at once, for two Actions', async () => {
+    const id = uniqueId('co');
+    await call(`${lean.url}/checkouts`, 'POST', body(id, [{ after: '1h' }]));
+    const ordered = Date.now();
+    assert.equal((await call(`${lean.url}/orders`, 'POST', { checkoutId: id, orderId: `ord-${id}` })).status, 202);
+    const status = await stack.waitForStatus(id, (s) => s.state === 'ordered', 10_000);
+    assert.ok(Date.now() - ordered < 5_000, 'closed without waiting out the hour');
+    assert.equal(status.order?.afterStep, 0);
+    assert.equal(status.order?.confirmation, undefined, 'ORDER_CONFIRMATION=off: no confirmation');
+    const counts = countActions(await history(id));
+    assert.deepEqual(counts, { workflowStarted: 1, signalReceived: 1 });
+    assert.equal(totalActions(counts), 2);
+    assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 0);
+  });
+
+  test('with order confirmations on, the same order costs one Action more and the shopper gets it', async () => {
+    const id = uniqueId('co');
+    await stack.request('POST', '/checkouts', body(id, [{ after: '1h' }]));
+    await stack.request('POST', '/orders', { checkoutId: id, orderId: `ord-${id}` });
+    await stack.waitForStatus(id, (s) => s.order?.confirmation?.outcome === 'sent', 10_000);
+    assert.equal(totalActions(countActions(await history(id))), 3);
+    assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 1);
+  });
+
+  test('an order that comes before its checkout costs one Action (signal-with-start), the checkout none', async () => {
+    const id = uniqueId('co');
+    await call(`${lean.url}/orders`, 'POST', { checkoutId: id, orderId: `ord-${id}` });
+    const late = await call(`${lean.url}/checkouts`, 'POST', body(id, [{ after: '1s' }]));
+    assert.equal(late.body.created, false);
+    assert.equal(late.body.status, 'ordered');
+    await stack.waitForStatus(id, (s) => s.state === 'ordered', 10_000);
+    assert.deepEqual(countActions(await history(id)), { signalReceived: 1 });
+  });
+
+  test('a never-ordered checkout with three reminders costs six Actions', async () => {
+    const id = uniqueId('co');
+    await stack.request('POST', '/checkouts', body(id, [{ after: '1s' }, { after: '2s' }, { after: '3s' }]));
+    await stack.waitForStatus(id, (s) => s.state === 'expired', 15_000);
+    const counts = countActions(await history(id));
+    assert.deepEqual(counts, { workflowStarted: 1, timerStarted: 2, activityScheduled: 3 });
+  });
+});
