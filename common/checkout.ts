@@ -1,3 +1,5 @@
+import type { QuietHours } from './quiet-hours';
+
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
 // imported by the API, the workflow bundle and the activities alike.
 
@@ -57,6 +59,19 @@ export interface ScheduleStep {
   template: TemplateName;
 }
 
+/**
+ * How reminders respect the customer, as data copied into each workflow's input (configuration in
+ * config/policy.json). Later rules (caps, consent, offers) join it here.
+ */
+export interface RecoveryPolicy {
+  /** Local window, in the customer's zone, when no message goes out; null: none. */
+  quietHours: QuietHours | null;
+  /** Per-channel windows that replace `quietHours` for that channel (null: none for it). */
+  channelQuietHours?: Partial<Record<Channel, QuietHours | null>>;
+  /** IANA zone for customers whose checkout carries none. */
+  defaultTimezone: string;
+}
+
 export interface CheckoutRecoveryInput {
   checkout: Checkout;
   schedule: ScheduleStep[];
@@ -67,6 +82,8 @@ export interface CheckoutRecoveryInput {
    * themselves turn it off: one activity, i.e. one billable Action, less per ordered checkout.
    */
   sendOrderConfirmation?: boolean;
+  /** Absent in inputs from before policies existed: no quiet hours. */
+  policy?: RecoveryPolicy;
 }
 
 /**
@@ -93,6 +110,14 @@ export interface ReminderRecord {
   dueAt: string;
   messageId?: string;
   reason?: string;
+  /** Sent later than due, and why (quiet hours). */
+  delayed?: SendDelay;
+}
+
+export interface SendDelay {
+  reason: string;
+  /** ISO time the message was allowed to go. */
+  until: string;
 }
 
 export interface OrderRecord {
@@ -117,6 +142,6 @@ export interface CheckoutStatus {
   remindersSent: number;
   reminders: ReminderRecord[];
   /** Steps not yet run, with their due times. */
-  upcoming: Array<ScheduleStep & { step: number; dueAt: string }>;
+  upcoming: Array<ScheduleStep & { step: number; dueAt: string; delayed?: SendDelay }>;
   order: OrderRecord | null;
 }

@@ -1,8 +1,9 @@
-// When each reminder falls due: shared by the workflow (its timers and status) and the API (the
-// status of a checkout whose workflow has not run its first task yet, see startDelay).
-import type { CheckoutRecoveryInput, ScheduleStep } from './checkout';
+// When each reminder falls due and when it may go out: shared by the workflow (its timers and
+// status) and the API (the start delay, and the status of a checkout still in it).
+import type { CheckoutRecoveryInput, ScheduleStep, SendDelay } from './checkout';
+import { nextAllowedMoment } from './quiet-hours';
 
-export type PlannedStep = ScheduleStep & { step: number; dueAt: string };
+export type PlannedStep = ScheduleStep & { step: number; dueAt: string; delayed?: SendDelay };
 
 /** The shopper's last activity as the workflow counts it: never later than the workflow's start. */
 export function initialLastActivity(input: CheckoutRecoveryInput, startedAt: number): number {
@@ -14,26 +15,46 @@ export function laterActivity(lastActivityAt: number, at: number | undefined, no
   return Math.max(lastActivityAt, Math.min(at ?? now, now));
 }
 
-/** The steps from `nextIndex` on, numbered from 1, with their due times. */
+/** When a step due at `dueMs` may go out, and why later if it must wait. */
+export function sendMoment(
+  input: Pick<CheckoutRecoveryInput, 'policy' | 'checkout'>,
+  step: Pick<ScheduleStep, 'channel'>,
+  dueMs: number,
+): { at: number; delayed?: SendDelay } {
+  const { policy } = input;
+  if (!policy) return { at: dueMs };
+  const channelRule = policy.channelQuietHours?.[step.channel];
+  const quiet = channelRule === undefined ? policy.quietHours : channelRule;
+  const zone = input.checkout.customer.timezone ?? policy.defaultTimezone;
+  const at = nextAllowedMoment(dueMs, quiet, zone);
+  if (at === dueMs || !quiet) return { at };
+  return {
+    at,
+    delayed: { reason: `quiet hours ${quiet.start}–${quiet.end} ${zone}`, until: new Date(at).toISOString() },
+  };
+}
+
+/** The steps from `nextIndex` on, numbered from 1, with their due times (and quiet-hour moves). */
 export function plannedSteps(
+  input: Pick<CheckoutRecoveryInput, 'policy' | 'checkout'>,
   schedule: readonly ScheduleStep[],
   nextIndex: number,
   lastActivityAt: number,
 ): PlannedStep[] {
-  return schedule.slice(nextIndex).map((s, i) => ({
-    ...s,
-    step: nextIndex + i + 1,
-    dueAt: new Date(lastActivityAt + s.afterMs).toISOString(),
-  }));
+  return schedule.slice(nextIndex).map((s, i) => {
+    const dueMs = lastActivityAt + s.afterMs;
+    const { delayed } = sendMoment(input, s, dueMs);
+    return { ...s, step: nextIndex + i + 1, dueAt: new Date(dueMs).toISOString(), ...(delayed && { delayed }) };
+  });
 }
 
 /**
  * How long the API delays the workflow's start (Temporal's startDelay): until the first reminder
- * is due. The delay replaces the first timer, which saves an Action per checkout; an order
+ * may go out. The delay replaces the first timer, which saves an Action per checkout; an order
  * (signal-with-start) or an update ends the delay early, plain signals wait for it.
  */
 export function firstReminderDelayMs(input: CheckoutRecoveryInput, now: number): number {
   const first = input.schedule[0];
   if (!first) return 0;
-  return Math.max(0, initialLastActivity(input, now) + first.afterMs - now);
+  return Math.max(0, sendMoment(input, first, initialLastActivity(input, now) + first.afterMs).at - now);
 }

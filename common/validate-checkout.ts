@@ -1,5 +1,7 @@
 import type { CheckoutRecoveryInput } from './checkout';
+import { isTimeZone } from './quiet-hours';
 import { type FieldError, resolveSchedule } from './schedule';
+import { validatePolicy } from './validate-policy';
 
 // Ids end up in workflow ids, URLs and dedupe keys: keep them to a safe, bounded alphabet.
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -44,6 +46,10 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
   if (!isText(checkout.checkoutUrl) || !HTTP_URL_PATTERN.test(checkout.checkoutUrl)) {
     errors.push({ field: 'checkoutUrl', reason: 'must be an http(s) URL' });
   }
+  if (customer?.timezone !== undefined && !isTimeZone(customer.timezone)) {
+    errors.push({ field: 'customer.timezone', reason: 'must be an IANA time zone like "Europe/Berlin"' });
+  }
+  if (input.policy !== undefined) errors.push(...validatePolicy(input.policy));
   if (input.sendOrderConfirmation !== undefined && typeof input.sendOrderConfirmation !== 'boolean') {
     errors.push({ field: 'sendOrderConfirmation', reason: 'must be true or false' });
   }

@@ -2,9 +2,10 @@
 // name has a default for the embedded stack and an override for real infrastructure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScheduleStep } from '../common/checkout';
+import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
 import { DEFAULT_SCHEDULE, resolveSchedule, scheduleFromList } from '../common/schedule';
 import { describeErrors } from '../common/validate-checkout';
+import { validatePolicy } from '../common/validate-policy';
 
 export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
@@ -16,12 +17,16 @@ export interface AppConfig {
   schedule: ScheduleStep[];
   /** ORDER_CONFIRMATION=off: the shop confirms orders itself, the workflow sends none. */
   orderConfirmation: boolean;
+  /** Quiet hours and zone defaults, copied into every new checkout's workflow input. */
+  policy: RecoveryPolicy;
 }
 
 export class ConfigError extends Error {}
 
 const PROJECT_ROOT = join(__dirname, '..', __dirname.includes(`${join('dist', 'config')}`) ? '..' : '');
 export const DEFAULT_SCHEDULE_FILE = join(PROJECT_ROOT, 'config', 'schedule.json');
+export const DEFAULT_POLICY_FILE = join(PROJECT_ROOT, 'config', 'policy.json');
+const BUILT_IN_POLICY: RecoveryPolicy = { quietHours: { start: '21:00', end: '08:00' }, defaultTimezone: 'UTC' };
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -61,6 +66,32 @@ export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep
   return resolved.steps;
 }
 
+/**
+ * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off") and
+ * DEFAULT_TIMEZONE override its fields.
+ */
+export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy {
+  let policy: RecoveryPolicy = BUILT_IN_POLICY;
+  let source = 'the built-in default';
+  const file = env.RECOVERY_POLICY_FILE || DEFAULT_POLICY_FILE;
+  try {
+    policy = JSON.parse(readFileSync(file, 'utf8')) as RecoveryPolicy;
+    source = file;
+  } catch (err) {
+    if (env.RECOVERY_POLICY_FILE) throw new ConfigError(`cannot read RECOVERY_POLICY_FILE ${file}: ${String(err)}`);
+  }
+  if (env.QUIET_HOURS) {
+    const raw = env.QUIET_HOURS.trim();
+    const [start = '', end = ''] = raw.split('-').map((s) => s.trim());
+    policy = { ...policy, quietHours: raw.toLowerCase() === 'off' ? null : { start, end } };
+    source += ' with QUIET_HOURS';
+  }
+  if (env.DEFAULT_TIMEZONE) policy = { ...policy, defaultTimezone: env.DEFAULT_TIMEZONE.trim() };
+  const errors = validatePolicy(policy, 'policy');
+  if (errors.length > 0) throw new ConfigError(`invalid recovery policy in ${source}: ${describeErrors(errors)}`);
+  return policy;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
@@ -85,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR || join(PROJECT_ROOT, '.data'),
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
+    policy: loadPolicy(env),
   };
 }

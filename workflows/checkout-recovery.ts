@@ -27,7 +27,7 @@ import type {
 } from '../common/checkout';
 import { formatDuration } from '../common/duration';
 import { activitySignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
-import { initialLastActivity, laterActivity, plannedSteps } from '../common/recovery-plan';
+import { initialLastActivity, laterActivity, plannedSteps, sendMoment } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../common/search-attributes';
 import { describeErrors, validateRecoveryInput } from '../common/validate-checkout';
@@ -76,7 +76,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
 
   const status = (): CheckoutStatus => {
     const planned =
-      state === 'waiting' || state === 'reminding' ? plannedSteps(schedule, nextIndex, lastActivityAt) : [];
+      state === 'waiting' || state === 'reminding' ? plannedSteps(input, schedule, nextIndex, lastActivityAt) : [];
     return {
       checkoutId: checkout.checkoutId,
       customerId: checkout.customer.id,
@@ -148,16 +148,20 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     while (!order && nextIndex < schedule.length) {
       const step = schedule[nextIndex] as ScheduleStep;
       const number = nextIndex + 1;
-      const waitMs = lastActivityAt + step.afterMs - Date.now();
+      const dueMs = lastActivityAt + step.afterMs;
+      // Quiet hours move the send, never drop it (only workflows of the lean version carry a policy).
+      const moment = lean ? sendMoment(input, step, dueMs) : { at: dueMs, delayed: undefined };
+      const waitMs = moment.at - Date.now();
       if (waitMs > 0) {
         replan = false;
-        const summary = `wait ${formatDuration(waitMs)} for reminder ${number}`;
+        const why = moment.delayed ? ` (${moment.delayed.reason})` : '';
+        const summary = `wait ${formatDuration(waitMs)} for reminder ${number}${why}`;
         await condition(() => order !== null || replan, waitMs, { summary });
         if (order || replan) continue;
       }
-      const dueAt = iso(lastActivityAt + step.afterMs);
       state = 'reminding';
-      reminders.push(await runSend(step, number, schedule.length, dueAt));
+      const record = await runSend(step, number, schedule.length, iso(dueMs));
+      reminders.push(moment.delayed ? { ...record, delayed: moment.delayed } : record);
       nextIndex += 1;
       publish();
     }

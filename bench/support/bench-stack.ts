@@ -102,7 +102,13 @@ export class BenchStack {
   }
 
   private baseEnv(taskQueue: string): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_ADDRESS: this.address, TASK_QUEUE: taskQueue };
+    // Quiet hours off: a run at night must measure the engine, not the policy's 08:00 morning.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TEMPORAL_ADDRESS: this.address,
+      TASK_QUEUE: taskQueue,
+      QUIET_HOURS: 'off',
+    };
     delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
     delete env.API_KEY;
     return env;

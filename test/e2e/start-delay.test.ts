@@ -103,6 +103,33 @@ describe('the start delay stands in for the first wait', () => {
     assert.deepEqual(countActions(await history(id)), { signalReceived: 1 });
   });
 
+  test('quiet hours move the start delay itself to the end of the window', async () => {
+    // A window from 10 minutes to 3 hours from now, in UTC: reminder 1 (due in 30m) falls inside it.
+    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    const now = Date.now();
+    const quiet = await startApi(stack.env.client, {
+      TASK_QUEUE: stack.api.config.temporal.taskQueue,
+      QUIET_HOURS: `${hhmm(now + 10 * 60_000)}-${hhmm(now + 3 * 3_600_000)}`,
+    });
+    try {
+      const id = uniqueId('co');
+      const checkout = body(id, [{ after: '30m' }]);
+      checkout.customer = { ...checkout.customer, timezone: 'UTC' };
+      await call(`${quiet.url}/checkouts`, 'POST', checkout);
+      const description = await stack.env.client.workflow.getHandle(workflowIdFor(id)).describe();
+      const windowEnd = Date.parse(`${new Date(now + 3 * 3_600_000).toISOString().slice(0, 16)}:00Z`);
+      assert.ok(
+        Math.abs((description.executionTime?.getTime() ?? 0) - windowEnd) < 1_000,
+        'first run at the window end',
+      );
+      const status = await call(`${quiet.url}/checkouts/${id}`, 'GET');
+      assert.equal(status.body.upcoming[0].delayed.until, new Date(windowEnd).toISOString());
+      await call(`${quiet.url}/checkouts/${id}`, 'DELETE');
+    } finally {
+      await quiet.close();
+    }
+  });
+
   test('a never-ordered checkout with three reminders costs six Actions', async () => {
     const id = uniqueId('co');
     await stack.request('POST', '/checkouts', body(id, [{ after: '1s' }, { after: '2s' }, { after: '3s' }]));

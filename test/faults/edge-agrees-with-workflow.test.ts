@@ -15,6 +15,7 @@ import { InvalidFieldsException } from '../../apps/api/validation/invalid-fields
 import type { ScheduleStep } from '../../common/checkout';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
 import { validateRecoveryInput } from '../../common/validate-checkout';
+import { loadPolicy } from '../../config/env';
 import { checkoutBody } from '../api/support/api-harness';
 import { nearValid } from './support/hostile-bodies';
 
@@ -41,7 +42,11 @@ describe('the API accepts only what the workflow accepts', () => {
       fc.asyncProperty(nearValid(checkoutBody('co-edge', { schedule: [{ after: '1s' }] })), async (body) => {
         const dto = await accepted(CreateCheckoutDto, body);
         if (!dto) return;
-        const input = toRecoveryInput(dto, defaultSchedule);
+        const input = toRecoveryInput(dto, {
+          schedule: defaultSchedule,
+          orderConfirmation: true,
+          policy: loadPolicy({}),
+        });
         assert.deepEqual(validateRecoveryInput(input), [], JSON.stringify(body));
         if (input.lastActivityAt !== undefined) assert.ok(Number.isFinite(input.lastActivityAt), dto.lastActivityAt);
       }),

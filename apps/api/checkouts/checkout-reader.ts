@@ -73,7 +73,7 @@ export class CheckoutReader {
       const receivedAt = Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
       lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
     }
-    const upcoming = plannedSteps(input.schedule, 0, lastActivityAt);
+    const upcoming = plannedSteps(input, input.schedule, 0, lastActivityAt);
     return {
       checkoutId: input.checkout.checkoutId,
       customerId: input.checkout.customer.id,

@@ -41,7 +41,7 @@ export class CheckoutsService {
   }
 
   start(dto: CreateCheckoutDto): Promise<CheckoutAcceptedResponse> {
-    return this.startRecovery(toRecoveryInput(dto, this.config.schedule, this.config.orderConfirmation));
+    return this.startRecovery(toRecoveryInput(dto, this.config));
   }
 
   /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */

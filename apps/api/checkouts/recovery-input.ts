@@ -1,4 +1,4 @@
-import type { CheckoutRecoveryInput, ScheduleStep } from '../../../common/checkout';
+import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStep } from '../../../common/checkout';
 import { resolveSchedule } from '../../../common/schedule';
 import type { CreateCheckoutDto } from './dto/create-checkout.dto';
 
@@ -6,11 +6,13 @@ import type { CreateCheckoutDto } from './dto/create-checkout.dto';
  * Builds the workflow input from a validated request as plain data (no DTO instances or absent
  * keys travel into the history). A request schedule overrides the configured default.
  */
-export function toRecoveryInput(
-  dto: CreateCheckoutDto,
-  defaultSchedule: ScheduleStep[],
-  sendOrderConfirmation = true,
-): CheckoutRecoveryInput {
+export interface RecoveryDefaults {
+  schedule: ScheduleStep[];
+  orderConfirmation: boolean;
+  policy?: RecoveryPolicy;
+}
+
+export function toRecoveryInput(dto: CreateCheckoutDto, defaults: RecoveryDefaults): CheckoutRecoveryInput {
   const { customer, cart } = dto;
   const resolved = dto.schedule ? resolveSchedule(dto.schedule) : undefined;
   if (resolved && !resolved.ok) throw new Error('schedule passed validation but does not resolve'); // pipe checked it
@@ -37,8 +39,9 @@ export function toRecoveryInput(
       },
       checkoutUrl: dto.checkoutUrl,
     },
-    schedule: resolved?.steps ?? defaultSchedule,
+    schedule: resolved?.steps ?? defaults.schedule,
     ...(dto.lastActivityAt != null && { lastActivityAt: Date.parse(dto.lastActivityAt) }),
-    sendOrderConfirmation,
+    sendOrderConfirmation: defaults.orderConfirmation,
+    ...(defaults.policy && { policy: defaults.policy }),
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CheckoutRecoveryInput, ScheduleStep } from '../../../common/checkout';
+import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStep } from '../../../common/checkout';
 import { ConfigError } from '../../../config/env';
 
 export const DEFAULT_LEGACY_CHECKOUT_URL = 'https://shop.example.com/checkout/{id}';
@@ -26,6 +26,7 @@ export function legacyRecoveryInput(
   email: string,
   urlTemplate: string,
   schedule: ScheduleStep[],
+  policy?: RecoveryPolicy,
 ): CheckoutRecoveryInput {
   return {
     checkout: {
@@ -35,5 +36,6 @@ export function legacyRecoveryInput(
       checkoutUrl: urlTemplate.replaceAll('{id}', encodeURIComponent(checkoutId)),
     },
     schedule,
+    ...(policy && { policy }),
   };
 }

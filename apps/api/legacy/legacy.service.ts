@@ -22,7 +22,7 @@ export class LegacyService {
   async checkout(email: string): Promise<LegacyCheckoutResponse> {
     const checkoutId = `legacy-${randomUUID()}`;
     await this.checkouts.startRecovery(
-      legacyRecoveryInput(checkoutId, email, this.checkoutUrlTemplate, this.config.schedule),
+      legacyRecoveryInput(checkoutId, email, this.checkoutUrlTemplate, this.config.schedule, this.config.policy),
     );
     return { msg: 'checkout recorded', order_id: checkoutId };
   }

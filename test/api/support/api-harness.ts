@@ -10,9 +10,13 @@ import { devServerEnv } from '../../support/temporal-env';
 
 export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
 
-/** The app's config as loadConfig builds it from this environment; a task queue no worker polls. */
+/**
+ * The app's config as loadConfig builds it from this environment; a task queue no worker polls.
+ * Quiet hours are off unless a test turns them on: seconds-long schedules must not depend on
+ * the hour the suite runs at.
+ */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, ...env });
+  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, QUIET_HOURS: 'off', ...env });
 }
 
 export interface RunningApi {

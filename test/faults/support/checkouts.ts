@@ -30,9 +30,12 @@ export async function postCheckouts(stack: FaultStack, count: number, schedule: 
 /** Waits until every checkout's workflow has run its first task and sleeps on a timer. */
 export async function waitUntilSleeping(stack: FaultStack, ids: string[], timeoutMs = 30_000): Promise<void> {
   await stack.waitUntil(
-    'every checkout sleeps on its first timer',
+    'every checkout sleeps: in its start delay (no task yet) or on a timer',
     () => Promise.all(ids.map((id) => stack.eventTypes(workflowIdFor(id)))),
-    (histories) => histories.every((events) => events.includes('EVENT_TYPE_TIMER_STARTED')),
+    (histories) =>
+      histories.every(
+        (events) => events.includes('EVENT_TYPE_TIMER_STARTED') || !events.includes('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED'),
+      ),
     timeoutMs,
   );
 }

@@ -1,0 +1,38 @@
+// Validation of the recovery policy, shared by the config loader, the API and the workflow input.
+import { CHANNELS, type RecoveryPolicy } from './checkout';
+import { isHhMm, isTimeZone } from './quiet-hours';
+import type { FieldError } from './schedule';
+
+function quietHoursErrors(value: unknown, field: string): FieldError[] {
+  if (value === null) return [];
+  const q = value as { start?: unknown; end?: unknown } | undefined;
+  if (typeof q !== 'object' || q === undefined) {
+    return [{ field, reason: 'must be {"start":"HH:MM","end":"HH:MM"} or null' }];
+  }
+  const errors: FieldError[] = [];
+  if (!isHhMm(q.start)) errors.push({ field: `${field}.start`, reason: 'must be a time "HH:MM" (00:00-23:59)' });
+  if (!isHhMm(q.end)) errors.push({ field: `${field}.end`, reason: 'must be a time "HH:MM" (00:00-23:59)' });
+  return errors;
+}
+
+export function validatePolicy(policy: unknown, field = 'policy'): FieldError[] {
+  if (typeof policy !== 'object' || policy === null) return [{ field, reason: 'must be an object' }];
+  const p = policy as Partial<RecoveryPolicy>;
+  const errors = quietHoursErrors(p.quietHours, `${field}.quietHours`);
+  if (p.channelQuietHours !== undefined) {
+    if (typeof p.channelQuietHours !== 'object' || p.channelQuietHours === null) {
+      errors.push({ field: `${field}.channelQuietHours`, reason: 'must be an object keyed by channel' });
+    } else {
+      for (const [channel, rule] of Object.entries(p.channelQuietHours)) {
+        const at = `${field}.channelQuietHours.${channel}`;
+        if (!(CHANNELS as readonly string[]).includes(channel)) {
+          errors.push({ field: at, reason: `is not a channel (${CHANNELS.join(', ')})` });
+        } else errors.push(...quietHoursErrors(rule, at));
+      }
+    }
+  }
+  if (!isTimeZone(p.defaultTimezone)) {
+    errors.push({ field: `${field}.defaultTimezone`, reason: 'must be an IANA time zone like "Europe/Berlin"' });
+  }
+  return errors;
+}
