@@ -1,6 +1,7 @@
 // What the workflow may ask of the outside world. The workflow imports this file with
 // `import type` only; implementations live beside it and are built by `createActivities`.
 import type { Channel, Checkout, TemplateName } from '../common/checkout';
+import type { AbandonReason, CheckoutProgress } from '../common/checkout-events';
 
 export interface SendReminderInput {
   checkout: Checkout;
@@ -9,6 +10,9 @@ export interface SendReminderInput {
   stepsTotal: number;
   channel: Channel;
   template: TemplateName;
+  /** Why the shopper likely left, and how far they got: picks the message's content. */
+  abandonReason?: AbandonReason;
+  progress?: CheckoutProgress;
 }
 
 export interface SendOrderConfirmationInput {

@@ -1,3 +1,4 @@
+import type { AbandonReason, CheckoutProgress } from './checkout-events';
 import type { QuietHours } from './quiet-hours';
 
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
@@ -144,4 +145,7 @@ export interface CheckoutStatus {
   /** Steps not yet run, with their due times. */
   upcoming: Array<ScheduleStep & { step: number; dueAt: string; delayed?: SendDelay }>;
   order: OrderRecord | null;
+  /** What the shopper's checkout events add up to (absent before events existed). */
+  progress?: CheckoutProgress;
+  abandonReason?: AbandonReason;
 }

@@ -2,6 +2,7 @@
 // can import them without pulling in workflow code.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CheckoutStatus, ScheduleStepSpec } from './checkout';
+import type { CheckoutEvent } from './checkout-events';
 
 export const WORKFLOW_TYPE = 'checkoutRecovery';
 
@@ -15,7 +16,13 @@ export interface ActivitySignal {
   at?: number;
 }
 
+export interface CheckoutEventsSignal {
+  events: CheckoutEvent[];
+}
+
 export const orderedSignal = defineSignal<[OrderedSignal]>('ordered');
+/** The shopper's checkout steps; each counts as activity and feeds the abandonment reason. */
+export const checkoutEventsSignal = defineSignal<[CheckoutEventsSignal]>('checkoutEvents');
 export const activitySignal = defineSignal<[ActivitySignal]>('activity');
 export const statusQuery = defineQuery<CheckoutStatus>('status');
 /** Replaces the steps not yet sent; returns the new status. Rejected by its validator when invalid. */

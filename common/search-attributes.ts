@@ -6,6 +6,9 @@ export const CustomerIdKey = defineSearchAttributeKey('CustomerId', SearchAttrib
 export const CheckoutStatusKey = defineSearchAttributeKey('CheckoutStatus', SearchAttributeType.KEYWORD);
 export const CartTotalKey = defineSearchAttributeKey('CartTotal', SearchAttributeType.DOUBLE);
 export const RemindersSentKey = defineSearchAttributeKey('RemindersSent', SearchAttributeType.INT);
+/** Set when checkout events change them (one upsert per change), so the UI can filter by them. */
+export const AbandonReasonKey = defineSearchAttributeKey('AbandonReason', SearchAttributeType.KEYWORD);
+export const CheckoutStepKey = defineSearchAttributeKey('CheckoutStep', SearchAttributeType.KEYWORD);
 
 /** Name → type, as `temporal server start-dev --search-attribute Name=Type` and the operator API want them. */
 export const SEARCH_ATTRIBUTES = {
@@ -13,4 +16,6 @@ export const SEARCH_ATTRIBUTES = {
   CheckoutStatus: 'Keyword',
   CartTotal: 'Double',
   RemindersSent: 'Int',
+  AbandonReason: 'Keyword',
+  CheckoutStep: 'Keyword',
 } as const;

@@ -25,11 +25,26 @@ import type {
   ReminderRecord,
   ScheduleStep,
 } from '../common/checkout';
+import {
+  abandonReason,
+  applyEvent,
+  CHECKOUT_EVENT_TYPES,
+  type CheckoutProgress,
+  inTimeOrder,
+  NO_PROGRESS,
+} from '../common/checkout-events';
 import { formatDuration } from '../common/duration';
-import { activitySignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
+import { activitySignal, checkoutEventsSignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
 import { initialLastActivity, laterActivity, plannedSteps, sendMoment } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
-import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../common/search-attributes';
+import {
+  AbandonReasonKey,
+  CartTotalKey,
+  CheckoutStatusKey,
+  CheckoutStepKey,
+  CustomerIdKey,
+  RemindersSentKey,
+} from '../common/search-attributes';
 import { describeErrors, validateRecoveryInput } from '../common/validate-checkout';
 
 /**
@@ -72,6 +87,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   let order: OrderRecord | null = null;
   let replan = false; // set when the due time of the next step may have changed
   const reminders: ReminderRecord[] = [];
+  let progress: CheckoutProgress = NO_PROGRESS;
+  let published = { reason: 'unknown', step: '' }; // search attributes as last upserted
   const sentCount = () => reminders.filter((r) => r.outcome === 'sent').length;
 
   const status = (): CheckoutStatus => {
@@ -88,6 +105,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       reminders: [...reminders],
       upcoming: planned,
       order,
+      ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
     };
   };
 
@@ -101,6 +119,28 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     if (order || nextIndex > 0) return;
     lastActivityAt = laterActivity(lastActivityAt, at, Date.now());
     replan = true;
+  });
+  setHandler(checkoutEventsSignal, ({ events }) => {
+    if (order || !Array.isArray(events)) return;
+    // Another client may signal anything: unknown types and unreadable times are skipped.
+    const usable = events.filter((e) => CHECKOUT_EVENT_TYPES.includes(e?.type) && Number.isFinite(Date.parse(e?.at)));
+    for (const event of inTimeOrder(usable)) {
+      progress = applyEvent(progress, event);
+      // Like the activity signal: before the first reminder each step pushes the schedule back.
+      if (nextIndex === 0) {
+        lastActivityAt = laterActivity(lastActivityAt, Date.parse(event.at), Date.now());
+        replan = true;
+      }
+    }
+    const reason = abandonReason(progress);
+    const step = progress.lastStep ?? '';
+    if (reason !== published.reason || step !== published.step) {
+      upsertSearchAttributes([
+        { key: AbandonReasonKey, value: reason },
+        { key: CheckoutStepKey, value: step },
+      ]);
+      published = { reason, step };
+    }
   });
   setHandler(
     rescheduleUpdate,
@@ -194,6 +234,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
         stepsTotal: total,
         channel: step.channel,
         template: step.template,
+        ...(progress.events > 0 && { abandonReason: abandonReason(progress), progress }),
       });
       return {
         ...base,

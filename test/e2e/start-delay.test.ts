@@ -130,6 +130,50 @@ describe('the start delay stands in for the first wait', () => {
     }
   });
 
+  test('checkout events: progress, reason and step reach the status and the UI filter; bad events get 400', async () => {
+    const id = uniqueId('co');
+    const started = Date.now();
+    await stack.request('POST', '/checkouts', body(id, [{ after: '1h' }]));
+    const events = [
+      { type: 'contact_entered', at: new Date(started).toISOString() },
+      { type: 'payment_method_selected', at: new Date(started + 1).toISOString(), paymentMethod: 'card' },
+      { type: 'payment_failed', at: new Date(started + 2).toISOString(), declineReason: 'insufficient_funds' },
+    ];
+    assert.equal((await stack.request('POST', `/checkouts/${id}/events`, { events })).status, 202);
+    // Still in its start delay: the status folds the kept events exactly as the workflow will.
+    const delayed = await stack.request('GET', `/checkouts/${id}`);
+    assert.equal(delayed.body.abandonReason, 'payment_failed');
+    assert.equal(delayed.body.progress.paymentMethod, 'card');
+
+    const bad = await stack.request('POST', `/checkouts/${id}/events`, {
+      events: [
+        { type: 'teleported', at: 'yesterday' },
+        { type: 'payment_failed', at: new Date().toISOString() },
+      ],
+    });
+    assert.equal(bad.status, 400);
+    const fields = bad.body.errors.map((e: { field: string }) => e.field).sort();
+    assert.deepEqual(fields, ['events[0].at', 'events[0].type', 'events[1].declineReason']);
+
+    // A reschedule ends the start delay; the running workflow publishes reason and step.
+    await stack.request('PUT', `/checkouts/${id}/schedule`, { schedule: [{ after: '2h' }] });
+    const running = await stack.waitForStatus(id, (s) => s.abandonReason === 'payment_failed', 10_000);
+    assert.equal(running.progress?.lastStep, 'payment_failed');
+    await stack.request('POST', `/checkouts/${id}/events`, {
+      events: [{ type: 'shipping_options_viewed', at: new Date().toISOString(), shippingCost: 4.5 }],
+    });
+    await stack.waitForStatus(id, (s) => s.abandonReason === 'shipping_cost', 10_000);
+    let found: string[] = [];
+    for (let i = 0; i < 50 && found.length === 0; i++) {
+      found = [];
+      const query = `AbandonReason = 'shipping_cost' AND CheckoutStep = 'shipping_options_viewed' AND WorkflowId = '${workflowIdFor(id)}'`;
+      for await (const wf of stack.env.client.workflow.list({ query })) found.push(wf.workflowId);
+      if (found.length === 0) await pause(200); // visibility is eventually consistent
+    }
+    assert.deepEqual(found, [workflowIdFor(id)]);
+    await stack.request('DELETE', `/checkouts/${id}`);
+  });
+
   test('a never-ordered checkout with three reminders costs six Actions', async () => {
     const id = uniqueId('co');
     await stack.request('POST', '/checkouts', body(id, [{ after: '1s' }, { after: '2s' }, { after: '3s' }]));

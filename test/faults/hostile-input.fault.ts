@@ -175,7 +175,10 @@ describe('hostile input to every API body', { timeout: 300_000 }, () => {
     for (const id of ids) {
       const events = await stack.eventTypes(id);
       if (!events.includes('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED')) {
-        await stack.client.workflow.getHandle(id).cancel().catch(() => undefined); // closed meanwhile
+        await stack.client.workflow
+          .getHandle(id)
+          .cancel()
+          .catch(() => undefined); // closed meanwhile
       }
     }
     // Let every first workflow task run, and the 1 s / 3 s reminders of fuzzed checkouts go out.

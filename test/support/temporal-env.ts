@@ -2,7 +2,14 @@
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
+import {
+  AbandonReasonKey,
+  CartTotalKey,
+  CheckoutStatusKey,
+  CheckoutStepKey,
+  CustomerIdKey,
+  RemindersSentKey,
+} from '../../common/search-attributes';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-binaries';
 
@@ -23,7 +30,14 @@ export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironme
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
-      searchAttributes: [CustomerIdKey, CheckoutStatusKey, CartTotalKey, RemindersSentKey],
+      searchAttributes: [
+        CustomerIdKey,
+        CheckoutStatusKey,
+        CartTotalKey,
+        RemindersSentKey,
+        AbandonReasonKey,
+        CheckoutStepKey,
+      ],
       dbFilename,
       log: { format: 'pretty', level: 'error' },
     },

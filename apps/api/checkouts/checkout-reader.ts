@@ -6,7 +6,15 @@ import type { Client, WorkflowExecutionDescription, WorkflowHandle } from '@temp
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
 import type { CheckoutRecoveryInput, CheckoutStatus, RecoveryWorkflowInput } from '../../../common/checkout';
-import { type ActivitySignal, activitySignal, statusQuery, workflowIdFor } from '../../../common/messages';
+import { abandonReason, applyEvent, inTimeOrder, NO_PROGRESS } from '../../../common/checkout-events';
+import {
+  type ActivitySignal,
+  activitySignal,
+  type CheckoutEventsSignal,
+  checkoutEventsSignal,
+  statusQuery,
+  workflowIdFor,
+} from '../../../common/messages';
 import { initialLastActivity, laterActivity, plannedSteps } from '../../../common/recovery-plan';
 import { withWorkerDeadline } from '../temporal/deadline';
 import { publishedState, stateOf } from './checkout-state';
@@ -66,12 +74,21 @@ export class CheckoutReader {
     if (!input || 'earlyOrder' in input) return undefined;
     const startedAt = description.startTime.getTime();
     let lastActivityAt = initialLastActivity(input as CheckoutRecoveryInput, startedAt);
+    let progress = NO_PROGRESS;
+    // The signals kept for the workflow, folded as its handlers will fold them.
     for (const event of events) {
       const signal = event.workflowExecutionSignaledEventAttributes;
-      if (signal?.signalName !== activitySignal.name) continue;
-      const { at } = await decodeFromPayloadsAtIndex<ActivitySignal>(converter, 0, signal.input?.payloads);
       const receivedAt = Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
-      lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
+      if (signal?.signalName === activitySignal.name) {
+        const { at } = await decodeFromPayloadsAtIndex<ActivitySignal>(converter, 0, signal.input?.payloads);
+        lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
+      } else if (signal?.signalName === checkoutEventsSignal.name) {
+        const batch = await decodeFromPayloadsAtIndex<CheckoutEventsSignal>(converter, 0, signal.input?.payloads);
+        for (const e of inTimeOrder(batch.events)) {
+          progress = applyEvent(progress, e);
+          lastActivityAt = laterActivity(lastActivityAt, Date.parse(e.at), receivedAt);
+        }
+      }
     }
     const upcoming = plannedSteps(input, input.schedule, 0, lastActivityAt);
     return {
@@ -85,6 +102,7 @@ export class CheckoutReader {
       reminders: [],
       upcoming,
       order: null,
+      ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
     };
   }
 }

@@ -12,6 +12,7 @@ import {
 } from './dto/checkout-responses';
 import { CreateCheckoutDto } from './dto/create-checkout.dto';
 import { RecordActivityDto } from './dto/record-activity.dto';
+import { RecordEventsDto } from './dto/record-events.dto';
 import { RescheduleDto } from './dto/reschedule.dto';
 
 @ApiTags('checkouts')
@@ -57,6 +58,21 @@ export class CheckoutsController {
     @Body() body: RecordActivityDto,
   ): Promise<ActivityAcceptedResponse> {
     return this.checkouts.recordActivity(id, body.at);
+  }
+
+  @Post(':id/events')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "The shopper's checkout steps (contact, address, shipping, payment, …)",
+    description:
+      'Each event counts as activity (before the first reminder it pushes the schedule back) and feeds the ' +
+      'checkout progress and its abandonment reason (shipping_cost, payment_failed, out_of_stock, coupon, unknown).',
+  })
+  @ApiResponse({ status: 202, type: ActivityAcceptedResponse })
+  @ApiResponse({ status: 404, description: 'Unknown checkout' })
+  @ApiResponse({ status: 409, description: 'The checkout has already closed' })
+  recordEvents(@Param() { id }: CheckoutIdParams, @Body() body: RecordEventsDto): Promise<ActivityAcceptedResponse> {
+    return this.checkouts.recordEvents(id, body.events);
   }
 
   @Put(':id/schedule')

@@ -7,7 +7,14 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
-import { activitySignal, rescheduleUpdate, WORKFLOW_TYPE, workflowIdFor } from '../../../common/messages';
+import type { CheckoutEvent } from '../../../common/checkout-events';
+import {
+  activitySignal,
+  checkoutEventsSignal,
+  rescheduleUpdate,
+  WORKFLOW_TYPE,
+  workflowIdFor,
+} from '../../../common/messages';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { withWorkerDeadline } from '../temporal/deadline';
@@ -20,6 +27,7 @@ import type {
   CheckoutAcceptedResponse,
 } from './dto/checkout-responses';
 import type { CreateCheckoutDto } from './dto/create-checkout.dto';
+import type { CheckoutEventDto } from './dto/record-events.dto';
 import type { RescheduleDto } from './dto/reschedule.dto';
 import { toRecoveryInput } from './recovery-input';
 import { recoveryStartOptions, START_TOKEN_MEMO } from './start-options';
@@ -70,6 +78,13 @@ export class CheckoutsService {
   async recordActivity(checkoutId: string, at: string | undefined): Promise<ActivityAcceptedResponse> {
     const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
     await this.unlessFinished(checkoutId, () => handle.signal(activitySignal, { at: at ? Date.parse(at) : undefined }));
+    return { checkoutId, accepted: true };
+  }
+
+  async recordEvents(checkoutId: string, events: CheckoutEventDto[]): Promise<ActivityAcceptedResponse> {
+    const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
+    const plain = events.map(toCheckoutEvent);
+    await this.unlessFinished(checkoutId, () => handle.signal(checkoutEventsSignal, { events: plain }));
     return { checkoutId, accepted: true };
   }
 
@@ -131,4 +146,26 @@ export class CheckoutsService {
       throw err;
     }
   }
+}
+
+/** Plain data for the history: only the fields the event carries, no DTO instances. */
+function toCheckoutEvent(e: CheckoutEventDto): CheckoutEvent {
+  const { type, at, shippingCost, paymentMethod, declineReason, couponCode, sku, address, name } = e;
+  return {
+    type,
+    at: new Date(Date.parse(at)).toISOString(),
+    ...(shippingCost != null && { shippingCost }),
+    ...(paymentMethod != null && { paymentMethod }),
+    ...(declineReason != null && { declineReason }),
+    ...(couponCode != null && { couponCode }),
+    ...(sku != null && { sku }),
+    ...(address != null && {
+      address: {
+        ...(address.country != null && { country: address.country }),
+        ...(address.postalCode != null && { postalCode: address.postalCode }),
+        ...(address.city != null && { city: address.city }),
+      },
+    }),
+    ...(name != null && { name }),
+  };
 }

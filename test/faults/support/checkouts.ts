@@ -34,7 +34,8 @@ export async function waitUntilSleeping(stack: FaultStack, ids: string[], timeou
     () => Promise.all(ids.map((id) => stack.eventTypes(workflowIdFor(id)))),
     (histories) =>
       histories.every(
-        (events) => events.includes('EVENT_TYPE_TIMER_STARTED') || !events.includes('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED'),
+        (events) =>
+          events.includes('EVENT_TYPE_TIMER_STARTED') || !events.includes('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED'),
       ),
     timeoutMs,
   );
