@@ -4,7 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { loadConfig } from '../../config/env';
+import { devLinkSecret } from '../../config/dev-link-secret';
+import { ConfigError, dataDirFrom, loadConfig } from '../../config/env';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
 import { startDevServer } from './dev-server';
 
@@ -60,6 +61,8 @@ async function waitForApi(url: string, api: ChildProcess): Promise<void> {
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // Kept in the data directory, so links in emails sent before a restart still work after it.
+  if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
   const config = loadConfig(env);
   const embeddedTemporal = !env.TEMPORAL_ADDRESS;
   const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
@@ -137,4 +140,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+  process.exit(1);
+});

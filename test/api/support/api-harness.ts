@@ -6,13 +6,20 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApiApp } from '../../../apps/api/create-api-app';
 import { type AppConfig, loadConfig } from '../../../config/env';
+import { TEST_LINK_SECRET } from '../../support/links';
 import { devServerEnv } from '../../support/temporal-env';
 
 export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
 
 /** The app's config as loadConfig builds it from this environment; a task queue no worker polls. */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, ...env });
+  return loadConfig({
+    TASK_QUEUE: `api-test-${randomUUID()}`,
+    LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+    // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
+    API_METRICS_ADDRESS: '127.0.0.1:0',
+    ...env,
+  });
 }
 
 export interface RunningApi {
