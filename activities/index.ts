@@ -11,7 +11,8 @@ import {
   type SendResult,
   TRANSIENT_SEND_FAILURE,
 } from './contract';
-import { buildMime, confirmationHeaders, reminderHeaders, unsubscribeUrl } from './mime';
+import { type LinkSettings, reminderLinks } from './links';
+import { buildMime, confirmationHeaders, reminderHeaders } from './mime';
 import { type ClaimMeta, confirmationKey, reminderKey, type SendLedger } from './send-ledger';
 import type { Mailer } from './ses-mailer';
 import { type RenderedEmail, renderOrderConfirmation, renderReminder } from './templates';
@@ -21,8 +22,8 @@ export interface ActivityDependencies {
   ledger: SendLedger;
   /** The From header and SES Source, e.g. "Your Shop <shop@example.com>". */
   from: string;
-  /** Base URL of the API, for unsubscribe links. */
-  publicUrl: string;
+  /** The API's public URL and the secrets and lifetimes of the signed links in reminders. */
+  links: LinkSettings;
   /** The checkout's current state, asked right before a reminder goes out (an order may land meanwhile). */
   checkoutState?: (workflowId: string) => Promise<string | undefined>;
 }
@@ -36,8 +37,8 @@ interface Delivery {
   key: string;
   meta: ClaimMeta;
   to: Customer;
-  headers: Record<string, string>;
-  render: () => RenderedEmail;
+  /** Builds the message (links are signed here, at send time); an error is permanent. */
+  message: () => { email: RenderedEmail; headers: Record<string, string> };
   /** Returns a reason when the message must not go out any more. */
   recheck?: () => Promise<string | undefined>;
   logAttrs: Record<string, unknown>;
@@ -93,7 +94,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   /** Rendering is deterministic: if it fails once it fails every time, so do not retry it. */
   async function compose(d: Delivery): Promise<Buffer> {
     try {
-      return await buildMime({ from: deps.from, to: d.to, email: d.render(), headers: d.headers });
+      return await buildMime({ from: deps.from, to: d.to, ...d.message() });
     } catch (err) {
       throw ApplicationFailure.nonRetryable(
         `cannot build the message: ${err instanceof Error ? err.message : String(err)}`,
@@ -116,14 +117,13 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         key: reminderKey(checkoutId, step),
         meta: { checkoutId, kind: 'reminder', step },
         to: checkout.customer,
-        headers: reminderHeaders(deps.publicUrl, checkoutId, step),
-        render: () =>
-          renderReminder(template, {
-            checkout,
-            step,
-            stepsTotal,
-            unsubscribeUrl: unsubscribeUrl(deps.publicUrl, checkoutId),
-          }),
+        message: () => {
+          const links = reminderLinks(deps.links, checkout, step);
+          return {
+            email: renderReminder(template, { checkout, step, stepsTotal, ...links }),
+            headers: reminderHeaders(links.unsubscribeUrl, checkoutId, step),
+          };
+        },
         recheck: stateBlockingSend,
         logAttrs: { checkoutId, step, template },
       });
@@ -135,8 +135,10 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         key: confirmationKey(checkoutId, orderId),
         meta: { checkoutId, kind: 'confirmation' },
         to: checkout.customer,
-        headers: confirmationHeaders(checkoutId),
-        render: () => renderOrderConfirmation({ checkout, orderId, total }),
+        message: () => ({
+          email: renderOrderConfirmation({ checkout, orderId, total }),
+          headers: confirmationHeaders(checkoutId),
+        }),
         logAttrs: { checkoutId, orderId },
       });
     },

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       mailer,
       ledger,
       from: config.ses.from,
-      publicUrl: config.api.publicUrl,
+      links: { ...config.links, publicUrl: config.api.publicUrl },
       // Re-checked right before each send: an order may land while the send is queued or retrying.
       checkoutState: checkoutStateReader(client),
     });

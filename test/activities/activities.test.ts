@@ -8,9 +8,11 @@ import { PERMANENT_SEND_FAILURE, type SendReminderInput, TRANSIENT_SEND_FAILURE 
 import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import type { Checkout } from '../../common/checkout';
+import type { LinkClaims } from '../../common/link-token';
 import { workflowIdFor } from '../../common/messages';
+import { signedLinkIn } from '../support/links';
 import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
-import { FROM, PUBLIC_URL, sampleCheckout } from './fixtures';
+import { FROM, LINKS, sampleCheckout } from './fixtures';
 import { LocalSes } from './local-ses';
 
 const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
@@ -42,7 +44,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     mailer,
     ledger,
     from: FROM,
-    publicUrl: PUBLIC_URL,
+    links: LINKS,
     ...extra,
   });
 
@@ -79,6 +81,33 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     await run(env, sendReminder, reminder(checkout, 1));
     await run(env, sendReminder, { ...reminder(checkout, 2), template: 'cart' as const });
     assert.equal((await ses.emailsTo(checkout.customer.email)).length, 2);
+  });
+
+  it('the sent reminder links to the API with links signed for its checkout and step, expiring after the send', async () => {
+    const checkout = sampleCheckout();
+    const { sendReminder } = createActivities(deps());
+    const before = Math.floor(Date.now() / 1000);
+    await run(activityEnv(checkout), sendReminder, reminder(checkout, 2));
+    const after = Math.ceil(Date.now() / 1000);
+    const [mail] = await ses.emailsTo(checkout.customer.email);
+    for (const body of [mail?.body.text, mail?.body.html]) {
+      const resume = signedLinkIn(body, 'resume');
+      const unsubscribe = signedLinkIn(body, 'unsubscribe');
+      for (const { claims } of [resume, unsubscribe]) {
+        assert.equal(claims.checkoutId, checkout.checkoutId);
+        assert.equal(claims.customerId, checkout.customer.id);
+        assert.equal(claims.step, 2);
+      }
+      assert.equal(resume.claims.target, checkout.checkoutUrl);
+      const expiresIn = (claims: LinkClaims, days: number) =>
+        assert.ok(
+          claims.expiresAt >= before + days * 86_400 && claims.expiresAt <= after + days * 86_400,
+          `${claims.purpose} expires ${days} days after the send`,
+        );
+      expiresIn(resume.claims, 7);
+      expiresIn(unsubscribe.claims, 90);
+      assert.ok(!body?.includes('?checkout='), 'no unsigned unsubscribe link');
+    }
   });
 
   for (const state of ['ordered', 'cancelled']) {
@@ -190,7 +219,7 @@ describe('send activities when SES fails', () => {
     const ledger = await openSendLedger({ databaseUrl: undefined, inMemory: true });
     try {
       const checkout = sampleCheckout();
-      const { sendReminder } = createActivities({ mailer, ledger, from: FROM, publicUrl: PUBLIC_URL });
+      const { sendReminder } = createActivities({ mailer, ledger, from: FROM, links: LINKS });
       const env = activityEnv(checkout);
       const err = await run(env, sendReminder, reminder(checkout)).catch((e: unknown) => e);
       assert.ok(err instanceof ApplicationFailure);
