@@ -1,17 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type MetricMeter } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type LogEntry } from '@temporalio/worker';
 import { type ActivityDependencies, BUSY_RETRY_DELAY_MS, createActivities } from '../../activities';
-import { PERMANENT_SEND_FAILURE, type SendReminderInput, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
+import {
+  PERMANENT_SEND_FAILURE,
+  type SendReminderInput,
+  type SendResult,
+  TRANSIENT_SEND_FAILURE,
+} from '../../activities/contract';
+import { SEND_METRICS } from '../../activities/metrics';
 import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import type { Checkout } from '../../common/checkout';
 import type { LinkClaims } from '../../common/link-token';
 import { workflowIdFor } from '../../common/messages';
 import { signedLinkIn } from '../support/links';
-import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
+import { RecordingMeter } from '../support/recording-meter';
+import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
 import { LocalSes } from './local-ses';
 
@@ -24,10 +31,10 @@ const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
 });
 
 /** Runs activities the way a worker does: inside an activity context for this checkout's workflow. */
-function activityEnv(checkout: Checkout, logs: LogEntry[] = []) {
+function activityEnv(checkout: Checkout, logs: LogEntry[] = [], metricMeter?: MetricMeter) {
   return new MockActivityEnvironment(
     { workflowExecution: { workflowId: workflowIdFor(checkout.checkoutId), runId: 'run-1' } },
-    { logger: new DefaultLogger('INFO', (entry) => logs.push(entry)) },
+    { logger: new DefaultLogger('INFO', (entry) => logs.push(entry)), metricMeter },
   );
 }
 
@@ -239,5 +246,105 @@ describe('send activities when SES fails', () => {
       await ledger.close();
       await ses.close();
     }
+  });
+});
+
+describe("send activity metrics (recorded on the activity context's meter)", () => {
+  const { remindersSent, remindersSuppressed, remindersFailed, confirmationsSent, sendDuration } = SEND_METRICS;
+  let ses: SesFaultEndpoint;
+  let mailer: SesMailer;
+  let ledger: SendLedger;
+  before(async () => {
+    [ses, ledger] = await Promise.all([
+      startSesFaultEndpoint({ default: { kind: 'ok' } }),
+      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+    ]);
+    mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
+  });
+  after(async () => {
+    mailer.close();
+    await ledger.close();
+    await ses.close();
+  });
+
+  function send(deps: Partial<ActivityDependencies> = {}, step = 1, checkout = sampleCheckout()) {
+    const meter = new RecordingMeter();
+    const { sendReminder } = createActivities({ mailer, ledger, from: FROM, links: LINKS, ...deps });
+    const outcome = run(activityEnv(checkout, [], meter), sendReminder, reminder(checkout, step)).catch(
+      (err: unknown) => err,
+    );
+    return { meter, outcome, checkout };
+  }
+
+  it('a sent reminder counts once by step and channel, with the SES call timed in seconds', async () => {
+    const { meter, outcome } = send({}, 2);
+    assert.equal(((await outcome) as SendResult).outcome, 'sent');
+    assert.equal(meter.count(remindersSent, { step: '2', channel: 'email' }), 1);
+    assert.equal(meter.count(remindersFailed) + meter.count(remindersSuppressed), 0);
+    const [seconds, ...more] = meter.observations(sendDuration, { kind: 'reminder', channel: 'email', result: 'sent' });
+    assert.deepEqual(more, []);
+    assert.ok(seconds !== undefined && seconds > 0 && seconds < 5, `seconds, got ${seconds}`);
+  });
+
+  it('a send the dedupe ledger already made counts as suppressed (already_sent), not as sent again', async () => {
+    const checkout = sampleCheckout();
+    await send({}, 1, checkout).outcome;
+    const again = send({}, 1, checkout);
+    assert.equal(((await again.outcome) as SendResult).deduplicated, true);
+    assert.equal(again.meter.count(remindersSent), 0);
+    assert.equal(again.meter.count(remindersSuppressed, { step: '1', channel: 'email', reason: 'already_sent' }), 1);
+  });
+
+  for (const state of ['ordered', 'cancelled'] as const) {
+    it(`a reminder suppressed because the checkout was ${state} counts with reason ${state}`, async () => {
+      const { meter, outcome } = send({ checkoutState: async () => state });
+      assert.equal(((await outcome) as SendResult).outcome, 'suppressed');
+      assert.equal(meter.count(remindersSuppressed, { step: '1', reason: state }), 1);
+      assert.deepEqual(meter.observations(sendDuration), [], 'SES was not called');
+    });
+  }
+
+  for (const [behaviour, reason] of [
+    [{ kind: 'reject' }, 'rejected'],
+    [{ kind: 'throttle' }, 'throttled'],
+    [{ kind: 'quota' }, 'quota'],
+    [{ kind: 'fail' }, 'unavailable'],
+    [{ kind: 'error', status: 403, code: 'InvalidClientTokenId', message: 'bad key' }, 'credentials'],
+  ] as const) {
+    it(`an SES ${behaviour.kind} counts as a failed attempt with reason ${reason}`, async () => {
+      ses.enqueue(behaviour);
+      const { meter, outcome } = send();
+      assert.ok((await outcome) instanceof ApplicationFailure);
+      assert.equal(meter.count(remindersFailed, { step: '1', channel: 'email', reason }), 1);
+      assert.equal(meter.observations(sendDuration, { result: 'failed' }).length, 1);
+      assert.equal(meter.count(remindersSent), 0);
+    });
+  }
+
+  it('a message that cannot be built counts as failed (invalid_message); a held claim as failed (busy)', async () => {
+    const bad = send({}, 1, sampleCheckout({ checkoutUrl: 'javascript:alert(1)' }));
+    assert.ok((await bad.outcome) instanceof ApplicationFailure);
+    assert.equal(bad.meter.count(remindersFailed, { reason: 'invalid_message' }), 1);
+
+    const checkout = sampleCheckout();
+    await ledger.claim(reminderKey(checkout.checkoutId, 1), {
+      checkoutId: checkout.checkoutId,
+      kind: 'reminder',
+      step: 1,
+    });
+    const busy = send({}, 1, checkout);
+    assert.ok((await busy.outcome) instanceof ApplicationFailure);
+    assert.equal(busy.meter.count(remindersFailed, { reason: 'busy' }), 1);
+  });
+
+  it('an order confirmation counts apart from reminders, without a step', async () => {
+    const meter = new RecordingMeter();
+    const checkout = sampleCheckout();
+    const { sendOrderConfirmation } = createActivities({ mailer, ledger, from: FROM, links: LINKS });
+    await run(activityEnv(checkout, [], meter), sendOrderConfirmation, { checkout, orderId: 'ord-1' });
+    assert.equal(meter.count(confirmationsSent, { channel: 'email' }), 1);
+    assert.equal(meter.recorded.find((r) => r.name === confirmationsSent)?.tags.step, undefined);
+    assert.equal(meter.count(remindersSent), 0);
+    assert.equal(meter.observations(sendDuration, { kind: 'confirmation', result: 'sent' }).length, 1);
   });
 });
