@@ -16,6 +16,8 @@ import { LEGACY_CHECKOUT_URL, LegacyService } from './legacy/legacy.service';
 import { LinkVerifier } from './links/link-verifier';
 import { ResumeController } from './links/resume.controller';
 import { ResumeService } from './links/resume.service';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { temporalClientModule } from './temporal/temporal-client.module';
@@ -68,6 +70,8 @@ export function apiModule({
       LinkVerifier,
       ResumeService,
       LegacyService,
+      ApiMetrics,
+      MetricsServer,
     ],
   };
 }

@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { devLinkSecret } from '../../config/dev-link-secret';
-import { ConfigError, dataDirFrom, loadConfig } from '../../config/env';
+import { ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
 import { startDevServer } from './dev-server';
 
@@ -57,6 +57,18 @@ async function waitForApi(url: string, api: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`the API did not become healthy at ${url} within ${API_READY_TIMEOUT_MS} ms`);
+}
+
+/** Prometheus endpoints, each on a port of its own (README: Metrics). */
+function metricsLines({ workerAddress, apiAddress }: MetricsConfig): string[] {
+  return [
+    workerAddress
+      ? `  Worker metrics http://${workerAddress}/metrics`
+      : '  Worker metrics off (WORKER_METRICS_ADDRESS is empty)',
+    apiAddress
+      ? `  API metrics    http://${apiAddress}/metrics`
+      : '  API metrics    off (API_METRICS_ADDRESS is empty)',
+  ];
 }
 
 async function main(): Promise<void> {
@@ -130,6 +142,7 @@ async function main(): Promise<void> {
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
+      ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',
     ];

@@ -261,6 +261,13 @@ describe('docker-compose.yml', () => {
     assert.equal(api?.LINK_SIGNING_SECRET, worker?.LINK_SIGNING_SECRET);
   });
 
+  test('serves metrics inside the compose network only: all interfaces in the container, no published port', () => {
+    assert.equal(envValue('api', 'API_METRICS_ADDRESS'), '0.0.0.0:9465');
+    assert.equal(envValue('worker', 'WORKER_METRICS_ADDRESS'), '0.0.0.0:9464');
+    const published = APPS.flatMap((app) => publishedPorts(app).map(({ container }) => container));
+    assert.ok(!published.includes('9465') && !published.includes('9464'), 'a metrics port is published on the host');
+  });
+
   test('gives the API and the worker the same public URL for links', () => {
     assert.equal(envValue('worker', 'PUBLIC_API_URL'), envValue('api', 'PUBLIC_API_URL'));
     assert.match(envValue('api', 'PUBLIC_API_URL'), /^https?:\/\//);

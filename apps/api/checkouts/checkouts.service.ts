@@ -11,6 +11,7 @@ import { activitySignal, rescheduleUpdate, statusQuery, WORKFLOW_TYPE, workflowI
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { withWorkerDeadline } from '../temporal/deadline';
 import { isFinished, stateOf } from './checkout-state';
 import type {
@@ -38,6 +39,7 @@ export class CheckoutsService {
   constructor(
     private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   start(dto: CreateCheckoutDto): Promise<CheckoutAcceptedResponse> {
@@ -71,17 +73,15 @@ export class CheckoutsService {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
     const description = await this.client.workflow.getHandle(workflowId).describe();
-    return {
-      checkoutId: checkout.checkoutId,
-      workflowId,
-      status: stateOf(description),
-      created: description.memo?.[START_TOKEN_MEMO] === startToken,
-    };
+    const created = description.memo?.[START_TOKEN_MEMO] === startToken;
+    this.metrics.checkoutStarted(created);
+    return { checkoutId: checkout.checkoutId, workflowId, status: stateOf(description), created };
   }
 
   async recordActivity(checkoutId: string, at: string | undefined): Promise<ActivityAcceptedResponse> {
     const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
     await this.unlessFinished(checkoutId, () => handle.signal(activitySignal, { at: at ? Date.parse(at) : undefined }));
+    this.metrics.activitySignal();
     return { checkoutId, accepted: true };
   }
 

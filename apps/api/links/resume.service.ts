@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HtmlPage } from '../http/html-page';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { rejectedLinkPage } from './link-pages';
 import { LinkVerifier } from './link-verifier';
 
@@ -11,14 +12,24 @@ const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
  */
 @Injectable()
 export class ResumeService {
-  constructor(private readonly links: LinkVerifier) {}
+  constructor(
+    private readonly links: LinkVerifier,
+    private readonly metrics: ApiMetrics,
+  ) {}
 
   follow(token: unknown): { redirectTo: string } | HtmlPage {
     const verdict = this.links.verify(token, 'resume');
-    if (!verdict.ok) return rejectedLinkPage('cart', verdict.reason);
+    if (!verdict.ok) {
+      this.metrics.linkRejected('resume', verdict.reason);
+      return rejectedLinkPage('cart', verdict.reason);
+    }
     const target = verdict.claims.target ?? '';
     // Signed by us from a validated URL; checked again because a redirect is an open door if wrong.
-    if (!isHttpUrl(target)) return rejectedLinkPage('cart', 'malformed');
+    if (!isHttpUrl(target)) {
+      this.metrics.linkRejected('resume', 'malformed');
+      return rejectedLinkPage('cart', 'malformed');
+    }
+    this.metrics.resumeClicked(verdict.claims.step);
     return { redirectTo: target };
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { LinkVerdict } from '../../../common/link-token';
+import { isFinished } from '../checkouts/checkout-state';
 import { CheckoutsService } from '../checkouts/checkouts.service';
 import type { HtmlPage } from '../http/html-page';
 import { rejectedLinkPage } from '../links/link-pages';
 import { LinkVerifier } from '../links/link-verifier';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { confirmPage, donePage, errorPage } from './unsubscribe-pages';
 
 /**
@@ -17,20 +20,22 @@ export class UnsubscribeService {
   constructor(
     private readonly checkouts: CheckoutsService,
     private readonly links: LinkVerifier,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   confirmation(token: unknown): HtmlPage {
-    const verdict = this.links.verify(token, 'unsubscribe');
+    const verdict = this.verify(token);
     return verdict.ok ? confirmPage(token as string) : rejectedLinkPage('unsubscribe', verdict.reason);
   }
 
   async unsubscribe(token: unknown): Promise<HtmlPage> {
-    const verdict = this.links.verify(token, 'unsubscribe');
+    const verdict = this.verify(token);
     if (!verdict.ok) return rejectedLinkPage('unsubscribe', verdict.reason);
     const { checkoutId } = verdict.claims;
     try {
       // A checkout that has already closed sends nothing more either: the same answer fits.
-      await this.checkouts.stopReminders(checkoutId);
+      const state = await this.checkouts.stopReminders(checkoutId);
+      this.metrics.unsubscribed(isFinished(state) ? 'already_closed' : 'cancelled');
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) {
         this.logger.error(`unsubscribe from checkout ${checkoutId} failed`, err instanceof Error ? err.stack : err);
@@ -38,7 +43,14 @@ export class UnsubscribeService {
       }
       // We signed this link, so the checkout existed: its history is past retention, long over.
       this.logger.log(`unsubscribe from checkout ${checkoutId}: no workflow any more, nothing to stop`);
+      this.metrics.unsubscribed('gone');
     }
     return donePage();
+  }
+
+  private verify(token: unknown): LinkVerdict {
+    const verdict = this.links.verify(token, 'unsubscribe');
+    if (!verdict.ok) this.metrics.linkRejected('unsubscribe', verdict.reason);
+    return verdict;
   }
 }
