@@ -12,7 +12,7 @@ import {
   type SendResult,
   TRANSIENT_SEND_FAILURE,
 } from './contract';
-import { failureReasonOf } from './failure-reasons';
+import { failureReasonOf, type SendFailureReason } from './failure-reasons';
 import { type LinkSettings, reminderLinks } from './links';
 import { type MessageLabels, type SendMetrics, sendMetrics } from './metrics';
 import { buildMime, confirmationHeaders, reminderHeaders } from './mime';
@@ -77,7 +77,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         type: TRANSIENT_SEND_FAILURE,
         message: `another attempt is sending ${d.key} right now`,
         nextRetryDelay: BUSY_RETRY_DELAY_MS,
-        details: [{ reason: 'busy' }],
+        details: [{ reason: 'busy' satisfies SendFailureReason }],
       });
     }
 
@@ -130,7 +130,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         type: PERMANENT_SEND_FAILURE,
         message: `cannot build the message: ${err instanceof Error ? err.message : String(err)}`,
         nonRetryable: true,
-        details: [{ reason: 'invalid_message' }],
+        details: [{ reason: 'invalid_message' satisfies SendFailureReason }],
       });
     }
   }
