@@ -1,6 +1,7 @@
 // The send activities, built from explicit dependencies so the worker and the tests wire them
 // differently. Each message goes: dedupe claim → (re-check) → render → MIME → SES → mark sent.
 // A failure before SES accepted the message releases the claim so Temporal's retry may send.
+// Every attempt is counted for the worker's metrics (metrics.ts).
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Customer } from '../common/checkout';
 import {
@@ -11,7 +12,10 @@ import {
   type SendResult,
   TRANSIENT_SEND_FAILURE,
 } from './contract';
-import { buildMime, confirmationHeaders, reminderHeaders, unsubscribeUrl } from './mime';
+import { failureReasonOf, type SendFailureReason } from './failure-reasons';
+import { type LinkSettings, reminderLinks } from './links';
+import { type MessageLabels, type SendMetrics, sendMetrics } from './metrics';
+import { buildMime, confirmationHeaders, reminderHeaders } from './mime';
 import { type ClaimMeta, confirmationKey, reminderKey, type SendLedger } from './send-ledger';
 import type { Mailer } from './ses-mailer';
 import { type RenderedEmail, renderOrderConfirmation, renderReminder } from './templates';
@@ -21,8 +25,8 @@ export interface ActivityDependencies {
   ledger: SendLedger;
   /** The From header and SES Source, e.g. "Your Shop <shop@example.com>". */
   from: string;
-  /** Base URL of the API, for unsubscribe links. */
-  publicUrl: string;
+  /** The API's public URL and the secrets and lifetimes of the signed links in reminders. */
+  links: LinkSettings;
   /** The checkout's current state, asked right before a reminder goes out (an order may land meanwhile). */
   checkoutState?: (workflowId: string) => Promise<string | undefined>;
 }
@@ -30,21 +34,34 @@ export interface ActivityDependencies {
 // Another attempt holds a fresh claim (usually one Temporal already timed out that is still
 // finishing its SES call): by 10 s it has marked the message sent or released it.
 export const BUSY_RETRY_DELAY_MS = 10_000;
-const SUPPRESSING_STATES = new Set(['ordered', 'cancelled']);
+const SUPPRESSING_STATES = ['ordered', 'cancelled'] as const;
+type SuppressingState = (typeof SUPPRESSING_STATES)[number];
 
 interface Delivery {
   key: string;
   meta: ClaimMeta;
   to: Customer;
-  headers: Record<string, string>;
-  render: () => RenderedEmail;
-  /** Returns a reason when the message must not go out any more. */
-  recheck?: () => Promise<string | undefined>;
+  /** Builds the message (links are signed here, at send time); an error is permanent. */
+  message: () => { email: RenderedEmail; headers: Record<string, string> };
+  /** The checkout's state when it means the message must not go out any more. */
+  recheck?: () => Promise<SuppressingState | undefined>;
+  labels: MessageLabels;
   logAttrs: Record<string, unknown>;
 }
 
 export function createActivities(deps: ActivityDependencies): RecoveryActivities {
+  /** One attempt at one message, counted: sent, suppressed (with why) or failed (with why). */
   async function deliver(d: Delivery): Promise<SendResult> {
+    const metrics = sendMetrics(Context.current().metricMeter);
+    try {
+      return await attempt(d, metrics);
+    } catch (err) {
+      metrics.failed(d.labels, failureReasonOf(err));
+      throw err;
+    }
+  }
+
+  async function attempt(d: Delivery, metrics: SendMetrics): Promise<SendResult> {
     const { log } = Context.current();
     const claim = await deps.ledger.claim(d.key, d.meta);
     if (claim.state === 'sent') {
@@ -52,6 +69,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         ...d.logAttrs,
         messageId: claim.messageId,
       });
+      metrics.suppressed(d.labels, 'already_sent');
       return { outcome: 'sent', messageId: claim.messageId, deduplicated: true };
     }
     if (claim.state === 'busy') {
@@ -59,19 +77,30 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         type: TRANSIENT_SEND_FAILURE,
         message: `another attempt is sending ${d.key} right now`,
         nextRetryDelay: BUSY_RETRY_DELAY_MS,
+        details: [{ reason: 'busy' satisfies SendFailureReason }],
       });
     }
 
     let messageId: string;
     try {
-      const reason = await d.recheck?.();
-      if (reason) {
+      const state = await d.recheck?.();
+      if (state) {
         await deps.ledger.release(d.key, claim.attempt);
+        const reason = `checkout ${state} before the send`;
         log.info('send suppressed', { ...d.logAttrs, reason });
+        metrics.suppressed(d.labels, state);
         return { outcome: 'suppressed', reason };
       }
       const raw = await compose(d);
-      ({ messageId } = await deps.mailer.send({ from: deps.from, to: d.to.email, raw }));
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        ({ messageId } = await deps.mailer.send({ from: deps.from, to: d.to.email, raw }));
+      } catch (err) {
+        metrics.providerCall(d.labels, 'failed', seconds());
+        throw err;
+      }
+      metrics.providerCall(d.labels, 'sent', seconds());
     } catch (err) {
       await deps.ledger.release(d.key, claim.attempt).catch((releaseErr: unknown) => {
         // The claim goes stale on its own; the send's own failure is what matters here.
@@ -80,6 +109,8 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       throw err;
     }
 
+    // Counted before the ledger write: SES has the message whatever the ledger says.
+    metrics.sent(d.labels);
     try {
       await deps.ledger.markSent(d.key, messageId);
     } catch (err) {
@@ -93,38 +124,40 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   /** Rendering is deterministic: if it fails once it fails every time, so do not retry it. */
   async function compose(d: Delivery): Promise<Buffer> {
     try {
-      return await buildMime({ from: deps.from, to: d.to, email: d.render(), headers: d.headers });
+      return await buildMime({ from: deps.from, to: d.to, ...d.message() });
     } catch (err) {
-      throw ApplicationFailure.nonRetryable(
-        `cannot build the message: ${err instanceof Error ? err.message : String(err)}`,
-        PERMANENT_SEND_FAILURE,
-      );
+      throw ApplicationFailure.create({
+        type: PERMANENT_SEND_FAILURE,
+        message: `cannot build the message: ${err instanceof Error ? err.message : String(err)}`,
+        nonRetryable: true,
+        details: [{ reason: 'invalid_message' satisfies SendFailureReason }],
+      });
     }
   }
 
-  async function stateBlockingSend(): Promise<string | undefined> {
+  async function stateBlockingSend(): Promise<SuppressingState | undefined> {
     const workflowId = Context.current().info.workflowExecution?.workflowId;
     if (!deps.checkoutState || !workflowId) return undefined;
     const state = await deps.checkoutState(workflowId);
-    return state && SUPPRESSING_STATES.has(state) ? `checkout ${state} before the send` : undefined;
+    return SUPPRESSING_STATES.find((s) => s === state);
   }
 
   return {
-    async sendReminder({ checkout, step, stepsTotal, template }: SendReminderInput): Promise<SendResult> {
+    async sendReminder({ checkout, step, stepsTotal, channel, template }: SendReminderInput): Promise<SendResult> {
       const { checkoutId } = checkout;
       return deliver({
         key: reminderKey(checkoutId, step),
         meta: { checkoutId, kind: 'reminder', step },
         to: checkout.customer,
-        headers: reminderHeaders(deps.publicUrl, checkoutId, step),
-        render: () =>
-          renderReminder(template, {
-            checkout,
-            step,
-            stepsTotal,
-            unsubscribeUrl: unsubscribeUrl(deps.publicUrl, checkoutId),
-          }),
+        message: () => {
+          const links = reminderLinks(deps.links, checkout, step);
+          return {
+            email: renderReminder(template, { checkout, step, stepsTotal, ...links }),
+            headers: reminderHeaders(links.unsubscribeUrl, checkoutId, step),
+          };
+        },
         recheck: stateBlockingSend,
+        labels: { kind: 'reminder', channel, step },
         logAttrs: { checkoutId, step, template },
       });
     },
@@ -135,8 +168,11 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         key: confirmationKey(checkoutId, orderId),
         meta: { checkoutId, kind: 'confirmation' },
         to: checkout.customer,
-        headers: confirmationHeaders(checkoutId),
-        render: () => renderOrderConfirmation({ checkout, orderId, total }),
+        message: () => ({
+          email: renderOrderConfirmation({ checkout, orderId, total }),
+          headers: confirmationHeaders(checkoutId),
+        }),
+        labels: { kind: 'confirmation', channel: 'email' },
         logAttrs: { checkoutId, orderId },
       });
     },

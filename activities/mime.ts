@@ -4,11 +4,6 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Customer } from '../common/checkout';
 import type { RenderedEmail } from './templates';
 
-/** The API serves GET (a confirm page) and POST (RFC 8058 one-click) at this address. */
-export function unsubscribeUrl(publicUrl: string, checkoutId: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/unsubscribe?checkout=${encodeURIComponent(checkoutId)}`;
-}
-
 export interface MimeInput {
   from: string;
   to: Customer;
@@ -28,10 +23,13 @@ export function buildMime({ from, to, email, headers }: MimeInput): Promise<Buff
   return composer.compile().build();
 }
 
-/** Marketing mail: one-click unsubscribe headers (Gmail and Yahoo require them for bulk senders). */
-export function reminderHeaders(publicUrl: string, checkoutId: string, step: number): Record<string, string> {
+/**
+ * Marketing mail: one-click unsubscribe headers (Gmail and Yahoo require them for bulk senders, and
+ * want an https URL: PUBLIC_API_URL in production). `unsubscribeUrl` is the signed link of links.ts.
+ */
+export function reminderHeaders(unsubscribeUrl: string, checkoutId: string, step: number): Record<string, string> {
   return {
-    'List-Unsubscribe': `<${unsubscribeUrl(publicUrl, checkoutId)}>`,
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     'X-Checkout-Id': checkoutId,
     'X-Reminder-Step': String(step),

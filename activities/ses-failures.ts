@@ -3,6 +3,7 @@
 // fits the cause) otherwise.
 import { ApplicationFailure } from '@temporalio/common';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from './contract';
+import type { SendFailureReason } from './failure-reasons';
 
 // SES's sending rate is a per-second budget: a few seconds lets the window pass without piling
 // every throttled reminder onto the next second.
@@ -59,7 +60,8 @@ export function classifySesError(err: unknown): ApplicationFailure {
   const code = e.Code ?? e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
   const message = redactAddresses(e.message ?? String(err));
-  const details = [{ code, status, requestId: e.$metadata?.requestId }];
+  // `reason` labels the failure in the worker's metrics (failure-reasons.ts).
+  const details = (reason: SendFailureReason) => [{ code, status, requestId: e.$metadata?.requestId, reason }];
   // No `cause`: the SDK error's own message would carry the unredacted address into history.
 
   if (/daily message quota exceeded/i.test(message)) {
@@ -67,7 +69,7 @@ export function classifySesError(err: unknown): ApplicationFailure {
       type: TRANSIENT_SEND_FAILURE,
       message: `SES daily quota exceeded: ${code}: ${message}`,
       nextRetryDelay: DAILY_QUOTA_RETRY_DELAY_MS,
-      details,
+      details: details('quota'),
     });
   }
   if (THROTTLING_CODES.has(code) || /maximum sending rate exceeded/i.test(message)) {
@@ -75,7 +77,7 @@ export function classifySesError(err: unknown): ApplicationFailure {
       type: TRANSIENT_SEND_FAILURE,
       message: `SES throttled the send: ${code}: ${message}`,
       nextRetryDelay: THROTTLE_RETRY_DELAY_MS,
-      details,
+      details: details('throttled'),
     });
   }
   if (CREDENTIAL_CODES.has(code)) {
@@ -83,7 +85,7 @@ export function classifySesError(err: unknown): ApplicationFailure {
       type: TRANSIENT_SEND_FAILURE,
       message: `SES refused our credentials: ${code}: ${message}`,
       nextRetryDelay: CREDENTIALS_RETRY_DELAY_MS,
-      details,
+      details: details('credentials'),
     });
   }
   if (PERMANENT_CODES.has(code) || (status !== undefined && status >= 400 && status < 500)) {
@@ -91,13 +93,13 @@ export function classifySesError(err: unknown): ApplicationFailure {
       type: PERMANENT_SEND_FAILURE,
       message: `SES rejected the message: ${code}: ${message}`,
       nonRetryable: true,
-      details,
+      details: details('rejected'),
     });
   }
   // 5xx, timeouts, refused or reset connections: the next attempt may well succeed.
   return ApplicationFailure.create({
     type: TRANSIENT_SEND_FAILURE,
     message: `SES send failed${status ? ` (HTTP ${status})` : ''}: ${code}: ${message}`,
-    details,
+    details: details('unavailable'),
   });
 }

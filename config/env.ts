@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
+import { formatDuration, parseDuration } from '../common/duration';
 import { DEFAULT_SCHEDULE, resolveSchedule, scheduleFromList } from '../common/schedule';
 import { describeErrors } from '../common/validate-checkout';
 import { validatePolicy } from '../common/validate-policy';
@@ -19,6 +20,24 @@ export interface AppConfig {
   orderConfirmation: boolean;
   /** Quiet hours and zone defaults, copied into every new checkout's workflow input. */
   policy: RecoveryPolicy;
+  links: LinkConfig;
+  metrics: MetricsConfig;
+}
+
+export interface LinkConfig {
+  /** LINK_SIGNING_SECRET split on commas: the first signs, all verify (rotation). */
+  secrets: string[];
+  /** How long a resume link works after the send. */
+  resumeTtlMs: number;
+  /** How long an unsubscribe link works after the send. */
+  unsubscribeTtlMs: number;
+}
+
+export interface MetricsConfig {
+  /** host:port of the worker's Prometheus endpoint (the SDK's exporter); undefined: none. */
+  workerAddress: string | undefined;
+  /** host:port of the API's Prometheus endpoint, apart from the public port; undefined: none. */
+  apiAddress: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +61,58 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (['on', 'true', '1', 'yes'].includes(raw)) return true;
   if (['off', 'false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`);
+}
+
+// One signed link lets an attacker guess the secret offline, so no passwords: `openssl rand
+// -base64 32` gives 44 characters (256 bits).
+export const MIN_LINK_SECRET_LENGTH = 32;
+const DEFAULT_RESUME_TTL = '7d';
+// The law expects an unsubscribe link to work for at least 30 days after the send (CAN-SPAM);
+// 90 days leaves room for mail read late.
+const DEFAULT_UNSUBSCRIBE_TTL = '90d';
+const MIN_UNSUBSCRIBE_TTL_MS = 30 * 86_400_000;
+export const DEFAULT_WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
+export const DEFAULT_API_METRICS_ADDRESS = '127.0.0.1:9465';
+
+/** Where the embedded parts keep their files (npm start also keeps its dev link secret there). */
+export function dataDirFrom(env: NodeJS.ProcessEnv): string {
+  return env.DATA_DIR || join(PROJECT_ROOT, '.data');
+}
+
+function linkSecrets(env: NodeJS.ProcessEnv): string[] {
+  const secrets = (env.LINK_SIGNING_SECRET ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (secrets.length === 0)
+    throw new ConfigError(
+      'LINK_SIGNING_SECRET is not set: it signs the resume and unsubscribe links in emails. ' +
+        'Generate one with `openssl rand -base64 32` and give the same value to the API and the worker ' +
+        '(`npm start` makes one for development in DATA_DIR).',
+    );
+  if (secrets.some((s) => s.length < MIN_LINK_SECRET_LENGTH))
+    throw new ConfigError(
+      `every LINK_SIGNING_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
+    );
+  return secrets;
+}
+
+function ttl(env: NodeJS.ProcessEnv, name: string, fallback: string, minMs: number): number {
+  const raw = env[name] || fallback;
+  const parsed = parseDuration(raw);
+  if (!parsed.ok) throw new ConfigError(`${name}: ${parsed.reason}`);
+  if (parsed.ms < minMs) throw new ConfigError(`${name} must be at least ${formatDuration(minMs)}, got "${raw}"`);
+  return parsed.ms;
+}
+
+/** host:port; unset means the default, an empty value switches the endpoint off. */
+function listenAddress(env: NodeJS.ProcessEnv, name: string, fallback: string): string | undefined {
+  const raw = env[name] ?? fallback;
+  if (raw.trim() === '') return undefined;
+  const match = /^(.+):(\d{1,5})$/.exec(raw.trim());
+  if (!match || Number(match[2]) > 65_535)
+    throw new ConfigError(`${name} must be host:port (e.g. ${fallback}), or empty to switch it off; got "${raw}"`);
+  return raw.trim();
 }
 
 /** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
@@ -113,9 +184,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env.MAIL_FROM || 'Your Shop <shop@example.com>',
     },
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR || join(PROJECT_ROOT, '.data'),
+    dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
     policy: loadPolicy(env),
+    links: {
+      secrets: linkSecrets(env),
+      resumeTtlMs: ttl(env, 'LINK_RESUME_TTL', DEFAULT_RESUME_TTL, 60_000),
+      unsubscribeTtlMs: ttl(env, 'LINK_UNSUBSCRIBE_TTL', DEFAULT_UNSUBSCRIBE_TTL, MIN_UNSUBSCRIBE_TTL_MS),
+    },
+    metrics: {
+      workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),
+      apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
+    },
   };
 }

@@ -14,9 +14,10 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderCart({ checkout, unsubscribeUrl }: ReminderView): RenderedEmail {
+export function renderCart({ checkout, resumeUrl, unsubscribeUrl }: ReminderView): RenderedEmail {
   const { cart, customer } = checkout;
-  const resumeUrl = requireHttpUrl(checkout.checkoutUrl, 'checkoutUrl');
+  // Our own signed link, but an href is checked where it is written.
+  const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
   const money = moneyFor(customer, cart.currency);
   const hello = greeting(customer);
   const count = itemCount(cart);
@@ -24,7 +25,7 @@ export function renderCart({ checkout, unsubscribeUrl }: ReminderView): Rendered
   const body = html`${paragraph(hello)}
 ${paragraph('Here is what you picked out. Everything is still in your cart.')}
 ${cartTable(cart, money)}
-${button(resumeUrl, 'Complete my order')}`;
+${button(resume, 'Complete my order')}`;
   return {
     subject,
     html: emailDocument({
@@ -40,7 +41,7 @@ ${button(resumeUrl, 'Complete my order')}`;
       '',
       cartText(cart, money),
       '',
-      `Complete my order: ${resumeUrl}`,
+      `Complete my order: ${resume}`,
       '',
       unsubscribeFooterText(unsubscribeUrl),
     ].join('\n'),

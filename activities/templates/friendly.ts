@@ -4,13 +4,14 @@ import { html } from './html';
 import { button, emailDocument, paragraph, requireHttpUrl, unsubscribeFooter, unsubscribeFooterText } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderFriendly({ checkout, unsubscribeUrl }: ReminderView): RenderedEmail {
-  const resumeUrl = requireHttpUrl(checkout.checkoutUrl, 'checkoutUrl');
+export function renderFriendly({ checkout, resumeUrl, unsubscribeUrl }: ReminderView): RenderedEmail {
+  // Our own signed link, but an href is checked where it is written.
+  const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
   const hello = greeting(checkout.customer);
   const subject = 'You left something in your cart';
   const body = html`${paragraph(hello)}
 ${paragraph('Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.')}
-${button(resumeUrl, 'Return to my cart')}
+${button(resume, 'Return to my cart')}
 ${paragraph('Questions about anything in it? Just reply to this email.')}`;
   return {
     subject,
@@ -25,7 +26,7 @@ ${paragraph('Questions about anything in it? Just reply to this email.')}`;
       '',
       'Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.',
       '',
-      `Return to my cart: ${resumeUrl}`,
+      `Return to my cart: ${resume}`,
       '',
       'Questions about anything in it? Just reply to this email.',
       '',

@@ -12,9 +12,10 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderLastChance({ checkout, unsubscribeUrl }: ReminderView): RenderedEmail {
+export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl }: ReminderView): RenderedEmail {
   const { cart, customer } = checkout;
-  const resumeUrl = requireHttpUrl(checkout.checkoutUrl, 'checkoutUrl');
+  // Our own signed link, but an href is checked where it is written.
+  const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
   const money = moneyFor(customer, cart.currency);
   const hello = greeting(customer);
   const count = itemCount(cart);
@@ -23,7 +24,7 @@ export function renderLastChance({ checkout, unsubscribeUrl }: ReminderView): Re
   const body = html`${paragraph(hello)}
 ${paragraph(html`Your cart still holds <strong>${summary}</strong>.`)}
 ${paragraph('This is the last reminder we will send about it. If you still want these items, now is a good time.')}
-${button(resumeUrl, 'Finish my order')}`;
+${button(resume, 'Finish my order')}`;
   return {
     subject,
     html: emailDocument({
@@ -38,7 +39,7 @@ ${button(resumeUrl, 'Finish my order')}`;
       `Your cart still holds ${summary}.`,
       'This is the last reminder we will send about it. If you still want these items, now is a good time.',
       '',
-      `Finish my order: ${resumeUrl}`,
+      `Finish my order: ${resume}`,
       '',
       unsubscribeFooterText(unsubscribeUrl),
     ].join('\n'),

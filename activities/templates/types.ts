@@ -11,7 +11,9 @@ export interface ReminderView {
   checkout: Checkout;
   step: number;
   stepsTotal: number;
-  /** The visible unsubscribe link (the API's confirm page). */
+  /** The signed resume link (the API redirects it to the checkout URL). */
+  resumeUrl: string;
+  /** The signed, visible unsubscribe link (the API's confirm page). */
   unsubscribeUrl: string;
 }
 

@@ -13,6 +13,11 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { ApiKeyGuard } from './http/api-key.guard';
 import { LegacyController } from './legacy/legacy.controller';
 import { LEGACY_CHECKOUT_URL, LegacyService } from './legacy/legacy.service';
+import { LinkVerifier } from './links/link-verifier';
+import { ResumeController } from './links/resume.controller';
+import { ResumeService } from './links/resume.service';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { temporalClientModule } from './temporal/temporal-client.module';
@@ -48,6 +53,7 @@ export function apiModule({
       CustomerCheckoutsController,
       HealthController,
       UnsubscribeController,
+      ResumeController,
       LegacyController,
     ],
     providers: [
@@ -61,7 +67,11 @@ export function apiModule({
       CustomerCheckoutsService,
       HealthService,
       UnsubscribeService,
+      LinkVerifier,
+      ResumeService,
       LegacyService,
+      ApiMetrics,
+      MetricsServer,
     ],
   };
 }

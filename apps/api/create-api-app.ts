@@ -6,6 +6,8 @@ import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
 import { useBodyParsers } from './http/json-body';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi';
 
 export interface ApiAppOptions {
@@ -35,6 +37,8 @@ export async function createApiApp(
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );
+  // First, so every request is timed and counted, also those a body parser or the guard refuses.
+  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   useBodyParsers(app);
   setupOpenApi(app);
   await app.init();

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
 import { createApiApp } from './create-api-app';
+import { MetricsServer } from './metrics/metrics-server';
 import { DOCS_PATH } from './openapi';
 
 async function main(): Promise<void> {
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     await app.listen(config.api.port, config.api.host);
     const logger = new Logger('Main');
     logger.log(`checkout-recovery API on ${config.api.publicUrl} (docs: ${config.api.publicUrl}/${DOCS_PATH})`);
+    const metricsUrl = app.get(MetricsServer).url;
+    if (metricsUrl) logger.log(`API metrics on ${metricsUrl}`);
     if (!config.api.apiKey) logger.warn('API_KEY is not set: every route is open');
   } catch (err) {
     await client.connection.close(); // the app never took ownership of it

@@ -4,7 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { loadConfig } from '../../config/env';
+import { devLinkSecret } from '../../config/dev-link-secret';
+import { ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
 import { startDevServer } from './dev-server';
 
@@ -58,8 +59,22 @@ async function waitForApi(url: string, api: ChildProcess): Promise<void> {
   throw new Error(`the API did not become healthy at ${url} within ${API_READY_TIMEOUT_MS} ms`);
 }
 
+/** Prometheus endpoints, each on a port of its own (README: Metrics). */
+function metricsLines({ workerAddress, apiAddress }: MetricsConfig): string[] {
+  return [
+    workerAddress
+      ? `  Worker metrics http://${workerAddress}/metrics`
+      : '  Worker metrics off (WORKER_METRICS_ADDRESS is empty)',
+    apiAddress
+      ? `  API metrics    http://${apiAddress}/metrics`
+      : '  API metrics    off (API_METRICS_ADDRESS is empty)',
+  ];
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // Kept in the data directory, so links in emails sent before a restart still work after it.
+  if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
   const config = loadConfig(env);
   const embeddedTemporal = !env.TEMPORAL_ADDRESS;
   const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
@@ -127,6 +142,7 @@ async function main(): Promise<void> {
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
+      ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',
     ];
@@ -137,4 +153,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+  process.exit(1);
+});

@@ -10,9 +10,11 @@ import { registerSearchAttributes } from '../../config/search-attributes-registr
 import { temporalTarget } from '../../config/temporal';
 import { checkoutStateReader } from './checkout-state';
 import { createRecoveryWorker } from './create-worker';
+import { installWorkerRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  installWorkerRuntime(config.metrics.workerAddress); // before any connection
   const target = temporalTarget(config);
   const connection = await NativeConnection.connect(target.connectionOptions);
   const ledger = await openSendLedger({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
       mailer,
       ledger,
       from: config.ses.from,
-      publicUrl: config.api.publicUrl,
+      links: { ...config.links, publicUrl: config.api.publicUrl },
       // Re-checked right before each send: an order may land while the send is queued or retrying.
       checkoutState: checkoutStateReader(client),
     });
@@ -34,6 +36,12 @@ async function main(): Promise<void> {
       taskQueue: config.temporal.taskQueue,
       activities,
     });
+    if (config.metrics.workerAddress) console.log(`worker metrics on http://${config.metrics.workerAddress}/metrics`);
+    // Gmail and Yahoo ignore a List-Unsubscribe that is not https; the local http URL is for development.
+    if (!/^https:/.test(config.api.publicUrl) && process.env.NODE_ENV === 'production')
+      console.warn(
+        `PUBLIC_API_URL ${config.api.publicUrl} is not https: mail clients will not offer one-click unsubscribe`,
+      );
     console.log(
       `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
     );

@@ -26,6 +26,8 @@ import {
 // Far enough apart that "ordered after reminder 1" lands between reminders 1 and 2 on a busy machine.
 const SCHEDULE = [{ after: '2s' }, { after: '5s' }, { after: '8s' }];
 const REMINDER_WAIT_MS = 30_000;
+// Link lifetimes do not matter to what is counted here; the production defaults.
+const DAY_MS = 86_400_000;
 
 type PathName = 'ordered before any reminder' | 'ordered after reminder 1' | 'never ordered';
 
@@ -71,7 +73,7 @@ export async function benchActions(): Promise<PathActions[]> {
         mailer: createSesMailer({ endpoint: ses.url, region: 'us-east-1' }),
         ledger,
         from: 'Shop <shop@example.com>',
-        publicUrl: api,
+        links: { publicUrl: api, secrets: [stack.linkSecret], resumeTtlMs: DAY_MS * 7, unsubscribeTtlMs: DAY_MS * 90 },
         // The worker's own re-check (apps/worker/main.ts), counted: each is a query, an Action.
         checkoutState: (workflowId) => {
           queries.set(workflowId, (queries.get(workflowId) ?? 0) + 1);

@@ -2,6 +2,7 @@
 // WAL mode (apps/dev/dev-server.ts, as `npm start` runs it), the real worker and API processes
 // (dist/apps/*/main.js), and a client for the bench itself. Everything stops in stop().
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ export interface DbBytes {
 
 export class BenchStack {
   private readonly children: NodeChild[] = [];
+  /** Signs the links of this run's emails: the worker and the API need the same one. */
+  readonly linkSecret = randomBytes(32).toString('base64url');
 
   private constructor(
     readonly dataDir: string,
@@ -108,6 +111,10 @@ export class BenchStack {
       TEMPORAL_ADDRESS: this.address,
       TASK_QUEUE: taskQueue,
       QUIET_HOURS: 'off',
+      LINK_SIGNING_SECRET: this.linkSecret,
+      // No metrics endpoints: their default ports may be taken by a developer's `npm start`.
+      WORKER_METRICS_ADDRESS: '',
+      API_METRICS_ADDRESS: '',
     };
     delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
     delete env.API_KEY;

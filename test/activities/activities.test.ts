@@ -1,16 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type MetricMeter } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type LogEntry } from '@temporalio/worker';
 import { type ActivityDependencies, BUSY_RETRY_DELAY_MS, createActivities } from '../../activities';
-import { PERMANENT_SEND_FAILURE, type SendReminderInput, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
+import {
+  PERMANENT_SEND_FAILURE,
+  type SendReminderInput,
+  type SendResult,
+  TRANSIENT_SEND_FAILURE,
+} from '../../activities/contract';
+import { SEND_METRICS } from '../../activities/metrics';
 import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import type { Checkout } from '../../common/checkout';
+import type { LinkClaims } from '../../common/link-token';
 import { workflowIdFor } from '../../common/messages';
-import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
-import { FROM, PUBLIC_URL, sampleCheckout } from './fixtures';
+import { signedLinkIn } from '../support/links';
+import { RecordingMeter } from '../support/recording-meter';
+import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
+import { FROM, LINKS, sampleCheckout } from './fixtures';
 import { LocalSes } from './local-ses';
 
 const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
@@ -22,10 +31,10 @@ const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
 });
 
 /** Runs activities the way a worker does: inside an activity context for this checkout's workflow. */
-function activityEnv(checkout: Checkout, logs: LogEntry[] = []) {
+function activityEnv(checkout: Checkout, logs: LogEntry[] = [], metricMeter?: MetricMeter) {
   return new MockActivityEnvironment(
     { workflowExecution: { workflowId: workflowIdFor(checkout.checkoutId), runId: 'run-1' } },
-    { logger: new DefaultLogger('INFO', (entry) => logs.push(entry)) },
+    { logger: new DefaultLogger('INFO', (entry) => logs.push(entry)), metricMeter },
   );
 }
 
@@ -42,7 +51,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     mailer,
     ledger,
     from: FROM,
-    publicUrl: PUBLIC_URL,
+    links: LINKS,
     ...extra,
   });
 
@@ -79,6 +88,33 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     await run(env, sendReminder, reminder(checkout, 1));
     await run(env, sendReminder, { ...reminder(checkout, 2), template: 'cart' as const });
     assert.equal((await ses.emailsTo(checkout.customer.email)).length, 2);
+  });
+
+  it('the sent reminder links to the API with links signed for its checkout and step, expiring after the send', async () => {
+    const checkout = sampleCheckout();
+    const { sendReminder } = createActivities(deps());
+    const before = Math.floor(Date.now() / 1000);
+    await run(activityEnv(checkout), sendReminder, reminder(checkout, 2));
+    const after = Math.ceil(Date.now() / 1000);
+    const [mail] = await ses.emailsTo(checkout.customer.email);
+    for (const body of [mail?.body.text, mail?.body.html]) {
+      const resume = signedLinkIn(body, 'resume');
+      const unsubscribe = signedLinkIn(body, 'unsubscribe');
+      for (const { claims } of [resume, unsubscribe]) {
+        assert.equal(claims.checkoutId, checkout.checkoutId);
+        assert.equal(claims.customerId, checkout.customer.id);
+        assert.equal(claims.step, 2);
+      }
+      assert.equal(resume.claims.target, checkout.checkoutUrl);
+      const expiresIn = (claims: LinkClaims, days: number) =>
+        assert.ok(
+          claims.expiresAt >= before + days * 86_400 && claims.expiresAt <= after + days * 86_400,
+          `${claims.purpose} expires ${days} days after the send`,
+        );
+      expiresIn(resume.claims, 7);
+      expiresIn(unsubscribe.claims, 90);
+      assert.ok(!body?.includes('?checkout='), 'no unsigned unsubscribe link');
+    }
   });
 
   for (const state of ['ordered', 'cancelled']) {
@@ -190,7 +226,7 @@ describe('send activities when SES fails', () => {
     const ledger = await openSendLedger({ databaseUrl: undefined, inMemory: true });
     try {
       const checkout = sampleCheckout();
-      const { sendReminder } = createActivities({ mailer, ledger, from: FROM, publicUrl: PUBLIC_URL });
+      const { sendReminder } = createActivities({ mailer, ledger, from: FROM, links: LINKS });
       const env = activityEnv(checkout);
       const err = await run(env, sendReminder, reminder(checkout)).catch((e: unknown) => e);
       assert.ok(err instanceof ApplicationFailure);
@@ -210,5 +246,105 @@ describe('send activities when SES fails', () => {
       await ledger.close();
       await ses.close();
     }
+  });
+});
+
+describe("send activity metrics (recorded on the activity context's meter)", () => {
+  const { remindersSent, remindersSuppressed, remindersFailed, confirmationsSent, sendDuration } = SEND_METRICS;
+  let ses: SesFaultEndpoint;
+  let mailer: SesMailer;
+  let ledger: SendLedger;
+  before(async () => {
+    [ses, ledger] = await Promise.all([
+      startSesFaultEndpoint({ default: { kind: 'ok' } }),
+      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+    ]);
+    mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
+  });
+  after(async () => {
+    mailer.close();
+    await ledger.close();
+    await ses.close();
+  });
+
+  function send(deps: Partial<ActivityDependencies> = {}, step = 1, checkout = sampleCheckout()) {
+    const meter = new RecordingMeter();
+    const { sendReminder } = createActivities({ mailer, ledger, from: FROM, links: LINKS, ...deps });
+    const outcome = run(activityEnv(checkout, [], meter), sendReminder, reminder(checkout, step)).catch(
+      (err: unknown) => err,
+    );
+    return { meter, outcome, checkout };
+  }
+
+  it('a sent reminder counts once by step and channel, with the SES call timed in seconds', async () => {
+    const { meter, outcome } = send({}, 2);
+    assert.equal(((await outcome) as SendResult).outcome, 'sent');
+    assert.equal(meter.count(remindersSent, { step: '2', channel: 'email' }), 1);
+    assert.equal(meter.count(remindersFailed) + meter.count(remindersSuppressed), 0);
+    const [seconds, ...more] = meter.observations(sendDuration, { kind: 'reminder', channel: 'email', result: 'sent' });
+    assert.deepEqual(more, []);
+    assert.ok(seconds !== undefined && seconds > 0 && seconds < 5, `seconds, got ${seconds}`);
+  });
+
+  it('a send the dedupe ledger already made counts as suppressed (already_sent), not as sent again', async () => {
+    const checkout = sampleCheckout();
+    await send({}, 1, checkout).outcome;
+    const again = send({}, 1, checkout);
+    assert.equal(((await again.outcome) as SendResult).deduplicated, true);
+    assert.equal(again.meter.count(remindersSent), 0);
+    assert.equal(again.meter.count(remindersSuppressed, { step: '1', channel: 'email', reason: 'already_sent' }), 1);
+  });
+
+  for (const state of ['ordered', 'cancelled'] as const) {
+    it(`a reminder suppressed because the checkout was ${state} counts with reason ${state}`, async () => {
+      const { meter, outcome } = send({ checkoutState: async () => state });
+      assert.equal(((await outcome) as SendResult).outcome, 'suppressed');
+      assert.equal(meter.count(remindersSuppressed, { step: '1', reason: state }), 1);
+      assert.deepEqual(meter.observations(sendDuration), [], 'SES was not called');
+    });
+  }
+
+  for (const [behaviour, reason] of [
+    [{ kind: 'reject' }, 'rejected'],
+    [{ kind: 'throttle' }, 'throttled'],
+    [{ kind: 'quota' }, 'quota'],
+    [{ kind: 'fail' }, 'unavailable'],
+    [{ kind: 'error', status: 403, code: 'InvalidClientTokenId', message: 'bad key' }, 'credentials'],
+  ] as const) {
+    it(`an SES ${behaviour.kind} counts as a failed attempt with reason ${reason}`, async () => {
+      ses.enqueue(behaviour);
+      const { meter, outcome } = send();
+      assert.ok((await outcome) instanceof ApplicationFailure);
+      assert.equal(meter.count(remindersFailed, { step: '1', channel: 'email', reason }), 1);
+      assert.equal(meter.observations(sendDuration, { result: 'failed' }).length, 1);
+      assert.equal(meter.count(remindersSent), 0);
+    });
+  }
+
+  it('a message that cannot be built counts as failed (invalid_message); a held claim as failed (busy)', async () => {
+    const bad = send({}, 1, sampleCheckout({ checkoutUrl: 'javascript:alert(1)' }));
+    assert.ok((await bad.outcome) instanceof ApplicationFailure);
+    assert.equal(bad.meter.count(remindersFailed, { reason: 'invalid_message' }), 1);
+
+    const checkout = sampleCheckout();
+    await ledger.claim(reminderKey(checkout.checkoutId, 1), {
+      checkoutId: checkout.checkoutId,
+      kind: 'reminder',
+      step: 1,
+    });
+    const busy = send({}, 1, checkout);
+    assert.ok((await busy.outcome) instanceof ApplicationFailure);
+    assert.equal(busy.meter.count(remindersFailed, { reason: 'busy' }), 1);
+  });
+
+  it('an order confirmation counts apart from reminders, without a step', async () => {
+    const meter = new RecordingMeter();
+    const checkout = sampleCheckout();
+    const { sendOrderConfirmation } = createActivities({ mailer, ledger, from: FROM, links: LINKS });
+    await run(activityEnv(checkout, [], meter), sendOrderConfirmation, { checkout, orderId: 'ord-1' });
+    assert.equal(meter.count(confirmationsSent, { channel: 'email' }), 1);
+    assert.equal(meter.recorded.find((r) => r.name === confirmationsSent)?.tags.step, undefined);
+    assert.equal(meter.count(remindersSent), 0);
+    assert.equal(meter.observations(sendDuration, { kind: 'confirmation', result: 'sent' }).length, 1);
   });
 });

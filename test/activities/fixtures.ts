@@ -1,8 +1,10 @@
 // A sample checkout for the activity tests; each test overrides what it is about.
 import type { Checkout } from '../../common/checkout';
+import { testLinkSettings } from '../support/links';
 
 export const PUBLIC_URL = 'https://recovery.example.test';
 export const FROM = 'Your Shop <shop@example.com>';
+export const LINKS = testLinkSettings(PUBLIC_URL);
 
 export function sampleCheckout(overrides: Partial<Checkout> = {}): Checkout {
   const checkoutId = overrides.checkoutId ?? `co-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,31 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { buildMime, confirmationHeaders, reminderHeaders, unsubscribeUrl } from '../../activities/mime';
+import { reminderLinks } from '../../activities/links';
+import { buildMime, confirmationHeaders, reminderHeaders } from '../../activities/mime';
 import { renderOrderConfirmation, renderReminder } from '../../activities/templates';
-import { FROM, PUBLIC_URL, sampleCheckout } from './fixtures';
+import { verifyLink } from '../../common/link-token';
+import { signedLinkIn, TEST_LINK_SECRET } from '../support/links';
+import { FROM, LINKS, PUBLIC_URL, sampleCheckout } from './fixtures';
 
 async function reminderMime(checkout = sampleCheckout(), step = 2) {
-  const email = renderReminder('cart', {
-    checkout,
-    step,
-    stepsTotal: 3,
-    unsubscribeUrl: unsubscribeUrl(PUBLIC_URL, checkout.checkoutId),
-  });
+  const links = reminderLinks(LINKS, checkout, step);
+  const email = renderReminder('cart', { checkout, step, stepsTotal: 3, ...links });
   const raw = await buildMime({
     from: FROM,
     to: checkout.customer,
     email,
-    headers: reminderHeaders(PUBLIC_URL, checkout.checkoutId, step),
+    headers: reminderHeaders(links.unsubscribeUrl, checkout.checkoutId, step),
   });
-  return { raw, parsed: await simpleParser(raw), checkout };
+  return { raw, parsed: await simpleParser(raw), checkout, links };
 }
 
 describe('reminder MIME', () => {
-  it('carries List-Unsubscribe and List-Unsubscribe-Post for one-click unsubscribe', async () => {
+  it('carries List-Unsubscribe with the signed unsubscribe link, and List-Unsubscribe-Post for one-click', async () => {
     const checkout = sampleCheckout({ checkoutId: 'co:1/ä?' });
-    const { parsed } = await reminderMime(checkout);
-    const expected = `${PUBLIC_URL}/unsubscribe?checkout=${encodeURIComponent('co:1/ä?')}`;
+    const { parsed, links } = await reminderMime(checkout);
+    const expected = links.unsubscribeUrl;
+    assert.ok(expected.startsWith(`${PUBLIC_URL}/unsubscribe?token=`));
+    const verdict = verifyLink(new URL(expected).searchParams.get('token'), 'unsubscribe', [TEST_LINK_SECRET]);
+    assert.ok(verdict.ok);
+    assert.equal(verdict.claims.checkoutId, 'co:1/ä?');
+    assert.equal(verdict.claims.step, 2);
     const list = parsed.headers.get('list') as { unsubscribe?: { url?: string } } | undefined;
     assert.equal(list?.unsubscribe?.url, expected);
     const raw = parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
@@ -43,11 +47,12 @@ describe('reminder MIME', () => {
     assert.equal(parsed.headers.get('x-reminder-step'), '3');
   });
 
-  it('is multipart/alternative with a text and an HTML part, both with the resume link', async () => {
-    const { raw, parsed, checkout } = await reminderMime();
+  it('is multipart/alternative with a text and an HTML part, both with the signed resume link', async () => {
+    const { raw, parsed, checkout, links } = await reminderMime();
     assert.match(raw.toString('utf8'), /Content-Type: multipart\/alternative/);
-    assert.ok(parsed.text?.includes(checkout.checkoutUrl), 'text part has the resume link');
-    assert.ok(typeof parsed.html === 'string' && parsed.html.includes(checkout.checkoutUrl.replace(/&/g, '&amp;')));
+    assert.ok(parsed.text?.includes(links.resumeUrl), 'text part has the resume link');
+    assert.ok(typeof parsed.html === 'string' && parsed.html.includes(links.resumeUrl));
+    assert.equal(signedLinkIn(parsed.text, 'resume').claims.target, checkout.checkoutUrl);
     assert.equal(parsed.subject, 'Your cart is waiting: 3 items, 1.234,50\u00a0€');
   });
 

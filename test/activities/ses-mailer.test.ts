@@ -2,26 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
-import { buildMime, reminderHeaders, unsubscribeUrl } from '../../activities/mime';
+import { reminderLinks } from '../../activities/links';
+import { buildMime, reminderHeaders } from '../../activities/mime';
 import { DAILY_QUOTA_RETRY_DELAY_MS, THROTTLE_RETRY_DELAY_MS } from '../../activities/ses-failures';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import { renderReminder } from '../../activities/templates';
 import { type SesBehaviour, type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
-import { FROM, PUBLIC_URL, sampleCheckout } from './fixtures';
+import { FROM, LINKS, sampleCheckout } from './fixtures';
 import { LocalSes } from './local-ses';
 
 async function message(checkout = sampleCheckout()) {
-  const email = renderReminder('friendly', {
-    checkout,
-    step: 1,
-    stepsTotal: 3,
-    unsubscribeUrl: unsubscribeUrl(PUBLIC_URL, checkout.checkoutId),
-  });
+  const links = reminderLinks(LINKS, checkout, 1);
+  const email = renderReminder('friendly', { checkout, step: 1, stepsTotal: 3, ...links });
   const raw = await buildMime({
     from: FROM,
     to: checkout.customer,
     email,
-    headers: reminderHeaders(PUBLIC_URL, checkout.checkoutId, 1),
+    headers: reminderHeaders(links.unsubscribeUrl, checkout.checkoutId, 1),
   });
   return { from: FROM, to: checkout.customer.email, raw, email };
 }

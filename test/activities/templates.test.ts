@@ -1,28 +1,38 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { unsubscribeUrl } from '../../activities/mime';
+import { reminderLinks } from '../../activities/links';
 import { renderOrderConfirmation, renderReminder } from '../../activities/templates';
 import { TEMPLATES } from '../../common/checkout';
-import { PUBLIC_URL, sampleCheckout } from './fixtures';
+import { signedLinkIn } from '../support/links';
+import { LINKS, PUBLIC_URL, sampleCheckout } from './fixtures';
 
 const NBSP = '\u00a0';
 
 function view(checkout = sampleCheckout()) {
-  return { checkout, step: 2, stepsTotal: 3, unsubscribeUrl: unsubscribeUrl(PUBLIC_URL, checkout.checkoutId) };
+  return { checkout, step: 2, stepsTotal: 3, ...reminderLinks(LINKS, checkout, 2) };
 }
 
 describe('reminder templates', () => {
   for (const template of TEMPLATES) {
-    it(`${template}: carries the resume link and a visible unsubscribe link in both parts`, () => {
+    it(`${template}: carries the signed resume link and a visible signed unsubscribe link in both parts`, () => {
       const v = view();
       const email = renderReminder(template, v);
-      const escapedResume = v.checkout.checkoutUrl.replace(/&/g, '&amp;');
-      assert.ok(email.html.includes(`href="${escapedResume}"`), 'resume button in HTML');
-      assert.ok(email.text.includes(v.checkout.checkoutUrl), 'resume link in text');
+      assert.ok(email.html.includes(`href="${v.resumeUrl}"`), 'resume button in HTML');
+      assert.ok(email.text.includes(v.resumeUrl), 'resume link in text');
       assert.ok(email.html.includes(`href="${v.unsubscribeUrl}"`), 'unsubscribe link in HTML');
       assert.match(email.html, />Unsubscribe from cart reminders</);
       assert.ok(email.text.includes(v.unsubscribeUrl), 'unsubscribe link in text');
       assert.ok(email.subject.length > 0);
+      for (const body of [email.html, email.text]) {
+        const resume = signedLinkIn(body, 'resume');
+        assert.ok(resume.url.startsWith(`${PUBLIC_URL}/r/`));
+        assert.equal(resume.claims.target, v.checkout.checkoutUrl);
+        assert.equal(resume.claims.checkoutId, v.checkout.checkoutId);
+        assert.equal(signedLinkIn(body, 'unsubscribe').claims.checkoutId, v.checkout.checkoutId);
+        // Only the API's signed links: no raw checkout URL and no unsigned unsubscribe link.
+        assert.ok(!body.includes('shop.example.com/checkout/'), 'the shop URL appears only inside the token');
+        assert.ok(!body.includes('?checkout='), 'no unsigned unsubscribe link');
+      }
     });
 
     it(`${template}: greets the customer by name, or generically without one`, () => {
@@ -105,11 +115,12 @@ describe('reminder templates', () => {
     assert.ok(html.includes('Hi &lt;b&gt;Mallory&lt;/b&gt;,'));
   });
 
-  it('refuses a checkout URL that is not http(s) rather than linking to it', () => {
-    assert.throws(
-      () => renderReminder('friendly', view(sampleCheckout({ checkoutUrl: 'javascript:alert(1)' }))),
-      /http\(s\) URL/,
-    );
+  it('refuses a checkout URL that is not http(s) rather than signing a redirect to it', () => {
+    assert.throws(() => view(sampleCheckout({ checkoutUrl: 'javascript:alert(1)' })), /http\(s\) URL/);
+  });
+
+  it('refuses a resume link that is not http(s) rather than linking to it', () => {
+    assert.throws(() => renderReminder('friendly', { ...view(), resumeUrl: 'javascript:alert(1)' }), /http\(s\) URL/);
   });
 
   it('last-chance says it is the last reminder', () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { signLink } from '../../common/link-token';
+import { TEST_LINK_SECRET } from '../support/links';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
 const KEY = 'test-key-0123456789';
@@ -50,10 +52,15 @@ describe('with API_KEY set', () => {
     assert.equal(viaBearer.status, 202);
   });
 
-  test('health, the API document and the unsubscribe page stay public', async () => {
+  test('health, the API document and the signed links of emails stay public', async () => {
     assert.equal((await call(`${api.url}/health`, 'GET')).status, 200);
     assert.equal((await call(`${api.url}/docs-json`, 'GET')).status, 200);
     assert.equal((await fetch(`${api.url}/docs`)).status, 200);
-    assert.equal((await fetch(`${api.url}/unsubscribe?checkout=co-a1`)).status, 200);
+    const expiresAt = Math.floor(Date.now() / 1000) + 60;
+    const claims = { checkoutId: 'co-a1', customerId: 'c-42', step: 1, expiresAt };
+    const unsubscribe = signLink({ ...claims, purpose: 'unsubscribe' }, [TEST_LINK_SECRET]);
+    assert.equal((await fetch(`${api.url}/unsubscribe?token=${unsubscribe}`)).status, 200);
+    const resume = signLink({ ...claims, purpose: 'resume', target: 'https://shop.example.com/c' }, [TEST_LINK_SECRET]);
+    assert.equal((await fetch(`${api.url}/r/${resume}`, { redirect: 'manual' })).status, 302);
   });
 });

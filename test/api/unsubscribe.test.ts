@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type LinkClaims, signLink } from '../../common/link-token';
 import { workflowIdFor } from '../../common/messages';
+import { TEST_LINK_SECRET, tampered } from '../support/links';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
 let env: TestWorkflowEnvironment;
@@ -17,49 +19,140 @@ after(async () => {
   await env?.teardown();
 });
 
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+function unsubscribeToken(checkoutId: string, overrides: Partial<LinkClaims> = {}, secrets = [TEST_LINK_SECRET]) {
+  return signLink(
+    { purpose: 'unsubscribe', checkoutId, customerId: 'c-42', step: 1, expiresAt: nowSeconds() + 3_600, ...overrides },
+    secrets,
+  );
+}
+
 async function cancelRequested(checkoutId: string): Promise<boolean> {
   const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
   return history.events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes) ?? false;
 }
 
-async function startCheckout(): Promise<string> {
+async function startCheckout(base = api.url): Promise<string> {
   const checkoutId = uniqueId('co');
-  assert.equal((await call(`${api.url}/checkouts`, 'POST', checkoutBody(checkoutId))).status, 202);
+  assert.equal((await call(`${base}/checkouts`, 'POST', checkoutBody(checkoutId))).status, 202);
   return checkoutId;
 }
 
-test('GET /unsubscribe shows a form that posts back, and changes nothing', async () => {
-  const checkoutId = await startCheckout();
-  const res = await fetch(`${api.url}/unsubscribe?checkout=${checkoutId}`);
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type') ?? '', /text\/html/);
-  const html = await res.text();
-  assert.match(html, new RegExp(`<form method="post" action="/unsubscribe\\?checkout=${checkoutId}">`));
-  assert.equal(await cancelRequested(checkoutId), false);
-});
-
-test('a one-click POST /unsubscribe cancels the checkout and confirms in HTML', async () => {
-  const checkoutId = await startCheckout();
-  const res = await fetch(`${api.url}/unsubscribe?checkout=${checkoutId}`, {
+const oneClick = (base: string, token: string) =>
+  fetch(`${base}/unsubscribe?token=${encodeURIComponent(token)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'List-Unsubscribe=One-Click',
   });
-  assert.equal(res.status, 200);
-  assert.match(await res.text(), /You will receive no more reminders for this checkout\./);
-  assert.equal(await cancelRequested(checkoutId), true);
+
+/** An HTML page for a person, not an API error: no JSON, no stack trace. */
+async function assertPage(res: Response, status: number, text: RegExp): Promise<void> {
+  assert.equal(res.status, status);
+  assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+  const html = await res.text();
+  assert.match(html, /^<!doctype html>/);
+  assert.match(html, text);
+  assert.doesNotMatch(html, /at .*\.js:\d+|"statusCode"/);
+}
+
+describe('GET /unsubscribe?token=', () => {
+  test('with a valid token shows a form that posts the token back, and changes nothing', async () => {
+    const checkoutId = await startCheckout();
+    const token = unsubscribeToken(checkoutId);
+    const res = await fetch(`${api.url}/unsubscribe?token=${token}`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const html = await res.text();
+    assert.ok(html.includes(`<form method="post" action="/unsubscribe?token=${token}">`), html);
+    assert.equal(await cancelRequested(checkoutId), false);
+  });
+
+  test('with a tampered token is a 400 page', async () => {
+    const token = unsubscribeToken(await startCheckout());
+    await assertPage(await fetch(`${api.url}/unsubscribe?token=${tampered(token)}`), 400, /Invalid link/);
+  });
+
+  test('with an expired token is a 410 page', async () => {
+    const token = unsubscribeToken(await startCheckout(), { expiresAt: nowSeconds() - 1 });
+    await assertPage(await fetch(`${api.url}/unsubscribe?token=${token}`), 410, /This link has expired/);
+  });
 });
 
-test('an unknown checkout is a 404 page and a malformed link a 400 page, never a stack trace', async () => {
-  const unknown = await fetch(`${api.url}/unsubscribe?checkout=${uniqueId('nope')}`, { method: 'POST' });
-  assert.equal(unknown.status, 404);
-  const unknownHtml = await unknown.text();
-  assert.match(unknownHtml, /<html/);
-  assert.doesNotMatch(unknownHtml, /at .*\.js:\d+/);
+describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
+  test('with a valid token cancels the checkout and confirms in HTML', async () => {
+    const checkoutId = await startCheckout();
+    await assertPage(await oneClick(api.url, unsubscribeToken(checkoutId)), 200, /You will receive no more reminders/);
+    assert.equal(await cancelRequested(checkoutId), true);
+  });
 
-  for (const query of ['', '?checkout=', '?checkout=%22%3E%3Cscript%3E']) {
-    const res = await fetch(`${api.url}/unsubscribe${query}`);
-    assert.equal(res.status, 400, query);
-    assert.doesNotMatch(await res.text(), /<script>/);
-  }
+  test('with a tampered token is a 400 page and cancels nothing', async () => {
+    const victim = await startCheckout();
+    const attacker = await startCheckout();
+    // The attacker's own genuine link, its payload rewritten to name someone else's checkout.
+    const genuine = unsubscribeToken(attacker);
+    const [, signature] = genuine.split('.');
+    const payload = JSON.parse(Buffer.from(genuine.split('.')[0] ?? '', 'base64url').toString());
+    const forged = `${Buffer.from(JSON.stringify({ ...payload, c: victim })).toString('base64url')}.${signature}`;
+    await assertPage(await oneClick(api.url, forged), 400, /Invalid link/);
+    // And one signed with a secret the API does not have.
+    await assertPage(await oneClick(api.url, unsubscribeToken(victim, {}, ['a'.repeat(40)])), 400, /Invalid link/);
+    assert.equal(await cancelRequested(victim), false);
+    assert.equal(await cancelRequested(attacker), false);
+  });
+
+  test('with an expired token is a 410 page and cancels nothing', async () => {
+    const checkoutId = await startCheckout();
+    await assertPage(
+      await oneClick(api.url, unsubscribeToken(checkoutId, { expiresAt: nowSeconds() - 60 })),
+      410,
+      /expired/,
+    );
+    assert.equal(await cancelRequested(checkoutId), false);
+  });
+
+  test('the old unsigned ?checkout= link, a missing token and a resume token are 400 pages and cancel nothing', async () => {
+    const checkoutId = await startCheckout();
+    const resumeToken = signLink(
+      {
+        purpose: 'resume',
+        checkoutId,
+        customerId: 'c-42',
+        step: 1,
+        expiresAt: nowSeconds() + 60,
+        target: 'https://x.test',
+      },
+      [TEST_LINK_SECRET],
+    );
+    for (const query of [
+      `?checkout=${checkoutId}`,
+      '',
+      '?token=',
+      '?token=%22%3E%3Cscript%3E',
+      `?token=${resumeToken}`,
+    ]) {
+      const res = await fetch(`${api.url}/unsubscribe${query}`, { method: 'POST' });
+      assert.equal(res.status, 400, query);
+      assert.doesNotMatch(await res.text(), /<script>/);
+    }
+    assert.equal(await cancelRequested(checkoutId), false);
+  });
+
+  test('a genuine link for a checkout whose workflow is gone confirms: nothing can be sent for it', async () => {
+    await assertPage(await oneClick(api.url, unsubscribeToken(uniqueId('gone'))), 200, /no more reminders/);
+  });
+});
+
+describe('link signing secret rotation', () => {
+  test('after a new secret is put first, links signed with the old one still unsubscribe', async () => {
+    const rotated = await startApi(env.client, { LINK_SIGNING_SECRET: `${'n'.repeat(40)},${TEST_LINK_SECRET}` });
+    try {
+      const checkoutId = await startCheckout(rotated.url);
+      await assertPage(await oneClick(rotated.url, unsubscribeToken(checkoutId)), 200, /no more reminders/);
+      assert.equal(await cancelRequested(checkoutId), true);
+    } finally {
+      await rotated.close();
+    }
+  });
 });

@@ -42,9 +42,13 @@ function service(name: string): Service {
   return found;
 }
 
-/** What `${VAR:-default}` / `${VAR-default}` / `${VAR}` / `$$` come to when the host sets nothing. */
+/** A `${VAR:?message}` the host must set: compose refuses to start without it. */
+const REQUIRED_FROM_HOST = '<required from the host>';
+
+/** What `${VAR:-default}` / `${VAR-default}` / `${VAR}` / `${VAR:?error}` / `$$` come to when the host sets nothing. */
 function withDefaults(value: string): string {
   return value
+    .replace(/\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^}]*\}/g, REQUIRED_FROM_HOST)
     .replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}/g, (_match, fallback: string | undefined) => fallback ?? '')
     .replace(/\$\$/g, '$');
 }
@@ -251,6 +255,19 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  test('makes the host give the API and the worker the one link signing secret, with no default to ship', () => {
+    for (const app of APPS) assert.equal(envValue(app, 'LINK_SIGNING_SECRET'), REQUIRED_FROM_HOST, app);
+    const [api, worker] = APPS.map((app) => service(app).environment as Record<string, EnvValue>);
+    assert.equal(api?.LINK_SIGNING_SECRET, worker?.LINK_SIGNING_SECRET);
+  });
+
+  test('serves metrics inside the compose network only: all interfaces in the container, no published port', () => {
+    assert.equal(envValue('api', 'API_METRICS_ADDRESS'), '0.0.0.0:9465');
+    assert.equal(envValue('worker', 'WORKER_METRICS_ADDRESS'), '0.0.0.0:9464');
+    const published = APPS.flatMap((app) => publishedPorts(app).map(({ container }) => container));
+    assert.ok(!published.includes('9465') && !published.includes('9464'), 'a metrics port is published on the host');
+  });
+
   test('gives the API and the worker the same public URL for links', () => {
     assert.equal(envValue('worker', 'PUBLIC_API_URL'), envValue('api', 'PUBLIC_API_URL'));
     assert.match(envValue('api', 'PUBLIC_API_URL'), /^https?:\/\//);
@@ -367,12 +384,20 @@ describe('docker-compose.yml', () => {
       );
       return;
     }
-    const run = spawnSync(cli.command, [...cli.args, '-f', COMPOSE_FILE, 'config', '-q'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const config = (env: NodeJS.ProcessEnv) =>
+      spawnSync(cli.command, [...cli.args, '-f', COMPOSE_FILE, 'config', '-q'], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const { LINK_SIGNING_SECRET: _hostSecret, ...hostEnv } = process.env;
+    // What an operator must set; compose refuses the file without it.
+    const run = config({ ...hostEnv, LINK_SIGNING_SECRET: 'x'.repeat(44) });
     assert.equal(run.status, 0, `${cli.command} ${cli.args.join(' ')} config failed:\n${run.stderr}${run.stdout}`);
+    const withoutSecret = config(hostEnv);
+    assert.notEqual(withoutSecret.status, 0, 'compose accepted the file without LINK_SIGNING_SECRET');
+    assert.match(`${withoutSecret.stderr}${withoutSecret.stdout}`, /LINK_SIGNING_SECRET/);
   });
 });
 

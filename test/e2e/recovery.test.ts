@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { workflowIdFor } from '../../common/messages';
 import { CheckoutStatusKey, CustomerIdKey } from '../../common/search-attributes';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
+import { signedLinkIn } from '../support/links';
 import { pause, Stack } from './stack';
 
 const SECONDS_SCHEDULE = [{ after: '1s' }, { after: '2s' }, { after: '3s' }];
@@ -31,7 +32,34 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     assert.equal(mails.length, 3);
     assert.deepEqual(mails.map((m) => m.messageId).sort(), status.reminders.map((r) => r.messageId).sort());
     assert.equal(new Set(mails.map((m) => m.subject)).size, 3, 'three different templates');
-    for (const mail of mails) assert.ok(mail.body.text?.includes(`https://shop.example.com/checkout/${id}`));
+    for (const mail of mails) {
+      // The button goes through the API, which redirects to the shop.
+      const resume = signedLinkIn(mail.body.text, 'resume');
+      assert.ok(resume.url.startsWith(`${stack.api.url}/r/`));
+      const followed = await fetch(resume.url, { redirect: 'manual' });
+      assert.equal(followed.status, 302);
+      assert.equal(followed.headers.get('location'), `https://shop.example.com/checkout/${id}`);
+    }
+  });
+
+  test('the signed unsubscribe link of a reminder, posted one-click, stops the rest', async () => {
+    const id = uniqueId('co');
+    const schedule = [{ after: '1s' }, { after: '6s' }];
+    assert.equal((await stack.request('POST', '/checkouts', body(id, { schedule }))).status, 202);
+    await stack.waitForStatus(id, (s) => s.remindersSent === 1);
+    const [mail] = await stack.inbox.messagesTo(`${id}@shoppers.example.com`);
+    const unsubscribe = signedLinkIn(mail?.body.html, 'unsubscribe');
+    assert.equal(unsubscribe.claims.checkoutId, id);
+    const page = await fetch(unsubscribe.url.replace(/&amp;/g, '&'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(page.status, 200);
+    const status = await stack.waitForStatus(id, (s) => s.state === 'cancelled');
+    assert.equal(status.remindersSent, 1);
+    await pause(6_000); // past where reminder 2 was due
+    assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 1);
   });
 
   test('an order over HTTP stops the remaining reminders and sends the confirmation', async () => {

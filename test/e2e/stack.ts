@@ -10,6 +10,7 @@ import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
 import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
+import { testLinkSettings } from '../support/links';
 import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
 
 installQuietRuntime();
@@ -40,7 +41,7 @@ export class Stack {
         mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
         ledger,
         from: 'Shop <shop@example.com>',
-        publicUrl: api.url,
+        links: testLinkSettings(api.url),
         checkoutState: checkoutStateReader(client),
       }),
     });

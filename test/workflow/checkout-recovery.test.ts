@@ -12,6 +12,7 @@ import {
   WORKFLOW_TYPE,
   workflowIdFor,
 } from '../../common/messages';
+import { signedLinkIn } from '../support/links';
 import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
@@ -67,7 +68,11 @@ describe('checkout recovery workflow', () => {
         status.reminders.map((r) => r.messageId),
         'the status records the provider message id of each email',
       );
-      for (const mail of mails) assert.ok(mail.body.html?.includes(`/checkout/${checkoutId}`), 'resume link');
+      for (const [i, mail] of mails.entries()) {
+        const resume = signedLinkIn(mail.body.html, 'resume').claims;
+        assert.ok(resume.target?.endsWith(`/checkout/${checkoutId}`), 'signed resume link to the checkout');
+        assert.equal(resume.step, i + 1);
+      }
       assert.ok(mails[1]?.body.html?.includes('1.234,50'), 'cart total formatted for de-DE');
       const timers = await timerDurations(handle);
       assert.equal(timers.length, 3, 'one durable timer per reminder');

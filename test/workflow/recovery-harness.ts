@@ -13,6 +13,7 @@ import type { CheckoutRecoveryInput, CheckoutStatus, ScheduleStepSpec } from '..
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
 import { LocalInbox } from '../support/inbox';
+import { testLinkSettings } from '../support/links';
 import { installQuietRuntime, timeSkippingEnv } from '../support/temporal-env';
 
 installQuietRuntime();
@@ -79,7 +80,7 @@ export class RecoveryHarness {
       mailer,
       ledger: this.ledger,
       from: FROM,
-      publicUrl: PUBLIC_URL,
+      links: testLinkSettings(PUBLIC_URL),
       checkoutState: checkoutStateReader(client),
     });
     const worker = await Worker.create({

@@ -17,6 +17,7 @@ import {
 } from '../../../common/messages';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { withWorkerDeadline } from '../temporal/deadline';
 import { CheckoutReader } from './checkout-reader';
 import { isFinished } from './checkout-state';
@@ -44,6 +45,7 @@ export class CheckoutsService {
   constructor(
     private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: ApiMetrics,
   ) {
     this.reader = new CheckoutReader(client);
   }
@@ -67,17 +69,20 @@ export class CheckoutsService {
     }
     const handle = this.client.workflow.getHandle(workflowId);
     const description = await handle.describe();
+    const created = description.memo?.[START_TOKEN_MEMO] === startToken;
+    this.metrics.checkoutStarted(created);
     return {
       checkoutId: checkout.checkoutId,
       workflowId,
       status: await this.reader.stateOf(handle, description),
-      created: description.memo?.[START_TOKEN_MEMO] === startToken,
+      created,
     };
   }
 
   async recordActivity(checkoutId: string, at: string | undefined): Promise<ActivityAcceptedResponse> {
     const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
     await this.unlessFinished(checkoutId, () => handle.signal(activitySignal, { at: at ? Date.parse(at) : undefined }));
+    this.metrics.activitySignal();
     return { checkoutId, accepted: true };
   }
 

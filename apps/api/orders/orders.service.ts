@@ -6,6 +6,7 @@ import { CheckoutStatusKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { CheckoutsService } from '../checkouts/checkouts.service';
+import { ApiMetrics } from '../metrics/api-metrics';
 import type { OrderAcceptedResponse } from './order-responses';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class OrdersService {
     private readonly client: Client,
     private readonly checkouts: CheckoutsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /**
@@ -42,6 +44,7 @@ export class OrdersService {
       arrivedAfterClose = true;
     }
     const status = await this.checkouts.stateOf(checkoutId);
+    this.metrics.orderRecorded(status);
     return {
       checkoutId,
       orderId,

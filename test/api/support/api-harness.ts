@@ -5,7 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApiApp } from '../../../apps/api/create-api-app';
+import { MetricsServer } from '../../../apps/api/metrics/metrics-server';
 import { type AppConfig, loadConfig } from '../../../config/env';
+import { TEST_LINK_SECRET } from '../../support/links';
 import { devServerEnv } from '../../support/temporal-env';
 
 export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
@@ -16,12 +18,21 @@ export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEn
  * the hour the suite runs at.
  */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, QUIET_HOURS: 'off', ...env });
+  return loadConfig({
+    TASK_QUEUE: `api-test-${randomUUID()}`,
+    LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+    QUIET_HOURS: 'off',
+    // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
+    API_METRICS_ADDRESS: '127.0.0.1:0',
+    ...env,
+  });
 }
 
 export interface RunningApi {
   app: INestApplication;
   url: string;
+  /** The Prometheus endpoint on its own port; undefined when API_METRICS_ADDRESS is empty. */
+  metricsUrl: string | undefined;
   config: AppConfig;
   close(): Promise<void>;
 }
@@ -31,7 +42,8 @@ export async function startApi(client: Client, env: NodeJS.ProcessEnv = {}): Pro
   const app = await createApiApp(config, client, { logger: ['error'], env });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { app, url, config, close: () => app.close() };
+  const metricsUrl = app.get(MetricsServer).url;
+  return { app, url, metricsUrl, config, close: () => app.close() };
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../../../apps/dev/dev-server';
+import { TEST_LINK_SECRET } from '../../support/links';
 
 export const HOST = '127.0.0.1';
 /** The compiled worker entry point next to this compiled file (dist/apps/worker/main.js). */
@@ -145,6 +146,9 @@ export class WorkerProcess {
         AWS_REGION: 'us-east-1',
         DATA_DIR: env.dataDir,
         PUBLIC_API_URL: env.publicApiUrl,
+        LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+        // Several workers run at once here: no metrics endpoint to fight over.
+        WORKER_METRICS_ADDRESS: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,26 @@
+// What a shopper sees when a link from an email cannot be followed.
+import type { LinkRejection } from '../../../common/link-token';
+import { type HtmlPage, htmlPage } from '../http/html-page';
+
+export type LinkKind = 'unsubscribe' | 'cart';
+
+const AGAIN: Record<LinkKind, string> = {
+  unsubscribe:
+    'To stop reminders, use the unsubscribe link in a more recent email from us, or reply to it and we will stop.',
+  cart: 'Your cart may still be waiting: visit our shop to pick up where you left off.',
+};
+
+/** 410 for a genuine link whose time is up, 400 for anything altered, cut short or made up. */
+export function rejectedLinkPage(kind: LinkKind, reason: LinkRejection): HtmlPage {
+  if (reason === 'expired')
+    return htmlPage(
+      410,
+      'This link has expired',
+      `<p>The ${kind} link you followed is too old to use.</p>\n<p>${AGAIN[kind]}</p>`,
+    );
+  return htmlPage(
+    400,
+    'Invalid link',
+    `<p>This ${kind} link is not valid: it may have been cut short or changed. Please use the link exactly as it is in your email.</p>`,
+  );
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../http/api-key.decorators';
+import { type HtmlResponse, sendPage } from '../http/html-page';
+import { ResumeService } from './resume.service';
+
+/** The resume button of every reminder: a signed link that redirects to the shop's checkout. */
+@ApiExcludeController()
+@Public()
+@Controller('r')
+export class ResumeController {
+  constructor(private readonly resume: ResumeService) {}
+
+  @Get(':token')
+  follow(@Param('token') token: unknown, @Res() res: HtmlResponse): void {
+    const outcome = this.resume.follow(token);
+    if ('redirectTo' in outcome) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.redirect(302, outcome.redirectTo);
+      return;
+    }
+    sendPage(res, outcome);
+  }
+}

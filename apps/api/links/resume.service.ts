@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { HtmlPage } from '../http/html-page';
+import { ApiMetrics } from '../metrics/api-metrics';
+import { rejectedLinkPage } from './link-pages';
+import { LinkVerifier } from './link-verifier';
+
+const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/**
+ * Verifies a resume link and answers with where to send the shopper: the checkout URL it was signed
+ * with, so no Temporal call stands between a click and the shop.
+ */
+@Injectable()
+export class ResumeService {
+  constructor(
+    private readonly links: LinkVerifier,
+    private readonly metrics: ApiMetrics,
+  ) {}
+
+  follow(token: unknown): { redirectTo: string } | HtmlPage {
+    const verdict = this.links.verify(token, 'resume');
+    if (!verdict.ok) {
+      this.metrics.linkRejected('resume', verdict.reason);
+      return rejectedLinkPage('cart', verdict.reason);
+    }
+    const target = verdict.claims.target ?? '';
+    // Signed by us from a validated URL; checked again because a redirect is an open door if wrong.
+    if (!isHttpUrl(target)) {
+      this.metrics.linkRejected('resume', 'malformed');
+      return rejectedLinkPage('cart', 'malformed');
+    }
+    this.metrics.resumeClicked(verdict.claims.step);
+    return { redirectTo: target };
+  }
+}

@@ -1,0 +1,69 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '../../../config/env';
+import { APP_CONFIG } from '../app-config.token';
+import { ApiMetrics } from './api-metrics';
+
+/**
+ * Serves GET /metrics on API_METRICS_ADDRESS, a listener of its own apart from the public port:
+ * the public port carries the links in emails, so it faces the internet, while metrics are for
+ * Prometheus on the internal network and need no key there. Not set: no endpoint.
+ */
+@Injectable()
+export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Metrics');
+  private server: Server | undefined;
+
+  constructor(
+    private readonly metrics: ApiMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** http://host:port/metrics once listening (the bound port when configured as 0); undefined when off. */
+  get url(): string | undefined {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (!address) return undefined;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}/metrics`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const configured = this.config.metrics.apiAddress;
+    if (!configured) return;
+    const at = configured.lastIndexOf(':');
+    const host = configured.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+    const port = Number(configured.slice(at + 1));
+    const server = createServer((req, res) => {
+      if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('GET /metrics\n');
+        return;
+      }
+      this.metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': this.metrics.registry.contentType }).end(text),
+        (err: unknown) => {
+          this.logger.error('collecting metrics failed', err instanceof Error ? err.stack : String(err));
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n');
+        },
+      );
+    });
+    server.listen(port, host);
+    try {
+      await once(server, 'listening'); // rejects with the 'error' event, e.g. EADDRINUSE
+    } catch (err) {
+      throw new Error(
+        `cannot serve API metrics on ${configured} (API_METRICS_ADDRESS; empty switches it off): ${String(err)}`,
+      );
+    }
+    this.server = server;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

@@ -1,0 +1,41 @@
+// The worker's SDK Runtime: its Prometheus exporter serves the SDK's own worker metrics and the
+// send activities' counters (activities/metrics.ts) on one endpoint, GET http://<address>/metrics.
+import { Runtime, type RuntimeOptions } from '@temporalio/worker';
+import { SEND_DURATION_BUCKETS, SEND_METRICS } from '../../activities/metrics';
+
+/** `base` (logging, say) plus the metrics exporter. */
+export function workerRuntimeOptions(metricsAddress: string, base: RuntimeOptions = {}): RuntimeOptions {
+  return {
+    ...base,
+    telemetryOptions: {
+      ...base.telemetryOptions,
+      metrics: {
+        prometheus: {
+          bindAddress: metricsAddress,
+          // Prometheus conventions: counters end in _total, durations are in seconds. The SDK's names
+          // are then temporal_<name>_total, as in Temporal's docs with the Prometheus exporter.
+          countersTotalSuffix: true,
+          useSecondsForDurations: true,
+          // The exporter's default buckets are milliseconds; the send histogram records seconds.
+          histogramBucketOverrides: { [SEND_METRICS.sendDuration]: SEND_DURATION_BUCKETS },
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Installs the Runtime with the metrics endpoint; must run before any connection is made. Throws
+ * an Error that names the setting when the address cannot be bound (e.g. already in use).
+ */
+export function installWorkerRuntime(metricsAddress: string | undefined, base: RuntimeOptions = {}): void {
+  if (!metricsAddress) return; // the SDK's default Runtime: no endpoint
+  try {
+    Runtime.install(workerRuntimeOptions(metricsAddress, base));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `cannot serve worker metrics on ${metricsAddress} (WORKER_METRICS_ADDRESS; empty switches it off): ${reason}`,
+    );
+  }
+}

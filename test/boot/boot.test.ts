@@ -1,0 +1,60 @@
+// The production entry points refuse to start on a configuration they cannot work with, and say why.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { TEST_LINK_SECRET } from '../support/links';
+
+const APPS = join(__dirname, '..', '..', 'apps');
+// Far above a failed start (milliseconds), far below a test timeout.
+const EXIT_TIMEOUT_MS = 30_000;
+
+async function runMain(
+  app: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(APPS, app, 'main.js')], {
+    // Nothing from the developer's environment: an unreachable Temporal, no secrets.
+    env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return { code, output };
+}
+
+describe('boot', () => {
+  for (const app of ['api', 'worker'] as const) {
+    test(`the ${app} without LINK_SIGNING_SECRET exits at once with a clear configuration error`, async () => {
+      const { code, output } = await runMain(app, {});
+      assert.equal(code, 1, output);
+      assert.match(output, /LINK_SIGNING_SECRET is not set: it signs the resume and unsubscribe links/);
+      assert.doesNotMatch(output, /at .*\.js:\d+/, 'a message, not a stack trace');
+    });
+  }
+
+  test('the worker whose metrics address is taken exits, naming WORKER_METRICS_ADDRESS', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    try {
+      const { port } = busy.address() as { port: number };
+      const { code, output } = await runMain('worker', {
+        LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+        WORKER_METRICS_ADDRESS: `127.0.0.1:${port}`,
+      });
+      assert.equal(code, 1, output);
+      assert.match(
+        output,
+        new RegExp(`cannot serve worker metrics on 127\\.0\\.0\\.1:${port} \\(WORKER_METRICS_ADDRESS`),
+      );
+    } finally {
+      busy.close();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { devLinkSecret } from '../../config/dev-link-secret';
+import { ConfigError, loadConfig } from '../../config/env';
+import { TEST_LINK_SECRET } from '../support/links';
+
+const DAY_MS = 86_400_000;
+const withSecret = (env: NodeJS.ProcessEnv = {}) => loadConfig({ LINK_SIGNING_SECRET: TEST_LINK_SECRET, ...env });
+
+describe('link settings', () => {
+  it('refuses to start without LINK_SIGNING_SECRET, saying how to make one', () => {
+    for (const value of [undefined, '', ' , ']) {
+      assert.throws(
+        () => loadConfig({ LINK_SIGNING_SECRET: value }),
+        (err: unknown) =>
+          err instanceof ConfigError &&
+          /LINK_SIGNING_SECRET is not set/.test(err.message) &&
+          /openssl rand/.test(err.message),
+        String(value),
+      );
+    }
+  });
+
+  it('refuses a secret too short to resist guessing', () => {
+    assert.throws(() => loadConfig({ LINK_SIGNING_SECRET: 'hunter2' }), ConfigError);
+    assert.throws(() => loadConfig({ LINK_SIGNING_SECRET: `${TEST_LINK_SECRET},short` }), ConfigError);
+  });
+
+  it('takes several comma-separated secrets for rotation, the first one signing', () => {
+    const old = 'the-old-secret-0123456789-0123456789-0123';
+    assert.deepEqual(withSecret({ LINK_SIGNING_SECRET: ` ${TEST_LINK_SECRET} , ${old} ` }).links.secrets, [
+      TEST_LINK_SECRET,
+      old,
+    ]);
+  });
+
+  it('resume links live 7 days and unsubscribe links 90 by default; both are configurable', () => {
+    assert.equal(withSecret().links.resumeTtlMs, 7 * DAY_MS);
+    assert.equal(withSecret().links.unsubscribeTtlMs, 90 * DAY_MS);
+    const custom = withSecret({ LINK_RESUME_TTL: '2d', LINK_UNSUBSCRIBE_TTL: '60d' }).links;
+    assert.equal(custom.resumeTtlMs, 2 * DAY_MS);
+    assert.equal(custom.unsubscribeTtlMs, 60 * DAY_MS);
+  });
+
+  it('refuses unsubscribe links that would stop working before the 30 days the law expects', () => {
+    assert.throws(() => withSecret({ LINK_UNSUBSCRIBE_TTL: '29d' }), /LINK_UNSUBSCRIBE_TTL must be at least 30d/);
+    assert.throws(() => withSecret({ LINK_RESUME_TTL: 'a week' }), /LINK_RESUME_TTL/);
+  });
+});
+
+describe('metrics settings', () => {
+  it('serves worker metrics on 127.0.0.1:9464 and API metrics on 127.0.0.1:9465 unless told otherwise', () => {
+    assert.deepEqual(withSecret().metrics, { workerAddress: '127.0.0.1:9464', apiAddress: '127.0.0.1:9465' });
+    assert.deepEqual(
+      withSecret({ WORKER_METRICS_ADDRESS: '0.0.0.0:9000', API_METRICS_ADDRESS: '[::1]:9001' }).metrics,
+      { workerAddress: '0.0.0.0:9000', apiAddress: '[::1]:9001' },
+    );
+  });
+
+  it('an empty address switches the endpoint off; a malformed one stops the start', () => {
+    assert.deepEqual(withSecret({ WORKER_METRICS_ADDRESS: '', API_METRICS_ADDRESS: '' }).metrics, {
+      workerAddress: undefined,
+      apiAddress: undefined,
+    });
+    assert.throws(() => withSecret({ WORKER_METRICS_ADDRESS: '9464' }), /WORKER_METRICS_ADDRESS must be host:port/);
+    assert.throws(() => withSecret({ API_METRICS_ADDRESS: 'localhost:99999' }), /API_METRICS_ADDRESS/);
+  });
+});
+
+describe('the development link secret of npm start', () => {
+  it('is made once, kept private in the data directory, and the same on the next start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'links-'));
+    try {
+      const dataDir = join(dir, 'data');
+      const first = devLinkSecret(dataDir);
+      assert.ok(first.length >= 32);
+      assert.doesNotThrow(() => loadConfig({ LINK_SIGNING_SECRET: first }), 'loadConfig accepts it');
+      assert.equal(devLinkSecret(dataDir), first, 'a restart keeps old links valid');
+      const file = join(dataDir, 'link-signing-secret');
+      assert.equal((await readFile(file, 'utf8')).trim(), first);
+      assert.equal((await stat(file)).mode & 0o077, 0, 'readable by its owner only');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
