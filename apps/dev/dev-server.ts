@@ -16,6 +16,8 @@ export interface DevServerOptions {
   port: number;
   uiPort: number;
   namespace: string;
+  /** The codec endpoint the Web UI decodes payloads with (the API's /codec); called from the browser. */
+  uiCodecEndpoint?: string;
 }
 
 export async function startDevServer(options: DevServerOptions, log: (line: string) => void): Promise<ChildProcess> {
@@ -40,6 +42,7 @@ export async function startDevServer(options: DevServerOptions, log: (line: stri
     'synchronous=NORMAL',
     '--log-level',
     'error',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
   ];
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,7 +5,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
-import { loadConfig } from '../../config/env';
+import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
+import { ConfigError, loadConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalTarget } from '../../config/temporal';
 import { checkoutStateReader } from './checkout-state';
@@ -14,11 +15,13 @@ import { createRecoveryWorker } from './create-worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const target = temporalTarget(config);
+  // One converter for both: the worker's own client queries checkouts, whose state is encrypted too.
+  const dataConverter = dataConverterFor(config.encryption);
   const connection = await NativeConnection.connect(target.connectionOptions);
   const ledger = await openSendLedger({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const mailer = createSesMailer(config.ses);
   try {
-    const client = new Client({ connection, namespace: target.namespace });
+    const client = new Client({ connection, namespace: target.namespace, dataConverter });
     await registerSearchAttributes(client.connection, target.namespace);
     const activities = createActivities({
       mailer,
@@ -33,7 +36,9 @@ async function main(): Promise<void> {
       namespace: target.namespace,
       taskQueue: config.temporal.taskQueue,
       activities,
+      dataConverter,
     });
+    console.log(describeEncryption(config.encryption));
     console.log(
       `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
     );
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`worker failed: ${err instanceof Error ? err.message : String(err)}`);
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `worker failed: ${message}`);
   process.exit(1);
 });

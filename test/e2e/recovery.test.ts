@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { workflowIdFor } from '../../common/messages';
 import { CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
+import { decodeRaw } from '../support/payload-keys';
 import { pause, Stack } from './stack';
 
 const SECONDS_SCHEDULE = [{ after: '1s' }, { after: '2s' }, { after: '3s' }];
@@ -110,10 +111,13 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }, { after: '2s' }] }));
     await stack.waitForStatus(id, (s) => s.state === 'expired');
     const history = await stack.env.client.workflow.getHandle(workflowIdFor(id)).fetchHistory();
-    const summaries = (history.events ?? [])
-      .map((e) => e.userMetadata?.summary?.data)
-      .filter((d) => d != null)
-      .map((d) => JSON.parse(Buffer.from(d).toString()) as string);
+    // The history is as stored: summaries are encrypted like every other payload.
+    const summaries = await Promise.all(
+      (history.events ?? [])
+        .map((e) => e.userMetadata?.summary)
+        .filter((p) => p != null)
+        .map((p) => decodeRaw<string>(p)),
+    );
     assert.match(summaries[0] ?? '', new RegExp(`^Checkout ${id} · customer c-e2e · .*2 reminders`));
     assert.deepEqual(summaries.slice(1), [
       'wait 1s for reminder 1',

@@ -10,6 +10,7 @@ import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
 import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
+import { testDataConverter } from '../support/payload-keys';
 import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
 
 installQuietRuntime();
@@ -36,6 +37,7 @@ export class Stack {
       connection: env.nativeConnection,
       namespace: 'default',
       taskQueue: api.config.temporal.taskQueue,
+      dataConverter: testDataConverter(),
       activities: createActivities({
         mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
         ledger,

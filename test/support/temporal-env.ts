@@ -5,11 +5,13 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-binaries';
+import { testDataConverter } from './payload-keys';
 
 /** The Java time-skipping test server: a 3-day schedule runs in seconds. */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    client: { dataConverter: testDataConverter() },
   });
   // The test server starts without custom search attributes; the workflow upserts ours.
   await registerSearchAttributes(env.connection, env.namespace ?? 'default', (m) => {
@@ -18,7 +20,10 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return env;
 }
 
-/** The CLI's dev server (real visibility and search attributes), in memory unless given a file. */
+/**
+ * The CLI's dev server (real visibility and search attributes), in memory unless given a file. Its
+ * `client`, like every test client and worker, encrypts payloads with the test key.
+ */
 export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
@@ -27,6 +32,7 @@ export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironme
       dbFilename,
       log: { format: 'pretty', level: 'error' },
     },
+    client: { dataConverter: testDataConverter() },
   });
 }
 

@@ -6,13 +6,14 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApiApp } from '../../../apps/api/create-api-app';
 import { type AppConfig, loadConfig } from '../../../config/env';
+import { TEST_ENCRYPTION_ENV } from '../../support/payload-keys';
 import { devServerEnv } from '../../support/temporal-env';
 
 export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
 
-/** The app's config as loadConfig builds it from this environment; a task queue no worker polls. */
+/** The app's config as loadConfig builds it from this environment; a task queue no worker polls, the test key. */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, ...env });
+  return loadConfig({ TASK_QUEUE: `api-test-${randomUUID()}`, ...TEST_ENCRYPTION_ENV, ...env });
 }
 
 export interface RunningApi {

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../../../apps/dev/dev-server';
+import { TEST_PAYLOAD_KEYS } from '../../support/payload-keys';
 
 export const HOST = '127.0.0.1';
 /** The compiled worker entry point next to this compiled file (dist/apps/worker/main.js). */
@@ -145,6 +146,7 @@ export class WorkerProcess {
         AWS_REGION: 'us-east-1',
         DATA_DIR: env.dataDir,
         PUBLIC_API_URL: env.publicApiUrl,
+        PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_KEYS,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
