@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
+import { codecCors } from './codec/codec-cors';
 import { useBodyParsers } from './http/json-body';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { setupOpenApi } from './openapi';
@@ -35,6 +36,7 @@ export async function createApiApp(
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );
+  app.use('/codec', codecCors(config.api.codecCorsOrigins));
   useBodyParsers(app);
   setupOpenApi(app);
   await app.init();
