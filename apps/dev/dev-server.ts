@@ -10,6 +10,9 @@ import { temporalCliPath } from '../../scripts/temporal-binaries';
 // The dev server needs a few seconds to open SQLite and its ports; 30 s covers a cold disk.
 const READY_TIMEOUT_MS = 30_000;
 
+/** WAL keeps file persistence fast (Temporal's own stress tests use it). */
+export const SQLITE_FILE_ARGS = ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'];
+
 export interface DevServerOptions {
   dataDir: string;
   host: string;
@@ -35,11 +38,7 @@ export async function startDevServer(options: DevServerOptions, log: (line: stri
     options.namespace,
     '--db-filename',
     join(options.dataDir, 'temporal.sqlite'),
-    // WAL keeps file persistence fast (Temporal's own stress tests use it).
-    '--sqlite-pragma',
-    'journal_mode=WAL',
-    '--sqlite-pragma',
-    'synchronous=NORMAL',
+    ...SQLITE_FILE_ARGS,
     '--log-level',
     'error',
     ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),

@@ -2,6 +2,7 @@
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { SQLITE_FILE_ARGS } from '../../apps/dev/dev-server';
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-binaries';
@@ -21,8 +22,9 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 }
 
 /**
- * The CLI's dev server (real visibility and search attributes), in memory unless given a file. Its
- * `client`, like every test client and worker, encrypts payloads with the test key.
+ * The CLI's dev server (real visibility and search attributes), in memory unless given a file,
+ * which it then keeps as `npm start` does (WAL). Its `client`, like every test client and worker,
+ * encrypts payloads with the test key.
  */
 export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
@@ -30,6 +32,7 @@ export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironme
       executable: { type: 'existing-path', path: temporalCliPath() },
       searchAttributes: [CustomerIdKey, CheckoutStatusKey, CartTotalKey, RemindersSentKey],
       dbFilename,
+      extraArgs: dbFilename ? SQLITE_FILE_ARGS : [],
       log: { format: 'pretty', level: 'error' },
     },
     client: { dataConverter: testDataConverter() },
