@@ -7,15 +7,30 @@ import { formatDuration, parseDuration } from '../common/duration';
 import { DEFAULT_SCHEDULE, resolveSchedule, scheduleFromList } from '../common/schedule';
 import { describeErrors } from '../common/validate-checkout';
 import { validatePolicy } from '../common/validate-policy';
+import { ConfigError } from './config-error';
+import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
+
+export { ConfigError };
+
+/** Payload encryption: on with its keys (the first encrypts), or explicitly off. */
+export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
 
 export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
-  api: { host: string; port: number; apiKey: string | undefined; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    apiKey: string | undefined;
+    publicUrl: string;
+    /** Browser origins (the Temporal UI) allowed to call the codec endpoint. */
+    codecCorsOrigins: string[];
+  };
   ses: { endpoint: string | undefined; region: string; from: string };
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
   schedule: ScheduleStep[];
+  encryption: EncryptionConfig;
   /** ORDER_CONFIRMATION=off: the shop confirms orders itself, the workflow sends none. */
   orderConfirmation: boolean;
   /** Quiet hours and zone defaults, copied into every new checkout's workflow input. */
@@ -40,12 +55,12 @@ export interface MetricsConfig {
   apiAddress: string | undefined;
 }
 
-export class ConfigError extends Error {}
-
 const PROJECT_ROOT = join(__dirname, '..', __dirname.includes(`${join('dist', 'config')}`) ? '..' : '');
 export const DEFAULT_SCHEDULE_FILE = join(PROJECT_ROOT, 'config', 'schedule.json');
 export const DEFAULT_POLICY_FILE = join(PROJECT_ROOT, 'config', 'policy.json');
 const BUILT_IN_POLICY: RecoveryPolicy = { quietHours: { start: '21:00', end: '08:00' }, defaultTimezone: 'UTC' };
+/** Where the Temporal UI of `temporal server start-dev` runs. */
+export const DEFAULT_CODEC_CORS_ORIGINS = 'http://localhost:8233,http://127.0.0.1:8233';
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -115,6 +130,47 @@ function listenAddress(env: NodeJS.ProcessEnv, name: string, fallback: string): 
   return raw.trim();
 }
 
+/**
+ * PAYLOAD_ENCRYPTION_KEYS is required: customer data must not reach Temporal in plain text by
+ * accident. PAYLOAD_ENCRYPTION=off is the explicit, documented way to run without it.
+ */
+export function loadEncryption(env: NodeJS.ProcessEnv = process.env): EncryptionConfig {
+  const mode = (env.PAYLOAD_ENCRYPTION || 'on').toLowerCase();
+  const keys = env.PAYLOAD_ENCRYPTION_KEYS?.trim() || undefined;
+  if (mode === 'off') {
+    if (keys) throw new ConfigError('PAYLOAD_ENCRYPTION=off and PAYLOAD_ENCRYPTION_KEYS are both set: unset one');
+    return { enabled: false };
+  }
+  if (mode !== 'on') throw new ConfigError(`PAYLOAD_ENCRYPTION must be "on" or "off", got "${env.PAYLOAD_ENCRYPTION}"`);
+  if (!keys) {
+    throw new ConfigError(
+      'PAYLOAD_ENCRYPTION_KEYS is not set: give "<key id>:<base64 of 32 random bytes>" (openssl rand -base64 32), ' +
+        'the same on API and worker, or set PAYLOAD_ENCRYPTION=off to store customer data in Temporal unencrypted',
+    );
+  }
+  return { enabled: true, keys: parsePayloadKeys(keys) };
+}
+
+function origins(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS;
+  const list = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`CODEC_CORS_ORIGINS: "${origin}" is not an origin like "http://localhost:8233"`);
+    }
+  }
+  return list;
+}
+
 /** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
 export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep[] {
   let specs: unknown = DEFAULT_SCHEDULE;
@@ -177,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: apiPort,
       apiKey: env.API_KEY || undefined,
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
+      codecCorsOrigins: origins(env),
     },
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,
@@ -197,5 +254,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
     },
+    encryption: loadEncryption(env),
   };
 }

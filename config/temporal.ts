@@ -3,6 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import type { NativeConnectionOptions } from '@temporalio/worker';
+import { dataConverterFor } from './encryption/data-converter';
 import type { AppConfig } from './env';
 
 export interface TemporalTarget {
@@ -21,9 +22,9 @@ export function temporalTarget(config: AppConfig): TemporalTarget {
   };
 }
 
-/** A client for the API and tools; the caller owns `client.connection` and closes it. */
+/** A client for the API and tools, encrypting payloads; the caller owns `client.connection` and closes it. */
 export async function connectClient(config: AppConfig): Promise<Client> {
   const target = temporalTarget(config);
   const connection = await Connection.connect(target.connectionOptions);
-  return new Client({ connection, namespace: target.namespace });
+  return new Client({ connection, namespace: target.namespace, dataConverter: dataConverterFor(config.encryption) });
 }

@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
+import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import { APP_CONFIG } from './app-config.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
 import { CheckoutsService } from './checkouts/checkouts.service';
+import { CodecController } from './codec/codec.controller';
+import { CodecService, PAYLOAD_CODECS } from './codec/codec.service';
 import { CustomerCheckoutsController } from './customers/customer-checkouts.controller';
 import { CustomerCheckoutsService } from './customers/customer-checkouts.service';
 import { HealthController } from './health/health.controller';
@@ -55,10 +58,12 @@ export function apiModule({
       UnsubscribeController,
       ResumeController,
       LegacyController,
+      CodecController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
+      { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
       { provide: APP_PIPE, useClass: ApiValidationPipe },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
       { provide: APP_FILTER, useClass: ApiExceptionFilter },
@@ -72,6 +77,7 @@ export function apiModule({
       LegacyService,
       ApiMetrics,
       MetricsServer,
+      CodecService,
     ],
   };
 }

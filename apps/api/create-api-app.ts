@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
+import { codecCors } from './codec/codec-cors';
 import { useBodyParsers } from './http/json-body';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -39,6 +40,7 @@ export async function createApiApp(
   );
   // First, so every request is timed and counted, also those a body parser or the guard refuses.
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  app.use('/codec', codecCors(config.api.codecCorsOrigins));
   useBodyParsers(app);
   setupOpenApi(app);
   await app.init();

@@ -1,6 +1,7 @@
 // The API process: connect to Temporal, serve HTTP, and on SIGINT/SIGTERM close both.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { describeEncryption } from '../../config/encryption/data-converter';
 import { ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
 import { createApiApp } from './create-api-app';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     const metricsUrl = app.get(MetricsServer).url;
     if (metricsUrl) logger.log(`API metrics on ${metricsUrl}`);
     if (!config.api.apiKey) logger.warn('API_KEY is not set: every route is open');
+    if (config.encryption.enabled) logger.log(describeEncryption(config.encryption));
+    else logger.warn(describeEncryption(config.encryption));
   } catch (err) {
     await client.connection.close(); // the app never took ownership of it
     throw err;

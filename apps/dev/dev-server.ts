@@ -10,12 +10,17 @@ import { temporalCliPath } from '../../scripts/temporal-binaries';
 // The dev server needs a few seconds to open SQLite and its ports; 30 s covers a cold disk.
 const READY_TIMEOUT_MS = 30_000;
 
+/** WAL keeps file persistence fast (Temporal's own stress tests use it). */
+export const SQLITE_FILE_ARGS = ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'];
+
 export interface DevServerOptions {
   dataDir: string;
   host: string;
   port: number;
   uiPort: number;
   namespace: string;
+  /** The codec endpoint the Web UI decodes payloads with (the API's /codec); called from the browser. */
+  uiCodecEndpoint?: string;
 }
 
 export async function startDevServer(options: DevServerOptions, log: (line: string) => void): Promise<ChildProcess> {
@@ -33,13 +38,10 @@ export async function startDevServer(options: DevServerOptions, log: (line: stri
     options.namespace,
     '--db-filename',
     join(options.dataDir, 'temporal.sqlite'),
-    // WAL keeps file persistence fast (Temporal's own stress tests use it).
-    '--sqlite-pragma',
-    'journal_mode=WAL',
-    '--sqlite-pragma',
-    'synchronous=NORMAL',
+    ...SQLITE_FILE_ARGS,
     '--log-level',
     'error',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
   ];
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

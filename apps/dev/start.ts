@@ -1,12 +1,14 @@
 // `npm start`: the whole stack on embedded defaults — Temporal dev server, local SES inbox,
 // worker and API — or, when the environment names real infrastructure, only the worker and API.
-// Ctrl-C stops everything in order: API, worker (drained), then the embedded servers.
+// Ctrl-C stops everything in order: API, worker (drained), then the embedded servers. Payloads are
+// encrypted with a dev key kept in the data directory; the UI decodes them through the API's /codec.
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { devLinkSecret } from '../../config/dev-link-secret';
-import { ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
+import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
+import { provideDevPayloadKeys } from './dev-payload-keys';
 import { startDevServer } from './dev-server';
 
 // The worker's own shutdown grace (30 s) plus a margin before we stop waiting for it.
@@ -71,15 +73,37 @@ function metricsLines({ workerAddress, apiAddress }: MetricsConfig): string[] {
   ];
 }
 
+/** The address a browser reaches the API on: a wildcard bind is not one. */
+function browserHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+}
+
+function describeKeySource(source: ReturnType<typeof provideDevPayloadKeys>): string {
+  if (source === 'environment') return 'payload encryption: keys from PAYLOAD_ENCRYPTION_KEYS';
+  if (source === 'off') return 'payload encryption: OFF (PAYLOAD_ENCRYPTION=off)';
+  return `payload encryption: ${source.created ? 'generated a dev key in' : 'dev key from'} ${source.file} (keep it: without it the stored checkouts cannot be read)`;
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const uiPort = Number(env.TEMPORAL_UI_PORT || 8233);
+  // The UI calls the codec endpoint from the browser, so its origin needs CORS.
+  env.CODEC_CORS_ORIGINS ??= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
   // Kept in the data directory, so links in emails sent before a restart still work after it.
   if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
-  const config = loadConfig(env);
+  let config: AppConfig;
+  try {
+    console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));
+    config = loadConfig(env);
+  } catch (err) {
+    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+    process.exit(1);
+  }
   const embeddedTemporal = !env.TEMPORAL_ADDRESS;
   const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
-  const uiPort = Number(env.TEMPORAL_UI_PORT || 8233);
   const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+  const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
+  const codecEndpoint = `${apiUrl}/codec`;
 
   let temporal: ChildProcess | undefined;
   let ses: Server | undefined;
@@ -115,6 +139,7 @@ async function main(): Promise<void> {
           port: Number(port ?? 7233),
           uiPort,
           namespace: config.temporal.namespace,
+          uiCodecEndpoint: codecEndpoint,
         },
         prefixed('temporal'),
       );
@@ -128,7 +153,6 @@ async function main(): Promise<void> {
     worker.once('exit', exitedUnexpectedly('worker'));
     api = runApp('api', 'api/main.js', env);
     api.once('exit', exitedUnexpectedly('API'));
-    const apiUrl = `http://${config.api.host}:${config.api.port}`;
     await waitForApi(apiUrl, api);
 
     const ns = encodeURIComponent(config.temporal.namespace);
@@ -139,6 +163,7 @@ async function main(): Promise<void> {
       embeddedTemporal
         ? `  Temporal UI    http://127.0.0.1:${uiPort}/namespaces/${ns}/workflows   (filter: CustomerId="c-42")`
         : `  Temporal       ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+      `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it${config.api.apiKey ? '; with API_KEY set it is refused, as the UI cannot send the key' : ''})`,
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,

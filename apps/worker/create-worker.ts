@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { RecoveryActivities } from '../../activities/contract';
 import { workflowSource } from './workflow-source';
@@ -13,6 +14,8 @@ export interface RecoveryWorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: RecoveryActivities;
+  /** The payload codec and failure converter (config/encryption/data-converter.ts). */
+  dataConverter: DataConverter;
 }
 
 export function createRecoveryWorker(options: RecoveryWorkerOptions): Promise<Worker> {
@@ -22,6 +25,7 @@ export function createRecoveryWorker(options: RecoveryWorkerOptions): Promise<Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    dataConverter: options.dataConverter,
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
     shutdownGraceTime: SHUTDOWN_GRACE_TIME,
   });

@@ -5,7 +5,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
-import { loadConfig } from '../../config/env';
+import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
+import { ConfigError, loadConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalTarget } from '../../config/temporal';
 import { checkoutStateReader } from './checkout-state';
@@ -16,11 +17,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   installWorkerRuntime(config.metrics.workerAddress); // before any connection
   const target = temporalTarget(config);
+  // One converter for both: the worker's own client queries checkouts, whose state is encrypted too.
+  const dataConverter = dataConverterFor(config.encryption);
   const connection = await NativeConnection.connect(target.connectionOptions);
   const ledger = await openSendLedger({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const mailer = createSesMailer(config.ses);
   try {
-    const client = new Client({ connection, namespace: target.namespace });
+    const client = new Client({ connection, namespace: target.namespace, dataConverter });
     await registerSearchAttributes(client.connection, target.namespace);
     const activities = createActivities({
       mailer,
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
       namespace: target.namespace,
       taskQueue: config.temporal.taskQueue,
       activities,
+      dataConverter,
     });
     if (config.metrics.workerAddress) console.log(`worker metrics on http://${config.metrics.workerAddress}/metrics`);
     // Gmail and Yahoo ignore a List-Unsubscribe that is not https; the local http URL is for development.
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
       console.warn(
         `PUBLIC_API_URL ${config.api.publicUrl} is not https: mail clients will not offer one-click unsubscribe`,
       );
+    console.log(describeEncryption(config.encryption));
     console.log(
       `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
     );
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`worker failed: ${err instanceof Error ? err.message : String(err)}`);
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `worker failed: ${message}`);
   process.exit(1);
 });

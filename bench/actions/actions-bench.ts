@@ -11,6 +11,7 @@ import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
+import { dataConverterFor } from '../../config/encryption/data-converter';
 import { BenchStack } from '../support/bench-stack';
 import { checkoutBody, runId } from '../support/checkout-starts';
 import { startLocalSes } from '../support/local-ses';
@@ -69,6 +70,7 @@ export async function benchActions(): Promise<PathActions[]> {
       connection: nativeConnection,
       namespace: 'default',
       taskQueue,
+      dataConverter: dataConverterFor(stack.encryption),
       activities: createActivities({
         mailer: createSesMailer({ endpoint: ses.url, region: 'us-east-1' }),
         ledger,

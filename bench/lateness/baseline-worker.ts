@@ -1,6 +1,9 @@
 // The bench worker for the baseline workflow, as its own process like the real worker: the same
-// cache bound, a bundle made at start-up. Env: TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL.
+// cache bound, a bundle made at start-up, the same payload encryption. Env: TEMPORAL_ADDRESS,
+// TASK_QUEUE, RECORDER_URL, PAYLOAD_ENCRYPTION_KEYS.
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { dataConverterFor } from '../../config/encryption/data-converter';
+import { loadEncryption } from '../../config/env';
 import { createArrivalActivities } from './baseline-activities';
 
 // The same bound as apps/worker/create-worker.ts, so both workers cache alike.
@@ -9,6 +12,7 @@ const MAX_CACHED_WORKFLOWS = 1_000;
 async function main(): Promise<void> {
   const { TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL } = process.env;
   if (!TEMPORAL_ADDRESS || !TASK_QUEUE || !RECORDER_URL) throw new Error('TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL');
+  const dataConverter = dataConverterFor(loadEncryption(process.env));
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
   try {
@@ -17,6 +21,7 @@ async function main(): Promise<void> {
       taskQueue: TASK_QUEUE,
       workflowsPath: require.resolve('./baseline-workflow'),
       activities: createArrivalActivities(RECORDER_URL),
+      dataConverter,
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
     });
     console.log(`baseline worker polling ${TASK_QUEUE}`);

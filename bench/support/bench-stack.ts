@@ -1,6 +1,7 @@
 // The real stack for one bench section, on fresh files: the CLI dev server with its SQLite file in
 // WAL mode (apps/dev/dev-server.ts, as `npm start` runs it), the real worker and API processes
-// (dist/apps/*/main.js), and a client for the bench itself. Everything stops in stop().
+// (dist/apps/*/main.js), and a client for the bench itself. Everything stops in stop(). All of them
+// encrypt payloads, as in production, with a key made for this stack.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -8,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { startDevServer } from '../../apps/dev/dev-server';
+import { dataConverterFor } from '../../config/encryption/data-converter';
+import { generatePayloadKeyEntry } from '../../config/encryption/payload-keys';
+import { type EncryptionConfig, loadEncryption } from '../../config/env';
 import { freePort, killOnExit, type NodeChild, spawnNode, stopChild } from './processes';
 
 const DIST = join(__dirname, '..', '..');
@@ -32,6 +36,9 @@ export class BenchStack {
     readonly address: string,
     readonly server: ChildProcess,
     readonly client: Client,
+    /** PAYLOAD_ENCRYPTION_KEYS of every process of this stack. */
+    readonly payloadKeys: string,
+    readonly encryption: EncryptionConfig,
   ) {}
 
   static async start(label: string): Promise<BenchStack> {
@@ -44,7 +51,10 @@ export class BenchStack {
     killOnExit(server);
     const address = `127.0.0.1:${port}`;
     const connection = await Connection.connect({ address });
-    return new BenchStack(dataDir, address, server, new Client({ connection, namespace: 'default' }));
+    const payloadKeys = generatePayloadKeyEntry('bench');
+    const encryption = loadEncryption({ PAYLOAD_ENCRYPTION_KEYS: payloadKeys });
+    const client = new Client({ connection, namespace: 'default', dataConverter: dataConverterFor(encryption) });
+    return new BenchStack(dataDir, address, server, client, payloadKeys, encryption);
   }
 
   get serverPid(): number {
@@ -115,7 +125,9 @@ export class BenchStack {
       // No metrics endpoints: their default ports may be taken by a developer's `npm start`.
       WORKER_METRICS_ADDRESS: '',
       API_METRICS_ADDRESS: '',
+      PAYLOAD_ENCRYPTION_KEYS: this.payloadKeys,
     };
+    delete env.PAYLOAD_ENCRYPTION;
     delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
     delete env.API_KEY;
     return env;

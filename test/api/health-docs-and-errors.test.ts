@@ -55,6 +55,8 @@ test('GET /docs-json lists every route of the API', async () => {
     'POST /api/order',
     'POST /checkouts',
     'POST /checkouts/{id}/activity',
+    'POST /codec/decode',
+    'POST /codec/encode',
     'POST /orders',
     'PUT /checkouts/{id}/schedule',
   ]);

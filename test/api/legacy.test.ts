@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { CartTotalKey, CustomerIdKey } from '../../common/search-attributes';
+import { decodeRaw } from '../support/payload-keys';
 import { call, type RunningApi, startApi, startTemporal } from './support/api-harness';
 
 let env: TestWorkflowEnvironment;
@@ -23,7 +24,8 @@ after(async () => {
 async function workflowInput(checkoutId: string): Promise<CheckoutRecoveryInput> {
   const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  return env.client.options.loadedDataConverter.payloadConverter.fromPayload(payload ?? {});
+  assert.ok(payload, 'the checkout was started with an input');
+  return decodeRaw<CheckoutRecoveryInput>(payload); // the history holds it encrypted
 }
 
 test('POST /api/checkout starts a minimal checkout under a generated legacy id', async () => {

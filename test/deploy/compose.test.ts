@@ -268,6 +268,27 @@ describe('docker-compose.yml', () => {
     assert.ok(!published.includes('9465') && !published.includes('9464'), 'a metrics port is published on the host');
   });
 
+  test('gives the API and the worker the same payload keys, from the host and never written into the file', () => {
+    for (const app of APPS) {
+      const raw = service(app).environment;
+      assert.ok(raw && !Array.isArray(raw), `${app} environment is not a map`);
+      assert.match(
+        String(raw.PAYLOAD_ENCRYPTION_KEYS),
+        /^\$\{PAYLOAD_ENCRYPTION_KEYS(:?-)?\}$/,
+        `${app} must take PAYLOAD_ENCRYPTION_KEYS from the host, without a default key`,
+      );
+      assert.equal(environment(app).has('PAYLOAD_ENCRYPTION'), false, `${app} must not switch encryption off`);
+    }
+  });
+
+  test('points the Temporal UI at the API codec endpoint, which lets the UI origin in', () => {
+    const endpoint = new URL(envValue('temporal-ui', 'TEMPORAL_CODEC_ENDPOINT'));
+    assert.equal(endpoint.pathname, '/codec');
+    assert.equal(endpoint.origin, new URL(envValue('api', 'PUBLIC_API_URL')).origin);
+    const origins = envValue('api', 'CODEC_CORS_ORIGINS').split(',');
+    assert.ok(origins.includes('http://localhost:8233'), 'the UI published on 8233 must be allowed');
+  });
+
   test('gives the API and the worker the same public URL for links', () => {
     assert.equal(envValue('worker', 'PUBLIC_API_URL'), envValue('api', 'PUBLIC_API_URL'));
     assert.match(envValue('api', 'PUBLIC_API_URL'), /^https?:\/\//);

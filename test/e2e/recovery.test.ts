@@ -4,6 +4,7 @@ import { workflowIdFor } from '../../common/messages';
 import { CheckoutStatusKey, CustomerIdKey } from '../../common/search-attributes';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { signedLinkIn } from '../support/links';
+import { decodeRaw } from '../support/payload-keys';
 import { pause, Stack } from './stack';
 
 const SECONDS_SCHEDULE = [{ after: '1s' }, { after: '2s' }, { after: '3s' }];
@@ -138,10 +139,13 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }, { after: '2s' }] }));
     await stack.waitForStatus(id, (s) => s.state === 'expired');
     const history = await stack.env.client.workflow.getHandle(workflowIdFor(id)).fetchHistory();
-    const summaries = (history.events ?? [])
-      .map((e) => e.userMetadata?.summary?.data)
-      .filter((d) => d != null)
-      .map((d) => JSON.parse(Buffer.from(d).toString()) as string);
+    // The history is as stored: summaries are encrypted like every other payload.
+    const summaries = await Promise.all(
+      (history.events ?? [])
+        .map((e) => e.userMetadata?.summary)
+        .filter((p) => p != null)
+        .map((p) => decodeRaw<string>(p)),
+    );
     assert.match(summaries[0] ?? '', new RegExp(`^Checkout ${id} · customer c-e2e · .*2 reminders`));
     // The wait for reminder 1 is the start delay, shown on the start event, not a timer.
     const backoff = history.events?.[0]?.workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff;

@@ -11,6 +11,7 @@ import type { CheckoutStatus } from '../../common/checkout';
 import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';
+import { testDataConverter } from '../support/payload-keys';
 import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
 
 installQuietRuntime();
@@ -37,6 +38,7 @@ export class Stack {
       connection: env.nativeConnection,
       namespace: 'default',
       taskQueue: api.config.temporal.taskQueue,
+      dataConverter: testDataConverter(),
       activities: createActivities({
         mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
         ledger,

@@ -2,6 +2,7 @@
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type RuntimeOptions } from '@temporalio/worker';
+import { SQLITE_FILE_ARGS } from '../../apps/dev/dev-server';
 import {
   AbandonReasonKey,
   CartTotalKey,
@@ -12,11 +13,13 @@ import {
 } from '../../common/search-attributes';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-binaries';
+import { testDataConverter } from './payload-keys';
 
 /** The Java time-skipping test server: a 3-day schedule runs in seconds. */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    client: { dataConverter: testDataConverter() },
   });
   // The test server starts without custom search attributes; the workflow upserts ours.
   await registerSearchAttributes(env.connection, env.namespace ?? 'default', (m) => {
@@ -25,7 +28,11 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return env;
 }
 
-/** The CLI's dev server (real visibility and search attributes), in memory unless given a file. */
+/**
+ * The CLI's dev server (real visibility and search attributes), in memory unless given a file,
+ * which it then keeps as `npm start` does (WAL). Its `client`, like every test client and worker,
+ * encrypts payloads with the test key.
+ */
 export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
@@ -39,8 +46,10 @@ export function devServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironme
         CheckoutStepKey,
       ],
       dbFilename,
+      extraArgs: dbFilename ? SQLITE_FILE_ARGS : [],
       log: { format: 'pretty', level: 'error' },
     },
+    client: { dataConverter: testDataConverter() },
   });
 }
 

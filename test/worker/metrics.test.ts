@@ -1,5 +1,6 @@
 // The worker's Prometheus endpoint, scraped over HTTP while the real workflow and send activities
 // run on a real dev server and send to a real local SES: the SDK's worker metrics and ours, on one port.
+
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +17,7 @@ import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { resolveSchedule } from '../../common/schedule';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';
+import { testDataConverter } from '../support/payload-keys';
 import { declaredTypes, freePort, metricValue, type Sample, scrapeUntil } from '../support/prometheus';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { devServerEnv, quietRuntimeOptions } from '../support/temporal-env';
@@ -57,6 +59,7 @@ async function withWorker<T>(mailer: Mailer, fn: (taskQueue: string) => Promise<
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
+    dataConverter: testDataConverter(),
     activities: createActivities({
       mailer,
       ledger,

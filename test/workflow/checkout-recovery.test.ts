@@ -13,6 +13,7 @@ import {
   workflowIdFor,
 } from '../../common/messages';
 import { signedLinkIn } from '../support/links';
+import { decodeRaw } from '../support/payload-keys';
 import { startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
@@ -300,6 +301,26 @@ describe('checkout recovery workflow', () => {
         assert.match(err.cause.message, /customer is required/);
         return true;
       });
+    });
+  });
+
+  test('stores the failure message encrypted: the pre-built bundle carries the encoding failure converter', async () => {
+    // The harness bundles with WORKFLOW_BUNDLE_OPTIONS, as scripts/bundle-workflows.ts does for images.
+    await h.withWorker(async ({ taskQueue }) => {
+      const handle = await h.env.client.workflow.start(WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: workflowIdFor('co-invalid-stored'),
+        args: [{ checkout: { checkoutId: 'co-invalid-stored' }, schedule: [] }],
+      });
+      await assert.rejects(handle.result(), WorkflowFailedError);
+      const history = await handle.fetchHistory();
+      const failure = history.events?.find((e) => e.workflowExecutionFailedEventAttributes)
+        ?.workflowExecutionFailedEventAttributes?.failure;
+      assert.ok(failure?.encodedAttributes, 'the failure has encoded attributes');
+      assert.equal(failure.message, 'Encoded failure');
+      assert.equal(Buffer.from(failure.encodedAttributes.metadata?.encoding ?? []).toString(), 'binary/encrypted');
+      const { message } = await decodeRaw<{ message: string }>(failure.encodedAttributes);
+      assert.match(message, /^Invalid checkout input: customer is required/);
     });
   });
 

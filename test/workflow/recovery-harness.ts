@@ -8,12 +8,13 @@ import { createActivities } from '../../activities';
 import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
-import { WORKFLOWS_PATH } from '../../apps/worker/workflow-source';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/workflow-source';
 import type { CheckoutRecoveryInput, CheckoutStatus, ScheduleStepSpec } from '../../common/checkout';
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';
+import { testDataConverter } from '../support/payload-keys';
 import { installQuietRuntime, timeSkippingEnv } from '../support/temporal-env';
 
 installQuietRuntime();
@@ -34,7 +35,7 @@ export class RecoveryHarness {
     const [inbox, ledger, bundle] = await Promise.all([
       LocalInbox.start(),
       openSendLedger({ databaseUrl: undefined, inMemory: true }),
-      bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') }),
+      bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('ERROR') }),
     ]);
     return new RecoveryHarness(inbox, ledger, bundle);
   }
@@ -88,6 +89,7 @@ export class RecoveryHarness {
       taskQueue,
       workflowBundle: this.bundle,
       activities,
+      dataConverter: testDataConverter(),
     });
     return worker.runUntil(fn({ taskQueue }));
   }

@@ -1,5 +1,6 @@
 // What an operator sees for a checkout in the Temporal UI. Ids, amounts and the schedule only:
-// summaries are not encrypted like payloads, so no email address or name goes here.
+// summaries are encrypted like every payload, but they are what anyone with UI access reads in
+// lists, and plain text when PAYLOAD_ENCRYPTION=off, so no email address or name goes here.
 import type { CheckoutRecoveryInput } from '../../../common/checkout';
 
 function money(amount: number, currency: string): string {

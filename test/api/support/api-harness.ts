@@ -8,6 +8,7 @@ import { createApiApp } from '../../../apps/api/create-api-app';
 import { MetricsServer } from '../../../apps/api/metrics/metrics-server';
 import { type AppConfig, loadConfig } from '../../../config/env';
 import { TEST_LINK_SECRET } from '../../support/links';
+import { TEST_ENCRYPTION_ENV } from '../../support/payload-keys';
 import { devServerEnv } from '../../support/temporal-env';
 
 export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
@@ -22,6 +23,7 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
     TASK_QUEUE: `api-test-${randomUUID()}`,
     LINK_SIGNING_SECRET: TEST_LINK_SECRET,
     QUIET_HOURS: 'off',
+    ...TEST_ENCRYPTION_ENV,
     // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
     API_METRICS_ADDRESS: '127.0.0.1:0',
     ...env,

@@ -8,6 +8,7 @@ import { CheckoutReader } from '../../../apps/api/checkouts/checkout-reader';
 import type { ApiCheckoutState } from '../../../apps/api/checkouts/dto/checkout-responses';
 import { workflowIdFor } from '../../../common/messages';
 import { call, type JsonResponse, type RunningApi, startApi } from '../../api/support/api-harness';
+import { decodeRaw, testDataConverter } from '../../support/payload-keys';
 import { type SesBehaviour, type SesFaultEndpoint, startSesFaultEndpoint } from '../../support/ses-fault-endpoint';
 import { DevServer, makeTempDir, pause, WorkerProcess } from './processes';
 
@@ -53,7 +54,7 @@ export class FaultStack {
       undo.push(() => server.stop());
       const connection = await Connection.connect({ address: server.address });
       undo.push(() => connection.close());
-      const client = new Client({ connection, namespace: 'default' });
+      const client = new Client({ connection, namespace: 'default', dataConverter: testDataConverter() });
       const ses = await startSesFaultEndpoint({ default: options.ses ?? { kind: 'ok' } });
       undo.push(() => ses.close());
       const taskQueue = `faults-${randomUUID().slice(0, 8)}`;
@@ -111,15 +112,21 @@ export class FaultStack {
    */
   async brokenEvents(workflowId: string): Promise<string[]> {
     const history = await this.client.workflow.getHandle(workflowId).fetchHistory();
-    return (history.events ?? [])
+    const broken = (history.events ?? [])
       .filter((e) => e.eventType != null && BROKEN.has(e.eventType))
-      .filter((e) => e.workflowTaskFailedEventAttributes?.cause !== SERVER_RETRIED)
-      .map((e) => {
+      .filter((e) => e.workflowTaskFailedEventAttributes?.cause !== SERVER_RETRIED);
+    return Promise.all(
+      broken.map(async (e) => {
         const task = e.workflowTaskFailedEventAttributes;
         const failure = task?.failure ?? e.workflowExecutionFailedEventAttributes?.failure;
         const cause = task?.cause != null ? ` (${WorkflowTaskFailedCause[task.cause]})` : '';
-        return `${EventType[e.eventType as number]}${cause}: ${failure?.message ?? ''}`;
-      });
+        // Messages are stored encrypted (encodedAttributes); the raw one only says "Encoded failure".
+        const message = failure?.encodedAttributes
+          ? (await decodeRaw<{ message?: string }>(failure.encodedAttributes)).message
+          : failure?.message;
+        return `${EventType[e.eventType as number]}${cause}: ${message ?? ''}`;
+      }),
+    );
   }
 
   /** Event type names of the workflow's history, in order. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../../../apps/dev/dev-server';
 import { TEST_LINK_SECRET } from '../../support/links';
+import { TEST_PAYLOAD_KEYS } from '../../support/payload-keys';
 
 export const HOST = '127.0.0.1';
 /** The compiled worker entry point next to this compiled file (dist/apps/worker/main.js). */
@@ -149,6 +150,7 @@ export class WorkerProcess {
         LINK_SIGNING_SECRET: TEST_LINK_SECRET,
         // Several workers run at once here: no metrics endpoint to fight over.
         WORKER_METRICS_ADDRESS: '',
+        PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_KEYS,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

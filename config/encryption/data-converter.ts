@@ -1,0 +1,28 @@
+// The one DataConverter every Temporal client, worker and workflow bundle here is built with.
+import type { DataConverter, PayloadCodec } from '@temporalio/common';
+import type { EncryptionConfig } from '../env';
+import { AesGcmPayloadCodec } from './aes-gcm-codec';
+
+/**
+ * The failure converter that encodes messages and stack traces. A path, not an object: the SDK
+ * (1.24) loads it with require() for clients and activities and aliases it into the workflow bundle,
+ * so bundleWorkflowCode must be given it too.
+ */
+export const FAILURE_CONVERTER_PATH = require.resolve('../../common/failure-converter');
+
+/** The payload codecs for this configuration: none when encryption is off. */
+export function payloadCodecsFor(encryption: EncryptionConfig): PayloadCodec[] {
+  return encryption.enabled ? [new AesGcmPayloadCodec(encryption.keys)] : [];
+}
+
+export function dataConverterFor(encryption: EncryptionConfig): DataConverter {
+  return { payloadCodecs: payloadCodecsFor(encryption), failureConverterPath: FAILURE_CONVERTER_PATH };
+}
+
+/** One line for the logs at start-up: which key encrypts, which decrypt. */
+export function describeEncryption(encryption: EncryptionConfig): string {
+  if (!encryption.enabled)
+    return 'payload encryption is OFF (PAYLOAD_ENCRYPTION=off): customer data reaches Temporal unencrypted';
+  const [current, ...older] = encryption.keys.map((k) => k.id);
+  return `payloads encrypted with key "${current}"${older.length ? `; older keys still decrypt: ${older.join(', ')}` : ''}`;
+}
