@@ -32,14 +32,16 @@ function table(header: string[], rows: (string | number)[][]): string {
 export function formatReport(r: BenchResults): string {
   const out: string[] = [];
   if (r.actions) {
-    out.push(`1. Billable actions per checkout (${PRICE_SOURCE})`);
+    out.push(`1. Billable actions per checkout (${PRICE_SOURCE}); re-checks read history, not Actions`);
     out.push(
       table(
-        ['path', 'actions', 'baseline', 'per 1k checkouts', 'baseline per 1k', 'breakdown'],
+        ['path', 'confirmation', 'actions', 'baseline', 'target', 'per 1k checkouts', 'baseline per 1k', 'breakdown'],
         r.actions.map((a) => [
           a.asExpected ? a.path : `${a.path} (UNEXPECTED OUTCOME)`,
+          a.orderConfirmation ? 'on' : 'off',
           a.actions,
           a.baselineActions,
+          a.target === undefined ? '-' : `<= ${a.target} ${a.actions <= a.target ? 'met' : 'MISSED'}`,
           usd(a.usdPer1000),
           usd(a.baselineUsdPer1000),
           Object.entries(a.counts)
@@ -48,6 +50,7 @@ export function formatReport(r: BenchResults): string {
         ]),
       ),
     );
+    out.push('   baseline: start, then sleep+send per reminder, order as a signal (+1 send with confirmation on)');
   }
   if (r.starts) {
     out.push('', '2. Starts: POST /checkouts (API) vs bare client.workflow.start (raw), same server');
