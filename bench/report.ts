@@ -189,7 +189,8 @@ export function formatReport(r: BenchResults): string {
     if (o) {
       out.push(
         `   reminder 1: sent ${o.reminderSent}, suppressed by the re-check ${o.suppressedByRecheck}, ` +
-          `never scheduled ${o.notScheduled}, unfinished ${o.reminderUnfinished}; confirmations sent ${o.confirmations}`,
+          `never scheduled ${o.notScheduled}, unfinished ${o.reminderUnfinished}; confirmations sent ${o.confirmations}; ` +
+          `orders answered "already closed" ${x.real.ordersAfterClose}`,
       );
     }
     out.push(

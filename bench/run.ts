@@ -1,9 +1,9 @@
 // `npm run bench`: the five benchmarks on the real stack, printed as a table and written as JSON to
-// bench/results/. The defaults fit about seven minutes on a busy 2-core machine (the dev server
-// starts roughly 60-80 checkouts/s there). BENCH_LONG=1 runs the large sizes; BENCH_LATENESS_N,
-// BENCH_LATENESS_RATES, BENCH_MEMORY_SIZES, BENCH_RACES_N, BENCH_RACES_RATE set sizes;
-// BENCH_RACES_CONFIRMATION=off runs the races without order confirmations;
-// BENCH_ONLY=actions,starts,lateness,memory,races picks sections.
+// bench/results/. The defaults fit about five minutes on a busy 2-core machine (the dev server
+// starts roughly 60-80 checkouts/s there), plus under three for the races. BENCH_LONG=1 runs the
+// large sizes; BENCH_LATENESS_N, BENCH_LATENESS_RATES, BENCH_MEMORY_SIZES, BENCH_RACES_N,
+// BENCH_RACES_RATE set sizes; BENCH_RACES_CONFIRMATION=off runs the races without order
+// confirmations; BENCH_ONLY=actions,starts,lateness,memory,races picks sections.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
