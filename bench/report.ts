@@ -3,6 +3,7 @@ import type { PathActions } from './actions/actions-bench';
 import { PRICE_SOURCE } from './actions/billing-rules';
 import type { LatenessRun } from './lateness/lateness-bench';
 import type { MemoryRow, MemorySample } from './memory/memory-bench';
+import type { RacesRun } from './races/races-bench';
 import type { StartsRow } from './starts/starts-bench';
 
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   starts?: StartsRow[];
   lateness?: LatenessRun[];
   memory?: { baseline: MemorySample; rows: MemoryRow[] };
+  races?: RacesRun;
 }
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
@@ -32,14 +34,16 @@ function table(header: string[], rows: (string | number)[][]): string {
 export function formatReport(r: BenchResults): string {
   const out: string[] = [];
   if (r.actions) {
-    out.push(`1. Billable actions per checkout (${PRICE_SOURCE})`);
+    out.push(`1. Billable actions per checkout (${PRICE_SOURCE}); re-checks read history, not Actions`);
     out.push(
       table(
-        ['path', 'actions', 'baseline', 'per 1k checkouts', 'baseline per 1k', 'breakdown'],
+        ['path', 'confirmation', 'actions', 'baseline', 'target', 'per 1k checkouts', 'baseline per 1k', 'breakdown'],
         r.actions.map((a) => [
           a.asExpected ? a.path : `${a.path} (UNEXPECTED OUTCOME)`,
+          a.orderConfirmation ? 'on' : 'off',
           a.actions,
           a.baselineActions,
+          a.target === undefined ? '-' : `<= ${a.target} ${a.actions <= a.target ? 'met' : 'MISSED'}`,
           usd(a.usdPer1000),
           usd(a.baselineUsdPer1000),
           Object.entries(a.counts)
@@ -48,6 +52,7 @@ export function formatReport(r: BenchResults): string {
         ]),
       ),
     );
+    out.push('   baseline: start, then sleep+send per reminder, order as a signal (+1 send with confirmation on)');
   }
   if (r.starts) {
     out.push('', '2. Starts: POST /checkouts (API) vs bare client.workflow.start (raw), same server');
@@ -127,6 +132,73 @@ export function formatReport(r: BenchResults): string {
         ],
       ),
     );
+  }
+  if (r.races) {
+    const x = r.races;
+    out.push(
+      '',
+      `5. Order races: ${x.count} orders at due time ±1 s, ${x.rate}/s; reminders vs the order's ack; close latency in ms` +
+        ` (order confirmation ${x.orderConfirmation ? 'on' : 'off'})`,
+    );
+    const dist = (d: { p50: number; p99: number; max: number }) => `${d.p50}/${d.p99}/${d.max}`;
+    out.push(
+      table(
+        [
+          'design',
+          'orders (err)',
+          'before ack',
+          'in flight at ack',
+          'began after ack',
+          'ack->close p50/p99/max',
+          'signal->close p50/p99/max',
+          'not closed',
+          'order ack p50/p99',
+          'fire lag p99',
+        ],
+        (
+          [
+            ['checkoutRecovery', x.real],
+            ['baseline (no re-check)', x.baseline],
+          ] as const
+        ).map(([name, s]) => [
+          name,
+          `${s.orders} (${s.orderErrors})`,
+          s.reminders.beforeAck,
+          s.reminders.inFlightAtAck,
+          s.reminders.afterAck,
+          dist(s.ackToCloseMs),
+          dist(s.signalToCloseMs),
+          s.notClosed,
+          `${s.ackMs.p50}/${s.ackMs.p99}`,
+          s.fireLagMs.p99,
+        ]),
+      ),
+    );
+    for (const [name, side] of [
+      ['checkoutRecovery', x.real],
+      ['baseline', x.baseline],
+    ] as const) {
+      const p = side.afterSignalMs;
+      out.push(
+        `   ${name}, signal->close p50 by phase: workflow task queue ${p.workflowTaskQueue.p50}, run ` +
+          `${p.workflowTaskRun.p50}; activity queue ${p.activityQueue.p50}, run ${p.activityRun.p50}; ` +
+          `start delay fired ${side.delayExpiry.lateMs.p50} late, picked up after ${side.delayExpiry.pickupMs.p50}`,
+      );
+    }
+    const o = x.real.outcomes;
+    if (o) {
+      out.push(
+        `   reminder 1: sent ${o.reminderSent}, suppressed by the re-check ${o.suppressedByRecheck}, ` +
+          `never scheduled ${o.notScheduled}, unfinished ${o.reminderUnfinished}; confirmations sent ${o.confirmations}; ` +
+          `orders answered "already closed" ${x.real.ordersAfterClose}`,
+      );
+    }
+    out.push(
+      `   CPU ms per checkout (baseline's included): ${Object.entries(x.cpuMsPerOrder)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    out.push(`   target: 0 reminders began after the ack${x.overlapped ? '; NOTE: starts ran into the window' : ''}`);
   }
   for (const [section, error] of Object.entries(r.errors)) out.push('', `${section} FAILED: ${error}`);
   out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);

@@ -1,19 +1,21 @@
-// `npm run bench`: the four benchmarks on the real stack, printed as a table and written as JSON to
+// `npm run bench`: the five benchmarks on the real stack, printed as a table and written as JSON to
 // bench/results/. The defaults fit about five minutes on a busy 2-core machine (the dev server
-// starts roughly 60-80 checkouts/s there). BENCH_LONG=1 runs the large sizes; BENCH_LATENESS_N,
-// BENCH_LATENESS_RATES, BENCH_MEMORY_SIZES set sizes; BENCH_ONLY=actions,starts,lateness,memory
-// picks sections.
+// starts roughly 60-80 checkouts/s there), plus under three for the races. BENCH_LONG=1 runs the
+// large sizes; BENCH_LATENESS_N, BENCH_LATENESS_RATES, BENCH_MEMORY_SIZES, BENCH_RACES_N,
+// BENCH_RACES_RATE set sizes; BENCH_RACES_CONFIRMATION=off runs the races without order
+// confirmations; BENCH_ONLY=actions,starts,lateness,memory,races picks sections.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { benchActions } from './actions/actions-bench';
 import { benchLateness } from './lateness/lateness-bench';
 import { benchMemory } from './memory/memory-bench';
+import { benchRaces } from './races/races-bench';
 import { type BenchResults, formatReport } from './report';
 import { benchStarts } from './starts/starts-bench';
 
 const LONG = process.env.BENCH_LONG === '1';
-const SECTIONS = (process.env.BENCH_ONLY || 'actions,starts,lateness,memory').split(',').map((s) => s.trim());
+const SECTIONS = (process.env.BENCH_ONLY || 'actions,starts,lateness,memory,races').split(',').map((s) => s.trim());
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
 
 function listEnv(name: string): number[] | undefined {
@@ -23,6 +25,12 @@ function listEnv(name: string): number[] | undefined {
 function numberEnv(name: string): number | undefined {
   const raw = process.env[name];
   return raw ? positive(name, raw) : undefined;
+}
+function onOffEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new Error(`${name}: "${raw}" is neither on nor off`);
+  return raw === 'on';
 }
 function positive(name: string, text: string): number {
   const n = Number(text.trim());
@@ -43,6 +51,11 @@ const SIZES = {
     rates: listEnv('BENCH_LATENESS_RATES') ?? [25, 50, 100],
   },
   memory: listEnv('BENCH_MEMORY_SIZES') ?? (LONG ? [1_000, 10_000, 100_000] : [1_000, 2_000]),
+  races: {
+    count: numberEnv('BENCH_RACES_N') ?? (LONG ? 5_000 : 1_000),
+    rate: numberEnv('BENCH_RACES_RATE') ?? 10,
+    orderConfirmation: onOffEnv('BENCH_RACES_CONFIRMATION', true),
+  },
 };
 
 async function main(): Promise<void> {
@@ -81,6 +94,8 @@ async function main(): Promise<void> {
   );
   save();
   results.memory = await timed('memory', () => benchMemory(SIZES.memory, console.log));
+  save();
+  results.races = await timed('races', () => benchRaces(SIZES.races, console.log));
   save();
 
   console.log(`\n${formatReport(results)}`);

@@ -1,17 +1,14 @@
 // 1. Billable Actions per checkout on three paths, counted from real event histories: the real API
-// starts and orders (POST /checkouts, POST /orders), the real workflow and activities run in an
-// in-process worker whose status re-check queries are counted (queries are Actions but are not in
-// history), emails go to the local SES inbox. Schedules are seconds long on the dev server; the
-// count does not depend on the durations. Baseline: the straightforward design, same rules.
-import { NativeConnection } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { openSendLedger } from '../../activities/send-ledger';
-import { createSesMailer } from '../../activities/ses-mailer';
-import { checkoutStateReader } from '../../apps/worker/checkout-state';
-import { createRecoveryWorker } from '../../apps/worker/create-worker';
+// starts and orders (POST /checkouts, POST /orders), the real worker process runs the workflow and
+// its activities, emails go to the local SES inbox. Each path runs twice: through an API with order
+// confirmations on (the default) and through a second API on the same task queue with
+// ORDER_CONFIRMATION=off. The send activity's re-check reads the workflow's history, which is not
+// an Action (a status query was; none is made now), so history holds every Action counted here.
+// Schedules are seconds long on the dev server; the count does not depend on the durations.
+// Baseline: the straightforward design under the same rules, with a confirmation send where the
+// row has one.
 import type { CheckoutStatus } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
-import { dataConverterFor } from '../../config/encryption/data-converter';
 import { BenchStack } from '../support/bench-stack';
 import { checkoutBody, runId } from '../support/checkout-starts';
 import { startLocalSes } from '../support/local-ses';
@@ -27,18 +24,26 @@ import {
 // Far enough apart that "ordered after reminder 1" lands between reminders 1 and 2 on a busy machine.
 const SCHEDULE = [{ after: '2s' }, { after: '5s' }, { after: '8s' }];
 const REMINDER_WAIT_MS = 30_000;
-// Link lifetimes do not matter to what is counted here; the production defaults.
-const DAY_MS = 86_400_000;
 
 type PathName = 'ordered before any reminder' | 'ordered after reminder 1' | 'never ordered';
 
+/** The issue's targets, in Actions per checkout; a path without one has none. */
+export const ACTION_TARGETS: Partial<Record<PathName, number>> = {
+  'never ordered': 6,
+  'ordered before any reminder': 2,
+};
+
 export interface PathActions {
   path: PathName;
+  /** The API's ORDER_CONFIRMATION: whether an order sends the shopper a confirmation email. */
+  orderConfirmation: boolean;
   counts: ActionCounts;
   actions: number;
   baselineActions: number;
   usdPer1000: number;
   baselineUsdPer1000: number;
+  /** The issue's target for the path, if it has one. */
+  target?: number;
   /** The workflow's final state matched the path (else the figures are not for that path). */
   asExpected: boolean;
 }
@@ -57,33 +62,17 @@ const PATHS: PathPlan[] = [
 export async function benchActions(): Promise<PathActions[]> {
   const stack = await BenchStack.start('actions');
   const taskQueue = `bench-actions-${runId()}`;
-  const queries = new Map<string, number>();
-  const nativeConnection = await NativeConnection.connect({ address: stack.address });
-  const ledger = await openSendLedger({ databaseUrl: undefined, inMemory: true });
   try {
     const ses = await startLocalSes();
     stack.track(ses.child);
-    const { url: api } = await stack.startApi(taskQueue);
-    const readState = checkoutStateReader(stack.client);
+    await stack.startWorker(taskQueue, ses.url);
+    const apis = {
+      on: (await stack.startApi(taskQueue)).url,
+      off: (await stack.startApi(taskQueue, { ORDER_CONFIRMATION: 'off' })).url,
+    };
     const client = stack.client;
-    const worker = await createRecoveryWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      dataConverter: dataConverterFor(stack.encryption),
-      activities: createActivities({
-        mailer: createSesMailer({ endpoint: ses.url, region: 'us-east-1' }),
-        ledger,
-        from: 'Shop <shop@example.com>',
-        links: { publicUrl: api, secrets: [stack.linkSecret], resumeTtlMs: DAY_MS * 7, unsubscribeTtlMs: DAY_MS * 90 },
-        // The worker's own re-check (apps/worker/main.ts), counted: each is a query, an Action.
-        checkoutState: (workflowId) => {
-          queries.set(workflowId, (queries.get(workflowId) ?? 0) + 1);
-          return readState(workflowId);
-        },
-      }),
-    });
-    const runOne = async ({ path, remindersBeforeOrder }: PathPlan): Promise<PathActions> => {
+    const runOne = async ({ path, remindersBeforeOrder }: PathPlan, orderConfirmation: boolean) => {
+      const api = orderConfirmation ? apis.on : apis.off;
       const checkoutId = `act-${runId()}`;
       const email = `${checkoutId}@shoppers.example.com`;
       await post(`${api}/checkouts`, { ...checkoutBody(checkoutId, email), schedule: SCHEDULE });
@@ -93,29 +82,35 @@ export async function benchActions(): Promise<PathActions[]> {
       }
       const handle = client.workflow.getHandle(workflowIdFor(checkoutId));
       const status = (await handle.result()) as CheckoutStatus;
-      const history = await handle.fetchHistory();
-      const counts = countActions(history.events ?? []);
-      const q = queries.get(handle.workflowId) ?? 0;
-      if (q > 0) counts.queryReceived = q;
+      const counts = countActions((await handle.fetchHistory()).events ?? []);
       const ordered = remindersBeforeOrder !== null;
       const expectedSent = remindersBeforeOrder ?? SCHEDULE.length;
-      const baseline = totalActions(countActions(straightforwardHistory(expectedSent, ordered, SCHEDULE.length)));
+      const confirms = ordered && orderConfirmation;
+      const baseline = totalActions(
+        countActions(straightforwardHistory(expectedSent, ordered, SCHEDULE.length, confirms)),
+      );
       const actions = totalActions(counts);
+      const confirmed = status.order?.confirmation?.outcome === 'sent';
+      const target = ACTION_TARGETS[path];
       return {
         path,
+        orderConfirmation,
         counts,
         actions,
         baselineActions: baseline,
         usdPer1000: usdPerThousandCheckouts(actions),
         baselineUsdPer1000: usdPerThousandCheckouts(baseline),
-        asExpected: status.state === (ordered ? 'ordered' : 'expired') && status.remindersSent === expectedSent,
-      };
+        ...(target !== undefined && { target }),
+        asExpected:
+          status.state === (ordered ? 'ordered' : 'expired') &&
+          status.remindersSent === expectedSent &&
+          confirmed === confirms,
+      } satisfies PathActions;
     };
-    return await worker.runUntil(Promise.all(PATHS.map(runOne)));
+    const modes = [true, false];
+    return await Promise.all(modes.flatMap((on) => PATHS.map((plan) => runOne(plan, on))));
   } finally {
-    await ledger.close();
     await stack.stop();
-    await nativeConnection.close();
   }
 }
 

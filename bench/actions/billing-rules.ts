@@ -120,16 +120,28 @@ export const usdPerThousandCheckouts = (actions: number) => (actions * 1_000 * U
 
 /**
  * The straightforward design's history for a path, run through the same rules: start, then per
- * reminder reached "sleep, send"; an order is a signal that ends the sleep it lands in. No search
- * attribute upserts, no status queries, no confirmation email.
+ * reminder reached "sleep, send"; an order is a signal that ends the sleep it lands in, followed by
+ * one confirmation send when `confirmation` is set (like for like with a workflow that sends one).
+ * No search attribute upserts, no status queries.
  */
-export function straightforwardHistory(remindersSent: number, ordered: boolean, steps: number): HistoryEvent[] {
+export function straightforwardHistory(
+  remindersSent: number,
+  ordered: boolean,
+  steps: number,
+  confirmation = false,
+): HistoryEvent[] {
   const events: HistoryEvent[] = [{ eventType: E.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED }];
   for (let step = 0; step < steps; step++) {
     if (step > remindersSent) break;
     events.push({ eventType: E.EVENT_TYPE_TIMER_STARTED });
     if (step === remindersSent && ordered) {
       events.push({ eventType: E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED });
+      if (confirmation) {
+        events.push(
+          { eventType: E.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED },
+          { eventType: E.EVENT_TYPE_ACTIVITY_TASK_STARTED, activityTaskStartedEventAttributes: { attempt: 1 } },
+        );
+      }
       break;
     }
     events.push(

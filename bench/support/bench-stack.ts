@@ -87,11 +87,20 @@ export class BenchStack {
     return this.track(await spawnNode('worker', WORKER_MAIN, env, ready, WORKER_READY_TIMEOUT_MS));
   }
 
-  /** The real API process (apps/api/main.ts); resolves with its base URL once /health answers. */
-  async startApi(taskQueue: string): Promise<{ url: string; child: NodeChild }> {
+  /**
+   * The real API process (apps/api/main.ts); resolves with its base URL once /health answers.
+   * `extraEnv` sets its configuration beyond the defaults (e.g. ORDER_CONFIRMATION=off).
+   */
+  async startApi(taskQueue: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: NodeChild }> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env = { ...this.baseEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1', PUBLIC_API_URL: url };
+    const env = {
+      ...this.baseEnv(taskQueue),
+      ...extraEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_API_URL: url,
+    };
     const ready = async () => {
       try {
         return (await fetch(`${url}/health`)).ok;

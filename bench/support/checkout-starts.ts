@@ -25,7 +25,7 @@ export function checkoutBody(checkoutId: string, email = `${checkoutId}@shoppers
 /** The workflow input the API builds from that body (apps/api/checkouts/recovery-input.ts). */
 export function recoveryInput(
   checkoutId: string,
-  options: { email?: string; schedule?: ScheduleStepSpec[]; lastActivityAt?: number } = {},
+  options: { email?: string; schedule?: ScheduleStepSpec[]; lastActivityAt?: number; orderConfirmation?: boolean } = {},
 ): CheckoutRecoveryInput {
   const resolved = resolveSchedule(options.schedule ?? DEFAULT_SCHEDULE);
   if (!resolved.ok) throw new Error(`bad bench schedule: ${JSON.stringify(resolved.errors)}`);
@@ -33,6 +33,8 @@ export function recoveryInput(
     checkout: checkoutBody(checkoutId, options.email),
     schedule: resolved.steps,
     ...(options.lastActivityAt !== undefined && { lastActivityAt: options.lastActivityAt }),
+    // The API always sets it, from ORDER_CONFIRMATION (default on).
+    sendOrderConfirmation: options.orderConfirmation ?? true,
   };
 }
 

@@ -1,0 +1,32 @@
+// The bench worker for the order-races baseline workflow, as its own process like the real worker:
+// the same cache bound, a bundle made at start-up. Env: TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL.
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createArrivalActivities } from '../lateness/baseline-activities';
+
+// The same bound as apps/worker/create-worker.ts, so both workers cache alike.
+const MAX_CACHED_WORKFLOWS = 1_000;
+
+async function main(): Promise<void> {
+  const { TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL } = process.env;
+  if (!TEMPORAL_ADDRESS || !TASK_QUEUE || !RECORDER_URL) throw new Error('TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL');
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
+  try {
+    const worker = await Worker.create({
+      connection,
+      taskQueue: TASK_QUEUE,
+      workflowsPath: require.resolve('./baseline-workflow'),
+      activities: createArrivalActivities(RECORDER_URL),
+      maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+    });
+    console.log(`races baseline worker polling ${TASK_QUEUE}`);
+    await worker.run();
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`races baseline worker failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
