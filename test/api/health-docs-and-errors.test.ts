@@ -55,6 +55,7 @@ test('GET /docs-json lists every route of the API', async () => {
     'POST /api/order',
     'POST /checkouts',
     'POST /checkouts/{id}/activity',
+    'POST /checkouts/{id}/events',
     'POST /codec/decode',
     'POST /codec/encode',
     'POST /orders',

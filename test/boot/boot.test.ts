@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TEST_LINK_SECRET } from '../support/links';
+import { TEST_ENCRYPTION_ENV } from '../support/payload-keys';
 
 const APPS = join(__dirname, '..', '..', 'apps');
 // Far above a failed start (milliseconds), far below a test timeout.
@@ -17,7 +18,7 @@ async function runMain(
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [join(APPS, app, 'main.js')], {
     // Nothing from the developer's environment: an unreachable Temporal, no secrets.
-    env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', ...env },
+    env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', ...TEST_ENCRYPTION_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

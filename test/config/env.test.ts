@@ -6,9 +6,11 @@ import { describe, it } from 'node:test';
 import { devLinkSecret } from '../../config/dev-link-secret';
 import { ConfigError, loadConfig } from '../../config/env';
 import { TEST_LINK_SECRET } from '../support/links';
+import { TEST_ENCRYPTION_ENV } from '../support/payload-keys';
 
 const DAY_MS = 86_400_000;
-const withSecret = (env: NodeJS.ProcessEnv = {}) => loadConfig({ LINK_SIGNING_SECRET: TEST_LINK_SECRET, ...env });
+const withSecret = (env: NodeJS.ProcessEnv = {}) =>
+  loadConfig({ LINK_SIGNING_SECRET: TEST_LINK_SECRET, ...TEST_ENCRYPTION_ENV, ...env });
 
 describe('link settings', () => {
   it('refuses to start without LINK_SIGNING_SECRET, saying how to make one', () => {
@@ -77,7 +79,10 @@ describe('the development link secret of npm start', () => {
       const dataDir = join(dir, 'data');
       const first = devLinkSecret(dataDir);
       assert.ok(first.length >= 32);
-      assert.doesNotThrow(() => loadConfig({ LINK_SIGNING_SECRET: first }), 'loadConfig accepts it');
+      assert.doesNotThrow(
+        () => loadConfig({ LINK_SIGNING_SECRET: first, ...TEST_ENCRYPTION_ENV }),
+        'loadConfig accepts it',
+      );
       assert.equal(devLinkSecret(dataDir), first, 'a restart keeps old links valid');
       const file = join(dataDir, 'link-signing-secret');
       assert.equal((await readFile(file, 'utf8')).trim(), first);

@@ -180,8 +180,16 @@ describe('what the Temporal server stores', () => {
     // The check itself sees plain text where Temporal keeps it: ids and search attributes.
     assert.ok(bytes.includes(customer.id), 'the CustomerId search attribute should be readable in the history');
 
-    const stored = payloads.filter((p) => !p.path.includes('searchAttributes'));
+    // Plain by design: search attributes, and the SDK's version (patch) markers, which hold only
+    // the patch id (the customer-data check above covers their bytes too).
+    const isPlainByDesign = (path: string) =>
+      path.includes('searchAttributes') || path.includes('markerRecordedEventAttributes');
+    const stored = payloads.filter((p) => !isPlainByDesign(p.path));
     for (const p of stored) assertEncrypted(p);
+    assert.ok(
+      events.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch'),
+      'the lean-actions version marker',
+    );
     const where = (what: string) => stored.filter((p) => p.path.includes(what)).length;
     assert.ok(where('workflowExecutionStartedEventAttributes.input') >= 1, 'the workflow input');
     assert.ok(where('activityTaskScheduledEventAttributes.input') >= 2, 'the send activities inputs');

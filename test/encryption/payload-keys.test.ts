@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig, loadEncryption } from '../../config/env';
+import { TEST_LINK_SECRET } from '../support/links';
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64');
@@ -69,7 +70,8 @@ describe('PAYLOAD_ENCRYPTION_KEYS', () => {
 });
 
 describe('CODEC_CORS_ORIGINS', () => {
-  const config = (env: NodeJS.ProcessEnv) => loadConfig({ PAYLOAD_ENCRYPTION_KEYS: `k1:${KEY_A}`, ...env });
+  const config = (env: NodeJS.ProcessEnv) =>
+    loadConfig({ PAYLOAD_ENCRYPTION_KEYS: `k1:${KEY_A}`, LINK_SIGNING_SECRET: TEST_LINK_SECRET, ...env });
 
   test("defaults to the dev server's UI on localhost and 127.0.0.1", () => {
     assert.deepEqual(config({}).api.codecCorsOrigins, ['http://localhost:8233', 'http://127.0.0.1:8233']);
