@@ -13,6 +13,10 @@ export interface SendReminderInput {
   /** Why the shopper likely left, and how far they got: picks the message's content. */
   abandonReason?: AbandonReason;
   progress?: CheckoutProgress;
+  /** No message within this many ms of one sent for another of the customer's checkouts. */
+  frequencyCapMs?: number;
+  /** Epoch ms on the workflow's clock when it asked for this send: the frequency cap's clock. */
+  requestedAt?: number;
 }
 
 export interface SendOrderConfirmationInput {
@@ -22,8 +26,13 @@ export interface SendOrderConfirmationInput {
 }
 
 export interface SendResult {
-  /** `suppressed`: nothing was sent on purpose (the checkout was ordered meanwhile). */
-  outcome: 'sent' | 'suppressed';
+  /**
+   * `suppressed`: nothing was sent on purpose (the checkout was ordered meanwhile). `delayed`: the
+   * frequency cap holds it until `until` (another checkout of the customer was just messaged).
+   */
+  outcome: 'sent' | 'suppressed' | 'delayed';
+  /** `delayed` only: ISO time the message may be tried again. */
+  until?: string;
   messageId?: string;
   reason?: string;
   /** True when an earlier attempt had already sent this message and its id was reused. */

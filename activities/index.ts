@@ -19,6 +19,7 @@ import { buildMime, confirmationHeaders, reminderHeaders } from './mime';
 import { type ClaimMeta, confirmationKey, reminderKey, type SendLedger } from './send-ledger';
 import type { Mailer } from './ses-mailer';
 import { type RenderedEmail, renderOrderConfirmation, renderReminder } from './templates';
+import { reasonNote, resumeTarget } from './templates/reason-note';
 
 export interface ActivityDependencies {
   mailer: Mailer;
@@ -45,6 +46,9 @@ interface Delivery {
   message: () => { email: RenderedEmail; headers: Record<string, string> };
   /** The checkout's state when it means the message must not go out any more. */
   recheck?: () => Promise<SuppressingState | undefined>;
+  /** The frequency cap across the customer's checkouts, when the checkout's policy has one. */
+  /** `nowMs`: the workflow's clock when it asked for the send, so the cap and its timers agree. */
+  cap?: { customerId: string; checkoutId: string; capMs: number; nowMs: number };
   labels: MessageLabels;
   logAttrs: Record<string, unknown>;
 }
@@ -83,6 +87,9 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
 
     let messageId: string;
     try {
+      // Composed first, so nothing but the SES call follows the re-check: an order acknowledged
+      // after the re-check can only race that call (benchmark "races" measures the window).
+      const raw = await compose(d);
       const state = await d.recheck?.();
       if (state) {
         await deps.ledger.release(d.key, claim.attempt);
@@ -91,7 +98,19 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         metrics.suppressed(d.labels, state);
         return { outcome: 'suppressed', reason };
       }
-      const raw = await compose(d);
+      if (d.cap) {
+        const hold = await deps.ledger.holdContact(d.cap.customerId, d.cap.checkoutId, d.cap.capMs, d.cap.nowMs);
+        if (!hold.held) {
+          await deps.ledger.release(d.key, claim.attempt);
+          const reason =
+            hold.because === 'sent'
+              ? "frequency cap: another of the customer's checkouts was messaged recently"
+              : "frequency cap: a message for another of the customer's checkouts is going out now";
+          log.info('send delayed', { ...d.logAttrs, reason, until: hold.until.toISOString() });
+          metrics.suppressed(d.labels, 'frequency_cap');
+          return { outcome: 'delayed', reason, until: hold.until.toISOString() };
+        }
+      }
       const started = performance.now();
       const seconds = () => (performance.now() - started) / 1000;
       try {
@@ -102,6 +121,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       }
       metrics.providerCall(d.labels, 'sent', seconds());
     } catch (err) {
+      if (d.cap) await deps.ledger.dropContact(d.cap.customerId, d.cap.checkoutId).catch(() => undefined); // expires anyway
       await deps.ledger.release(d.key, claim.attempt).catch((releaseErr: unknown) => {
         // The claim goes stale on its own; the send's own failure is what matters here.
         log.warn('could not release the send claim', { ...d.logAttrs, error: String(releaseErr) });
@@ -112,6 +132,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
     // Counted before the ledger write: SES has the message whatever the ledger says.
     metrics.sent(d.labels);
     try {
+      if (d.cap) await deps.ledger.confirmContact(d.cap.customerId, d.cap.checkoutId, d.cap.nowMs);
       await deps.ledger.markSent(d.key, messageId);
     } catch (err) {
       // SES has the message: failing now would make Temporal retry and send it twice.
@@ -143,20 +164,34 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   }
 
   return {
-    async sendReminder({ checkout, step, stepsTotal, channel, template }: SendReminderInput): Promise<SendResult> {
+    async sendReminder(input: SendReminderInput): Promise<SendResult> {
+      const { checkout, step, stepsTotal, channel, template, abandonReason, progress, frequencyCapMs, requestedAt } =
+        input;
       const { checkoutId } = checkout;
       return deliver({
         key: reminderKey(checkoutId, step),
         meta: { checkoutId, kind: 'reminder', step },
         to: checkout.customer,
         message: () => {
-          const links = reminderLinks(deps.links, checkout, step);
+          // After a failed payment the resume link reopens payment with the saved method.
+          const target = resumeTarget(checkout.checkoutUrl, abandonReason, progress);
+          const links = reminderLinks(deps.links, { ...checkout, checkoutUrl: target }, step);
+          const note = reasonNote(checkout, abandonReason, progress);
           return {
-            email: renderReminder(template, { checkout, step, stepsTotal, ...links }),
+            email: renderReminder(template, { checkout, step, stepsTotal, ...links, note }),
             headers: reminderHeaders(links.unsubscribeUrl, checkoutId, step),
           };
         },
         recheck: stateBlockingSend,
+        ...(frequencyCapMs &&
+          frequencyCapMs > 0 && {
+            cap: {
+              customerId: checkout.customer.id,
+              checkoutId,
+              capMs: frequencyCapMs,
+              nowMs: requestedAt ?? Date.now(),
+            },
+          }),
         labels: { kind: 'reminder', channel, step },
         logAttrs: { checkoutId, step, template },
       });

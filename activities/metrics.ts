@@ -21,8 +21,11 @@ export const SEND_METRICS = {
 // The SES call: tens of milliseconds normally, up to the mailer's 20 s request timeout.
 export const SEND_DURATION_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
 
-/** `already_sent`: an earlier attempt sent it (dedupe ledger); the others: the re-check's state. */
-export type SuppressionReason = 'already_sent' | 'ordered' | 'cancelled';
+/**
+ * `already_sent`: an earlier attempt sent it (dedupe ledger); `ordered`, `cancelled`: the re-check's
+ * state; `frequency_cap`: not sent now, the workflow tries again when the cap allows.
+ */
+export type SuppressionReason = 'already_sent' | 'ordered' | 'cancelled' | 'frequency_cap';
 
 export type MessageKind = 'reminder' | 'confirmation';
 

@@ -4,10 +4,10 @@
 // The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
 import { migrate } from './ledger/migrations';
-import { type SentMessage, sentMessages } from './ledger/schema';
+import { customerContacts, type SentMessage, sentMessages } from './ledger/schema';
 
 export type { SentMessage } from './ledger/schema';
 
@@ -37,9 +37,25 @@ export interface SendLedger {
   /** The attempt failed before SES accepted anything: the next attempt may claim at once. */
   release(key: string, attempt: number): Promise<void>;
   get(key: string): Promise<SentMessage | undefined>;
+  /**
+   * The frequency cap across a customer's checkouts: holds the right to message this customer for
+   * this checkout, or says until when another checkout's message (sent, or being sent) blocks it.
+   * Serialised per customer, so two checkouts due in the same second get one hold between them.
+   */
+  holdContact(customerId: string, checkoutId: string, capMs: number, nowMs?: number): Promise<ContactHold>;
+  /** SES accepted the message: it now counts against the customer's other checkouts. */
+  confirmContact(customerId: string, checkoutId: string, nowMs?: number): Promise<void>;
+  /** Nothing went out (suppressed, failed before SES): the hold blocks nobody any more. */
+  dropContact(customerId: string, checkoutId: string): Promise<void>;
   /** Await at worker shutdown, after the worker has drained. */
   close(): Promise<void>;
 }
+
+export type ContactHold = { held: true } | { held: false; until: Date; because: 'sent' | 'sending' };
+
+// A hold whose sender died is ignored after this long (like a stale send claim); while a live one
+// is in flight, the other checkout looks again after HOLD_RETRY_MS.
+const HOLD_RETRY_MS = 15_000;
 
 /** Stable across workflow resets and retries: built from business ids, never from run ids. */
 export const reminderKey = (checkoutId: string, step: number) => `${checkoutId}:reminder:${step}`;
@@ -132,6 +148,44 @@ class DrizzleSendLedger implements SendLedger {
       .where(
         and(eq(sentMessages.dedupeKey, key), eq(sentMessages.status, 'sending'), eq(sentMessages.attempts, attempt)),
       );
+  }
+
+  // `nowMs`: the caller's clock (the activity passes Temporal's, so a time-skipping test server and
+  // the cap agree); defaults to the worker's.
+  async holdContact(customerId: string, checkoutId: string, capMs: number, nowMs = Date.now()): Promise<ContactHold> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`checkout-recovery.cap.${customerId}`}))`);
+      const others = await tx
+        .select({ sentAt: customerContacts.sentAt, heldAt: customerContacts.heldAt })
+        .from(customerContacts)
+        .where(and(eq(customerContacts.customerId, customerId), ne(customerContacts.checkoutId, checkoutId)));
+      const lastSent = Math.max(0, ...others.map((o) => o.sentAt?.getTime() ?? 0));
+      if (lastSent > nowMs - capMs) return { held: false, until: new Date(lastSent + capMs), because: 'sent' };
+      const sending = others.some((o) => o.heldAt && o.heldAt.getTime() > nowMs - this.staleAfterMs);
+      if (sending) return { held: false, until: new Date(nowMs + HOLD_RETRY_MS), because: 'sending' };
+      await tx
+        .insert(customerContacts)
+        .values({ customerId, checkoutId, heldAt: new Date(nowMs) })
+        .onConflictDoUpdate({
+          target: [customerContacts.customerId, customerContacts.checkoutId],
+          set: { heldAt: new Date(nowMs) },
+        });
+      return { held: true };
+    });
+  }
+
+  async confirmContact(customerId: string, checkoutId: string, nowMs = Date.now()): Promise<void> {
+    await this.db
+      .update(customerContacts)
+      .set({ sentAt: new Date(nowMs), heldAt: null })
+      .where(and(eq(customerContacts.customerId, customerId), eq(customerContacts.checkoutId, checkoutId)));
+  }
+
+  async dropContact(customerId: string, checkoutId: string): Promise<void> {
+    await this.db
+      .update(customerContacts)
+      .set({ heldAt: null })
+      .where(and(eq(customerContacts.customerId, customerId), eq(customerContacts.checkoutId, checkoutId)));
   }
 
   async get(key: string): Promise<SentMessage | undefined> {

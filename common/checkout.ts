@@ -71,6 +71,11 @@ export interface RecoveryPolicy {
   channelQuietHours?: Partial<Record<Channel, QuietHours | null>>;
   /** IANA zone for customers whose checkout carries none. */
   defaultTimezone: string;
+  /**
+   * No recovery message within this long (a duration like "16h") of one sent for another of the
+   * customer's checkouts; absent or null: no cap. A checkout's own schedule is never capped.
+   */
+  frequencyCap?: string | null;
 }
 
 export interface CheckoutRecoveryInput {
@@ -104,7 +109,8 @@ export interface ReminderRecord {
   step: number;
   channel: Channel;
   template: TemplateName;
-  outcome: 'sent' | 'failed' | 'suppressed';
+  /** `delayed`: held back by the frequency cap; the same step is tried again at `delayed.until`. */
+  outcome: 'sent' | 'failed' | 'suppressed' | 'delayed';
   /** ISO time the outcome was recorded. */
   at: string;
   /** ISO time the step was due. */

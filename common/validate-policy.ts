@@ -1,6 +1,10 @@
 // Validation of the recovery policy, shared by the config loader, the API and the workflow input.
 import { CHANNELS, type RecoveryPolicy } from './checkout';
+import { parseDuration } from './duration';
 import { isHhMm, isTimeZone } from './quiet-hours';
+
+const MAX_FREQUENCY_CAP_MS = 30 * 86_400_000;
+
 import type { FieldError } from './schedule';
 
 function quietHoursErrors(value: unknown, field: string): FieldError[] {
@@ -29,6 +33,12 @@ export function validatePolicy(policy: unknown, field = 'policy'): FieldError[] 
           errors.push({ field: at, reason: `is not a channel (${CHANNELS.join(', ')})` });
         } else errors.push(...quietHoursErrors(rule, at));
       }
+    }
+  }
+  if (p.frequencyCap !== undefined && p.frequencyCap !== null) {
+    const cap = typeof p.frequencyCap === 'string' ? parseDuration(p.frequencyCap) : undefined;
+    if (!cap?.ok || cap.ms > MAX_FREQUENCY_CAP_MS) {
+      errors.push({ field: `${field}.frequencyCap`, reason: 'must be a duration like "16h" (at most 30d), or null' });
     }
   }
   if (!isTimeZone(p.defaultTimezone)) {

@@ -58,7 +58,11 @@ export interface MetricsConfig {
 const PROJECT_ROOT = join(__dirname, '..', __dirname.includes(`${join('dist', 'config')}`) ? '..' : '');
 export const DEFAULT_SCHEDULE_FILE = join(PROJECT_ROOT, 'config', 'schedule.json');
 export const DEFAULT_POLICY_FILE = join(PROJECT_ROOT, 'config', 'policy.json');
-const BUILT_IN_POLICY: RecoveryPolicy = { quietHours: { start: '21:00', end: '08:00' }, defaultTimezone: 'UTC' };
+const BUILT_IN_POLICY: RecoveryPolicy = {
+  quietHours: { start: '21:00', end: '08:00' },
+  defaultTimezone: 'UTC',
+  frequencyCap: '16h',
+};
 /** Where the Temporal UI of `temporal server start-dev` runs. */
 export const DEFAULT_CODEC_CORS_ORIGINS = 'http://localhost:8233,http://127.0.0.1:8233';
 
@@ -194,8 +198,8 @@ export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep
 }
 
 /**
- * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off") and
- * DEFAULT_TIMEZONE override its fields.
+ * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off"),
+ * DEFAULT_TIMEZONE and FREQUENCY_CAP ("16h" or "off") override its fields.
  */
 export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy {
   let policy: RecoveryPolicy = BUILT_IN_POLICY;
@@ -214,6 +218,10 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy
     source += ' with QUIET_HOURS';
   }
   if (env.DEFAULT_TIMEZONE) policy = { ...policy, defaultTimezone: env.DEFAULT_TIMEZONE.trim() };
+  if (env.FREQUENCY_CAP) {
+    const raw = env.FREQUENCY_CAP.trim();
+    policy = { ...policy, frequencyCap: raw.toLowerCase() === 'off' ? null : raw };
+  }
   const errors = validatePolicy(policy, 'policy');
   if (errors.length > 0) throw new ConfigError(`invalid recovery policy in ${source}: ${describeErrors(errors)}`);
   return policy;

@@ -33,7 +33,7 @@ import {
   inTimeOrder,
   NO_PROGRESS,
 } from '../common/checkout-events';
-import { formatDuration } from '../common/duration';
+import { formatDuration, parseDuration } from '../common/duration';
 import { activitySignal, checkoutEventsSignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
 import { initialLastActivity, laterActivity, plannedSteps, sendMoment } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
@@ -89,6 +89,11 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   const reminders: ReminderRecord[] = [];
   let progress: CheckoutProgress = NO_PROGRESS;
   let published = { reason: 'unknown', step: '' }; // search attributes as last upserted
+  // Set when the frequency cap held a step back: the step waits at least until then.
+  let heldUntil = 0;
+  const capSpec = lean ? input.policy?.frequencyCap : undefined;
+  const capDuration = capSpec ? parseDuration(capSpec) : undefined;
+  const frequencyCapMs = capDuration?.ok ? capDuration.ms : undefined;
   const sentCount = () => reminders.filter((r) => r.outcome === 'sent').length;
 
   const status = (): CheckoutStatus => {
@@ -189,19 +194,31 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       const step = schedule[nextIndex] as ScheduleStep;
       const number = nextIndex + 1;
       const dueMs = lastActivityAt + step.afterMs;
-      // Quiet hours move the send, never drop it (only workflows of the lean version carry a policy).
-      const moment = lean ? sendMoment(input, step, dueMs) : { at: dueMs, delayed: undefined };
+      // Quiet hours move the send, never drop it (only workflows of the lean version carry a policy);
+      // a step the frequency cap held back waits for the cap, then for quiet hours again.
+      const moment = lean ? sendMoment(input, step, Math.max(dueMs, heldUntil)) : { at: dueMs, delayed: undefined };
       const waitMs = moment.at - Date.now();
       if (waitMs > 0) {
         replan = false;
-        const why = moment.delayed ? ` (${moment.delayed.reason})` : '';
+        const why = moment.delayed
+          ? ` (${moment.delayed.reason})`
+          : heldUntil > dueMs
+            ? ' (frequency cap: another checkout of this customer was messaged)'
+            : '';
         const summary = `wait ${formatDuration(waitMs)} for reminder ${number}${why}`;
         await condition(() => order !== null || replan, waitMs, { summary });
         if (order || replan) continue;
       }
       state = 'reminding';
       const record = await runSend(step, number, schedule.length, iso(dueMs));
-      reminders.push(moment.delayed ? { ...record, delayed: moment.delayed } : record);
+      reminders.push(moment.delayed && !record.delayed ? { ...record, delayed: moment.delayed } : record);
+      if (record.outcome === 'delayed' && record.delayed) {
+        // At least a second: worker and server clocks differ by milliseconds, never loop on them.
+        heldUntil = Math.max(Date.parse(record.delayed.until), Date.now() + 1_000);
+        publish();
+        continue; // the same step again, once the cap allows
+      }
+      heldUntil = 0;
       nextIndex += 1;
       publish();
     }
@@ -235,6 +252,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
         channel: step.channel,
         template: step.template,
         ...(progress.events > 0 && { abandonReason: abandonReason(progress), progress }),
+        ...(frequencyCapMs !== undefined && { frequencyCapMs, requestedAt: Date.now() }),
       });
       return {
         ...base,
@@ -242,6 +260,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
         at: iso(Date.now()),
         messageId: result.messageId,
         reason: result.reason,
+        ...(result.outcome === 'delayed' &&
+          result.until && { delayed: { reason: result.reason ?? 'frequency cap', until: result.until } }),
       };
     } catch (err) {
       if (isCancellation(err)) throw err;

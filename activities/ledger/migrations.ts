@@ -24,6 +24,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX IF NOT EXISTS sent_messages_checkout_id_idx ON sent_messages (checkout_id)',
     ],
   },
+  {
+    version: 2,
+    name: 'create customer_contacts (frequency cap)',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS customer_contacts (
+        customer_id text NOT NULL,
+        checkout_id text NOT NULL,
+        sent_at timestamptz,
+        held_at timestamptz,
+        PRIMARY KEY (customer_id, checkout_id)
+      )`,
+    ],
+  },
 ];
 
 // Named for this ledger, so another component's migrations table in the same database cannot clash.

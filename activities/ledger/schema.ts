@@ -1,6 +1,6 @@
 // The dedupe ledger's table, as drizzle sees it. The DDL lives in migrations.ts (compiled into
 // dist/, so the runtime image needs no SQL files); a test checks the two agree.
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const sentMessages = pgTable('sent_messages', {
   /** `${checkoutId}:reminder:${step}` or `${checkoutId}:confirmation:${orderId}`. */
@@ -18,3 +18,19 @@ export const sentMessages = pgTable('sent_messages', {
 });
 
 export type SentMessage = typeof sentMessages.$inferSelect;
+
+/**
+ * The frequency cap's memory: per customer and checkout, when a recovery message last went out and
+ * whether one is being sent right now (a hold), so two checkouts of one customer never message
+ * within the cap window of each other.
+ */
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    customerId: text('customer_id').notNull(),
+    checkoutId: text('checkout_id').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    heldAt: timestamp('held_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.checkoutId] })],
+);

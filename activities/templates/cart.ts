@@ -7,6 +7,8 @@ import {
   cartText,
   emailDocument,
   itemCount,
+  noteLines,
+  noteParagraph,
   paragraph,
   requireHttpUrl,
   unsubscribeFooter,
@@ -14,7 +16,7 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderCart({ checkout, resumeUrl, unsubscribeUrl }: ReminderView): RenderedEmail {
+export function renderCart({ checkout, resumeUrl, unsubscribeUrl, note }: ReminderView): RenderedEmail {
   const { cart, customer } = checkout;
   // Our own signed link, but an href is checked where it is written.
   const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
@@ -23,6 +25,7 @@ export function renderCart({ checkout, resumeUrl, unsubscribeUrl }: ReminderView
   const count = itemCount(cart);
   const subject = `Your cart is waiting: ${count} ${count === 1 ? 'item' : 'items'}, ${money(cart.total)}`;
   const body = html`${paragraph(hello)}
+${noteParagraph(note)}
 ${paragraph('Here is what you picked out. Everything is still in your cart.')}
 ${cartTable(cart, money)}
 ${button(resume, 'Complete my order')}`;
@@ -37,6 +40,7 @@ ${button(resume, 'Complete my order')}`;
     text: [
       hello,
       '',
+      ...noteLines(note),
       'Here is what you picked out. Everything is still in your cart.',
       '',
       cartText(cart, money),

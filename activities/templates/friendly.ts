@@ -1,15 +1,25 @@
 // Reminder 1 by default: a light note, no hard sell.
 import { greeting } from './format';
 import { html } from './html';
-import { button, emailDocument, paragraph, requireHttpUrl, unsubscribeFooter, unsubscribeFooterText } from './layout';
+import {
+  button,
+  emailDocument,
+  noteLines,
+  noteParagraph,
+  paragraph,
+  requireHttpUrl,
+  unsubscribeFooter,
+  unsubscribeFooterText,
+} from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderFriendly({ checkout, resumeUrl, unsubscribeUrl }: ReminderView): RenderedEmail {
+export function renderFriendly({ checkout, resumeUrl, unsubscribeUrl, note }: ReminderView): RenderedEmail {
   // Our own signed link, but an href is checked where it is written.
   const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
   const hello = greeting(checkout.customer);
   const subject = 'You left something in your cart';
   const body = html`${paragraph(hello)}
+${noteParagraph(note)}
 ${paragraph('Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.')}
 ${button(resume, 'Return to my cart')}
 ${paragraph('Questions about anything in it? Just reply to this email.')}`;
@@ -24,6 +34,7 @@ ${paragraph('Questions about anything in it? Just reply to this email.')}`;
     text: [
       hello,
       '',
+      ...noteLines(note),
       'Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.',
       '',
       `Return to my cart: ${resume}`,

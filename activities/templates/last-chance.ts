@@ -5,6 +5,8 @@ import {
   button,
   emailDocument,
   itemCount,
+  noteLines,
+  noteParagraph,
   paragraph,
   requireHttpUrl,
   unsubscribeFooter,
@@ -12,7 +14,7 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl }: ReminderView): RenderedEmail {
+export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl, note }: ReminderView): RenderedEmail {
   const { cart, customer } = checkout;
   // Our own signed link, but an href is checked where it is written.
   const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
@@ -22,6 +24,7 @@ export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl }: Remind
   const summary = `${count} ${count === 1 ? 'item' : 'items'} worth ${money(cart.total)}`;
   const subject = 'Last reminder: your cart is still waiting';
   const body = html`${paragraph(hello)}
+${noteParagraph(note)}
 ${paragraph(html`Your cart still holds <strong>${summary}</strong>.`)}
 ${paragraph('This is the last reminder we will send about it. If you still want these items, now is a good time.')}
 ${button(resume, 'Finish my order')}`;
@@ -36,6 +39,7 @@ ${button(resume, 'Finish my order')}`;
     text: [
       hello,
       '',
+      ...noteLines(note),
       `Your cart still holds ${summary}.`,
       'This is the last reminder we will send about it. If you still want these items, now is a good time.',
       '',

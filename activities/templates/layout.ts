@@ -83,3 +83,13 @@ export function cartText(cart: Cart, money: (amount: number) => string, total = 
 export function itemCount(cart: Cart): number {
   return cart.items.reduce((n, item) => n + item.quantity, 0);
 }
+
+/** The reason note (reason-note.ts) as a paragraph, or nothing. */
+export function noteParagraph(note: { text: string } | undefined): SafeHtml | undefined {
+  return note ? paragraph(note.text) : undefined;
+}
+
+/** The reason note as plain-text lines (with the blank line after it), or none. */
+export function noteLines(note: { text: string } | undefined): string[] {
+  return note ? [note.text, ''] : [];
+}

@@ -1,4 +1,5 @@
 import type { Checkout } from '../../common/checkout';
+import type { ReasonNote } from './reason-note';
 
 /** What every template returns: the pieces the MIME builder puts together. */
 export interface RenderedEmail {
@@ -15,6 +16,8 @@ export interface ReminderView {
   resumeUrl: string;
   /** The signed, visible unsubscribe link (the API's confirm page). */
   unsubscribeUrl: string;
+  /** What to say about why the shopper likely left (reason-note.ts). */
+  note?: ReasonNote;
 }
 
 export interface OrderConfirmationView {

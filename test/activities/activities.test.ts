@@ -90,6 +90,46 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     assert.equal((await ses.emailsTo(checkout.customer.email)).length, 2);
   });
 
+  it('after a failed payment the reminder says so, names the saved method, and resumes at payment with it', async () => {
+    const checkout = sampleCheckout();
+    const { sendReminder } = createActivities(deps());
+    await run(activityEnv(checkout), sendReminder, {
+      ...reminder(checkout),
+      abandonReason: 'payment_failed',
+      progress: {
+        lastStep: 'payment_failed',
+        paymentMethod: 'paypal',
+        blocker: 'payment_failed',
+        outOfStock: [],
+        events: 2,
+      },
+    });
+    const [mail] = await ses.emailsTo(checkout.customer.email);
+    assert.match(mail?.body.text ?? '', /Your payment didn't go through last time\. Your PayPal is still selected/);
+    const target = new URL(signedLinkIn(mail?.body.text, 'resume').claims.target ?? '');
+    assert.equal(target.searchParams.get('retry_payment'), '1');
+    assert.equal(target.searchParams.get('payment_method'), 'paypal');
+    assert.equal(`${target.origin}${target.pathname}`, checkout.checkoutUrl.replace(/\?.*$/, ''));
+  });
+
+  it('an item out of stock gets a no-pressure note; no reason, no note', async () => {
+    const oos = sampleCheckout();
+    const plain = sampleCheckout();
+    const { sendReminder } = createActivities(deps());
+    await run(activityEnv(oos), sendReminder, {
+      ...reminder(oos),
+      abandonReason: 'out_of_stock',
+      progress: { lastStep: 'item_out_of_stock', outOfStock: ['SKU-1'], events: 1 },
+    });
+    await run(activityEnv(plain), sendReminder, reminder(plain));
+    const [oosMail] = await ses.emailsTo(oos.customer.email);
+    const [plainMail] = await ses.emailsTo(plain.customer.email);
+    assert.match(oosMail?.body.text ?? '', /ran out of stock\. No rush/);
+    assert.match(oosMail?.body.html ?? '', /ran out of stock\. No rush/);
+    assert.doesNotMatch(plainMail?.body.text ?? '', /payment|stock|shipping added/i);
+    assert.equal(signedLinkIn(plainMail?.body.text, 'resume').claims.target, plain.checkoutUrl);
+  });
+
   it('the sent reminder links to the API with links signed for its checkout and step, expiring after the send', async () => {
     const checkout = sampleCheckout();
     const { sendReminder } = createActivities(deps());
@@ -188,6 +228,9 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
       claim: (k, m) => ledger.claim(k, m),
       release: (k, a) => ledger.release(k, a),
       get: (k) => ledger.get(k),
+      holdContact: (c, co, ms, now) => ledger.holdContact(c, co, ms, now),
+      confirmContact: (c, co, now) => ledger.confirmContact(c, co, now),
+      dropContact: (c, co) => ledger.dropContact(c, co),
       close: async () => {},
       markSent: async () => {
         throw new Error('database went away');

@@ -25,6 +25,44 @@ function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendL
   });
   after(() => ledger.close());
 
+  describe("frequency cap across a customer's checkouts", () => {
+    const HOUR = 3_600_000;
+    const customer = () => `cust-${process.pid}-${++seq}`;
+
+    it('two checkouts of one customer due in the same instant: exactly one may send', async () => {
+      const c = customer();
+      const holds = await Promise.all(['co-a', 'co-b', 'co-c'].map((co) => ledger.holdContact(c, co, 16 * HOUR)));
+      assert.equal(holds.filter((h) => h.held).length, 1, JSON.stringify(holds));
+      for (const h of holds.filter((h) => !h.held)) assert.equal(h.held ? '' : h.because, 'sending');
+    });
+
+    it('a sent message holds the other checkouts back until the cap has passed, never its own', async () => {
+      const c = customer();
+      assert.deepEqual(await ledger.holdContact(c, 'co-a', 16 * HOUR), { held: true });
+      const before = Date.now();
+      await ledger.confirmContact(c, 'co-a');
+      const other = await ledger.holdContact(c, 'co-b', 16 * HOUR);
+      assert.equal(other.held, false);
+      if (!other.held) {
+        assert.equal(other.because, 'sent');
+        const wait = other.until.getTime() - before;
+        assert.ok(wait > 16 * HOUR - 5_000 && wait <= 16 * HOUR + 5_000, `held for ${wait} ms`);
+      }
+      assert.deepEqual(
+        await ledger.holdContact(c, 'co-a', 16 * HOUR),
+        { held: true },
+        'its own schedule is not capped',
+      );
+    });
+
+    it('a hold dropped without a send blocks nobody', async () => {
+      const c = customer();
+      await ledger.holdContact(c, 'co-a', 16 * HOUR);
+      await ledger.dropContact(c, 'co-a');
+      assert.deepEqual(await ledger.holdContact(c, 'co-b', 16 * HOUR), { held: true });
+    });
+  });
+
   it('claims a new message, and a later claim after markSent returns the sent id instead', async () => {
     const { checkoutId, key } = freshKey();
     const first = await ledger.claim(key, meta(checkoutId));
@@ -120,7 +158,7 @@ describe('send ledger on PGlite in a data directory', () => {
     const db = new PGlite(join(dataDir, 'pglite'));
     try {
       const migrations = await db.query<{ version: number }>('SELECT version FROM send_ledger_migrations');
-      assert.deepEqual(migrations.rows, [{ version: 1 }]);
+      assert.deepEqual(migrations.rows, [{ version: 1 }, { version: 2 }]);
       const columns = await db.query<{ column_name: string }>(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'sent_messages' ORDER BY column_name",
       );
@@ -160,8 +198,8 @@ describe('send ledger on PostgreSQL (TEST_DATABASE_URL)', {
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
-        const { rows } = await client.query(`SELECT version FROM ${fresh}.send_ledger_migrations`);
-        assert.deepEqual(rows, [{ version: 1 }]);
+        const { rows } = await client.query(`SELECT version FROM ${fresh}.send_ledger_migrations ORDER BY version`);
+        assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
       } finally {
         await client.end();
       }

@@ -99,6 +99,7 @@ export class RecoveryHarness {
     taskQueue: string,
     schedule: ScheduleStepSpec[] = DEFAULT_SCHEDULE,
     overrides: Partial<CheckoutRecoveryInput> = {},
+    customerId = 'c-42',
   ): Promise<{ handle: WorkflowHandle; email: string; checkoutId: string }> {
     const checkoutId = `co-${randomUUID().slice(0, 8)}`;
     const email = `${checkoutId}@shoppers.example.com`;
@@ -107,7 +108,7 @@ export class RecoveryHarness {
     const input: CheckoutRecoveryInput = {
       checkout: {
         checkoutId,
-        customer: { id: 'c-42', email, name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
+        customer: { id: customerId, email, name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
         cart: {
           currency: 'EUR',
           total: 1234.5,

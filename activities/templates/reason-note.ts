@@ -1,0 +1,68 @@
+// What a reminder says about why the shopper likely left: one short paragraph, and for a failed
+// payment a resume link that reopens checkout with the saved method preselected. Offers (free
+// shipping for shipping_cost) come with the discount policy; until then the note is honest.
+
+import type { Checkout } from '../../common/checkout';
+import type { AbandonReason, CheckoutProgress } from '../../common/checkout-events';
+import { formatMoney } from './format';
+
+export interface ReasonNote {
+  text: string;
+}
+
+/** The note for this reason, or none (unknown reason: the template's own copy is enough). */
+export function reasonNote(
+  checkout: Checkout,
+  reason: AbandonReason | undefined,
+  progress: CheckoutProgress | undefined,
+): ReasonNote | undefined {
+  switch (reason) {
+    case 'payment_failed':
+      return {
+        text: progress?.paymentMethod
+          ? `Your payment didn't go through last time. Your ${methodName(progress.paymentMethod)} is still selected, so trying again takes one click.`
+          : "Your payment didn't go through last time. Your cart is saved, so trying again takes one click.",
+      };
+    case 'shipping_cost':
+      return {
+        text:
+          progress?.shippingCost !== undefined
+            ? `We noticed shipping added ${formatMoney(progress.shippingCost, checkout.cart.currency, checkout.customer.locale)} to your order. Have a look at the delivery options again: a slower one may cost less.`
+            : 'Have a look at the delivery options again: a slower one may cost less.',
+      };
+    case 'out_of_stock':
+      return {
+        text: "Something you chose ran out of stock. No rush: we'll keep the rest of your cart, and you can check back once it's available again.",
+      };
+    case 'coupon':
+      return {
+        text: progress?.couponRejected
+          ? `The code ${progress.couponRejected} didn't apply to your order. Your cart is saved whenever you're ready.`
+          : "Your discount code didn't apply to your order. Your cart is saved whenever you're ready.",
+      };
+    default:
+      return undefined;
+  }
+}
+
+const METHOD_NAMES: Record<string, string> = { card: 'card', paypal: 'PayPal', klarna: 'Klarna', sepa: 'bank account' };
+
+function methodName(method: string): string {
+  return METHOD_NAMES[method.toLowerCase()] ?? method;
+}
+
+/**
+ * The checkout URL the resume link leads to: after a failed payment it asks the shop to open the
+ * payment step with the saved method (`retry_payment=1&payment_method=…`).
+ */
+export function resumeTarget(
+  checkoutUrl: string,
+  reason: AbandonReason | undefined,
+  progress: CheckoutProgress | undefined,
+): string {
+  if (reason !== 'payment_failed') return checkoutUrl;
+  const url = new URL(checkoutUrl);
+  url.searchParams.set('retry_payment', '1');
+  if (progress?.paymentMethod) url.searchParams.set('payment_method', progress.paymentMethod);
+  return url.toString();
+}
