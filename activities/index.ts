@@ -35,7 +35,7 @@ export interface ActivityDependencies {
 // Another attempt holds a fresh claim (usually one Temporal already timed out that is still
 // finishing its SES call): by 10 s it has marked the message sent or released it.
 export const BUSY_RETRY_DELAY_MS = 10_000;
-const SUPPRESSING_STATES = ['ordered', 'cancelled'] as const;
+const SUPPRESSING_STATES = ['ordered', 'cancelled', 'superseded'] as const;
 type SuppressingState = (typeof SUPPRESSING_STATES)[number];
 
 interface Delivery {

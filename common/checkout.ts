@@ -102,7 +102,7 @@ export interface EarlyOrderInput {
 
 export type RecoveryWorkflowInput = CheckoutRecoveryInput | EarlyOrderInput;
 
-export const CHECKOUT_STATES = ['waiting', 'reminding', 'ordered', 'expired', 'cancelled'] as const;
+export const CHECKOUT_STATES = ['waiting', 'reminding', 'ordered', 'expired', 'cancelled', 'superseded'] as const;
 export type CheckoutState = (typeof CHECKOUT_STATES)[number];
 
 export interface ReminderRecord {
@@ -151,6 +151,8 @@ export interface CheckoutStatus {
   /** Steps not yet run, with their due times. */
   upcoming: Array<ScheduleStep & { step: number; dueAt: string; delayed?: SendDelay }>;
   order: OrderRecord | null;
+  /** The newer checkout of the same customer that replaced this one (state `superseded`). */
+  supersededBy?: string;
   /** What the shopper's checkout events add up to (absent before events existed). */
   progress?: CheckoutProgress;
   abandonReason?: AbandonReason;

@@ -20,7 +20,14 @@ export interface CheckoutEventsSignal {
   events: CheckoutEvent[];
 }
 
+export interface SupersededSignal {
+  /** The newer checkout of the same customer. */
+  by: string;
+}
+
 export const orderedSignal = defineSignal<[OrderedSignal]>('ordered');
+/** A newer checkout of the same customer took over: this one stops, sending nothing more. */
+export const supersededSignal = defineSignal<[SupersededSignal]>('superseded');
 /** The shopper's checkout steps; each counts as activity and feeds the abandonment reason. */
 export const checkoutEventsSignal = defineSignal<[CheckoutEventsSignal]>('checkoutEvents');
 export const activitySignal = defineSignal<[ActivitySignal]>('activity');

@@ -35,6 +35,8 @@ export interface AppConfig {
   orderConfirmation: boolean;
   /** Quiet hours and zone defaults, copied into every new checkout's workflow input. */
   policy: RecoveryPolicy;
+  /** SUPERSEDE=off: a customer's newer checkout leaves their older running ones alone. */
+  supersede: boolean;
   links: LinkConfig;
   metrics: MetricsConfig;
 }
@@ -253,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
     policy: loadPolicy(env),
+    supersede: onOff(env, 'SUPERSEDE', true),
     links: {
       secrets: linkSecrets(env),
       resumeTtlMs: ttl(env, 'LINK_RESUME_TTL', DEFAULT_RESUME_TTL, 60_000),

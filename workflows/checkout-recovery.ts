@@ -34,7 +34,14 @@ import {
   NO_PROGRESS,
 } from '../common/checkout-events';
 import { formatDuration, parseDuration } from '../common/duration';
-import { activitySignal, checkoutEventsSignal, orderedSignal, rescheduleUpdate, statusQuery } from '../common/messages';
+import {
+  activitySignal,
+  checkoutEventsSignal,
+  orderedSignal,
+  rescheduleUpdate,
+  statusQuery,
+  supersededSignal,
+} from '../common/messages';
 import { initialLastActivity, laterActivity, plannedSteps, sendMoment } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
 import {
@@ -88,6 +95,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   let replan = false; // set when the due time of the next step may have changed
   const reminders: ReminderRecord[] = [];
   let progress: CheckoutProgress = NO_PROGRESS;
+  let supersededBy: string | null = null;
   let published = { reason: 'unknown', step: '' }; // search attributes as last upserted
   // Set when the frequency cap held a step back: the step waits at least until then.
   let heldUntil = 0;
@@ -110,6 +118,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       reminders: [...reminders],
       upcoming: planned,
       order,
+      ...(supersededBy && { supersededBy }),
       ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
     };
   };
@@ -124,6 +133,10 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     if (order || nextIndex > 0) return;
     lastActivityAt = laterActivity(lastActivityAt, at, Date.now());
     replan = true;
+  });
+  setHandler(supersededSignal, ({ by }) => {
+    if (order || supersededBy || typeof by !== 'string') return;
+    supersededBy = by;
   });
   setHandler(checkoutEventsSignal, ({ events }) => {
     if (order || !Array.isArray(events)) return;
@@ -190,7 +203,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   publish();
 
   try {
-    while (!order && nextIndex < schedule.length) {
+    while (!order && !supersededBy && nextIndex < schedule.length) {
       const step = schedule[nextIndex] as ScheduleStep;
       const number = nextIndex + 1;
       const dueMs = lastActivityAt + step.afterMs;
@@ -206,8 +219,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
             ? ' (frequency cap: another checkout of this customer was messaged)'
             : '';
         const summary = `wait ${formatDuration(waitMs)} for reminder ${number}${why}`;
-        await condition(() => order !== null || replan, waitMs, { summary });
-        if (order || replan) continue;
+        await condition(() => order !== null || supersededBy !== null || replan, waitMs, { summary });
+        if (order || supersededBy || replan) continue;
       }
       state = 'reminding';
       const record = await runSend(step, number, schedule.length, iso(dueMs));
@@ -227,6 +240,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       publish();
       const placed: OrderRecord = order;
       if (!lean || input.sendOrderConfirmation !== false) placed.confirmation = await sendConfirmation(placed);
+    } else if (supersededBy) {
+      state = 'superseded';
     } else {
       state = 'expired';
     }

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { orderedSignal } from '../../common/messages';
+import { orderedSignal, supersededSignal } from '../../common/messages';
 
 const E = temporal.api.enums.v1.EventType;
 
@@ -16,7 +16,9 @@ export function checkoutStateReader(client: Client): (workflowId: string) => Pro
     let state: string | undefined;
     for (const event of history.events ?? []) {
       if (event.eventType === E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) {
-        if (event.workflowExecutionSignaledEventAttributes?.signalName === orderedSignal.name) return 'ordered';
+        const name = event.workflowExecutionSignaledEventAttributes?.signalName;
+        if (name === orderedSignal.name) return 'ordered';
+        if (name === supersededSignal.name) state = 'superseded';
       } else if (event.eventType === E.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED) {
         state = 'cancelled';
       }

@@ -1,6 +1,8 @@
 // The bench worker for the order-races baseline workflow, as its own process like the real worker:
 // the same cache bound, a bundle made at start-up. Env: TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL.
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { dataConverterFor } from '../../config/encryption/data-converter';
+import { loadEncryption } from '../../config/env';
 import { createArrivalActivities } from '../lateness/baseline-activities';
 
 // The same bound as apps/worker/create-worker.ts, so both workers cache alike.
@@ -10,11 +12,14 @@ async function main(): Promise<void> {
   const { TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL } = process.env;
   if (!TEMPORAL_ADDRESS || !TASK_QUEUE || !RECORDER_URL) throw new Error('TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL');
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  // The stack's client encrypts (PAYLOAD_ENCRYPTION_KEYS from the stack), so this worker must decode.
+  const dataConverter = dataConverterFor(loadEncryption(process.env));
   const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
   try {
     const worker = await Worker.create({
       connection,
       taskQueue: TASK_QUEUE,
+      dataConverter,
       workflowsPath: require.resolve('./baseline-workflow'),
       activities: createArrivalActivities(RECORDER_URL),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,

@@ -131,6 +131,7 @@ export class BenchStack {
       TASK_QUEUE: taskQueue,
       QUIET_HOURS: 'off',
       FREQUENCY_CAP: 'off',
+      SUPERSEDE: 'off',
       LINK_SIGNING_SECRET: this.linkSecret,
       // No metrics endpoints: their default ports may be taken by a developer's `npm start`.
       WORKER_METRICS_ADDRESS: '',

@@ -12,7 +12,9 @@ import {
   activitySignal,
   type CheckoutEventsSignal,
   checkoutEventsSignal,
+  type SupersededSignal,
   statusQuery,
+  supersededSignal,
   workflowIdFor,
 } from '../../../common/messages';
 import { initialLastActivity, laterActivity, plannedSteps } from '../../../common/recovery-plan';
@@ -75,6 +77,7 @@ export class CheckoutReader {
     const startedAt = description.startTime.getTime();
     let lastActivityAt = initialLastActivity(input as CheckoutRecoveryInput, startedAt);
     let progress = NO_PROGRESS;
+    let supersededBy: string | undefined;
     // The signals kept for the workflow, folded as its handlers will fold them.
     for (const event of events) {
       const signal = event.workflowExecutionSignaledEventAttributes;
@@ -82,6 +85,8 @@ export class CheckoutReader {
       if (signal?.signalName === activitySignal.name) {
         const { at } = await decodeFromPayloadsAtIndex<ActivitySignal>(converter, 0, signal.input?.payloads);
         lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
+      } else if (signal?.signalName === supersededSignal.name) {
+        supersededBy ??= (await decodeFromPayloadsAtIndex<SupersededSignal>(converter, 0, signal.input?.payloads)).by;
       } else if (signal?.signalName === checkoutEventsSignal.name) {
         const batch = await decodeFromPayloadsAtIndex<CheckoutEventsSignal>(converter, 0, signal.input?.payloads);
         for (const e of inTimeOrder(batch.events)) {
@@ -90,11 +95,11 @@ export class CheckoutReader {
         }
       }
     }
-    const upcoming = plannedSteps(input, input.schedule, 0, lastActivityAt);
+    const upcoming = supersededBy ? [] : plannedSteps(input, input.schedule, 0, lastActivityAt);
     return {
       checkoutId: input.checkout.checkoutId,
       customerId: input.checkout.customer.id,
-      state: 'waiting',
+      state: supersededBy ? 'superseded' : 'waiting',
       startedAt: new Date(startedAt).toISOString(),
       lastActivityAt: new Date(lastActivityAt).toISOString(),
       nextDueAt: upcoming[0]?.dueAt ?? null,
@@ -102,6 +107,7 @@ export class CheckoutReader {
       reminders: [],
       upcoming,
       order: null,
+      ...(supersededBy && { supersededBy }),
       ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
     };
   }

@@ -12,15 +12,17 @@ import {
   activitySignal,
   checkoutEventsSignal,
   rescheduleUpdate,
+  supersededSignal,
   WORKFLOW_TYPE,
   workflowIdFor,
 } from '../../../common/messages';
+import { CustomerIdKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { withWorkerDeadline } from '../temporal/deadline';
 import { CheckoutReader } from './checkout-reader';
-import { isFinished } from './checkout-state';
+import { checkoutIdOf, isFinished } from './checkout-state';
 import type {
   ActivityAcceptedResponse,
   ApiCheckoutState,
@@ -71,12 +73,33 @@ export class CheckoutsService {
     const description = await handle.describe();
     const created = description.memo?.[START_TOKEN_MEMO] === startToken;
     this.metrics.checkoutStarted(created);
+    if (created && this.config.supersede)
+      await this.supersedeOlder(checkout.customer.id, workflowId, description.startTime);
     return {
       checkoutId: checkout.checkoutId,
       workflowId,
       status: await this.reader.stateOf(handle, description),
       created,
     };
+  }
+
+  /**
+   * A newer checkout of the customer replaces their older running ones: each is signalled and stops,
+   * sending nothing more. Found through visibility, which lags by up to a second or so: an older
+   * checkout started that recently may be missed (its reminders then follow the frequency cap).
+   */
+  private async supersedeOlder(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<void> {
+    const query = `WorkflowType = "${WORKFLOW_TYPE}" AND ${CustomerIdKey.name} = "${customerId}" AND ExecutionStatus = "Running"`;
+    const by = checkoutIdOf(newWorkflowId);
+    for await (const older of this.client.workflow.list({ query })) {
+      if (older.workflowId === newWorkflowId || older.startTime >= newStartTime) continue;
+      await this.client.workflow
+        .getHandle(older.workflowId)
+        .signal(supersededSignal, { by })
+        .catch((err: unknown) => {
+          if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: nothing to stop
+        });
+    }
   }
 
   async recordActivity(checkoutId: string, at: string | undefined): Promise<ActivityAcceptedResponse> {

@@ -24,6 +24,7 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
     LINK_SIGNING_SECRET: TEST_LINK_SECRET,
     QUIET_HOURS: 'off',
     FREQUENCY_CAP: 'off',
+    SUPERSEDE: 'off',
     ...TEST_ENCRYPTION_ENV,
     // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
     API_METRICS_ADDRESS: '127.0.0.1:0',
