@@ -22,7 +22,8 @@
 // reminder 1, so every order lands on a running workflow.
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import type { LoadedDataConverter } from '@temporalio/common';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
 import type { SendResult } from '../../activities/contract';
 import { orderedSignal, workflowIdFor } from '../../common/messages';
@@ -260,7 +261,7 @@ export async function benchRaces(options: RacesOptions, log: (line: string) => v
     const cpuMsPerOrder = cpu.end(count);
     const baseline = analyse('sendUnlessOrdered (no re-check, plain signal)', base, baseHistories, rec.messages);
     const realSide = analyse('checkoutRecovery via POST /orders', real, realHistories, rec.messages);
-    realSide.outcomes = outcomes(realHistories);
+    realSide.outcomes = await outcomes(realHistories, client.options.loadedDataConverter);
     return {
       count,
       rate,
@@ -523,7 +524,11 @@ function analyse(design: string, races: Race[], histories: HistoryEvent[][], mes
 }
 
 /** What the real workflows did about reminder 1, from their histories. */
-function outcomes(histories: HistoryEvent[][]): NonNullable<RaceSide['outcomes']> {
+/** Results are encrypted like every payload of the stack: decoded with its client's converter. */
+async function outcomes(
+  histories: HistoryEvent[][],
+  converter: LoadedDataConverter,
+): Promise<NonNullable<RaceSide['outcomes']>> {
   const result = { reminderSent: 0, suppressedByRecheck: 0, notScheduled: 0, reminderUnfinished: 0, confirmations: 0 };
   for (const events of histories) {
     const scheduled = new Map<string, string>(); // scheduled event id → activity type
@@ -536,8 +541,9 @@ function outcomes(histories: HistoryEvent[][]): NonNullable<RaceSide['outcomes']
       const c = e.activityTaskCompletedEventAttributes;
       const type = c ? scheduled.get(String(c.scheduledEventId)) : undefined;
       if (!c || !type) continue;
-      const payload = c.result?.payloads?.[0];
-      const value = payload ? defaultPayloadConverter.fromPayload<SendResult>(payload) : undefined;
+      const value = c.result?.payloads?.length
+        ? await decodeFromPayloadsAtIndex<SendResult>(converter, 0, c.result.payloads)
+        : undefined;
       if (type === 'sendReminder') reminder = value;
       else if (type === 'sendOrderConfirmation' && value?.outcome === 'sent') result.confirmations += 1;
     }
