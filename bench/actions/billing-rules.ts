@@ -23,6 +23,7 @@
 // pays $50 at every volume). Source: https://docs.temporal.io/cloud/pricing (temporalio/
 // documentation docs/evaluate/cloud/pricing.mdx, commit 0217b71, read 2026-11-23).
 import { temporal } from '@temporalio/proto';
+import { hasStartDelay } from '../support/start-delay';
 
 export const USD_PER_MILLION_ACTIONS = 50;
 export const PRICE_SOURCE = '$50 per million Actions, Temporal Cloud Pay-As-You-Go first tier (read 2026-11-23)';
@@ -92,9 +93,7 @@ function actionsOf(event: HistoryEvent, startedBySignalWithStart: boolean): [Act
  * its own (our Signal-With-Starts never set a delay; a delayed start's first task is backed off).
  */
 function isSignalWithStart(first: HistoryEvent | undefined, second: HistoryEvent | undefined): boolean {
-  if (second?.eventType !== E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) return false;
-  const backoff = first?.workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff;
-  return !(Number(backoff?.seconds ?? 0) > 0 || (backoff?.nanos ?? 0) > 0);
+  return second?.eventType === E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED && !hasStartDelay(first);
 }
 
 /** Counts by kind for one history. Local activities count once per workflow task that ran any. */

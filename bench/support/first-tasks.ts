@@ -4,6 +4,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { sleep } from './processes';
+import { hasStartDelay } from './start-delay';
 
 const { EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EVENT_TYPE_WORKFLOW_TASK_SCHEDULED } = temporal.api.enums.v1.EventType;
 const SAMPLE = 8;
@@ -22,10 +23,8 @@ export async function waitForFirstTasks(
     for (const id of [...pending]) {
       const history = await client.workflow.getHandle(id).fetchHistory();
       const events = history.events ?? [];
-      const backoff = events[0]?.workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff;
       const delayed =
-        (Number(backoff?.seconds ?? 0) > 0 || (backoff?.nanos ?? 0) > 0) &&
-        !events.some((e) => e.eventType === EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
+        hasStartDelay(events[0]) && !events.some((e) => e.eventType === EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
       if (delayed || events.some((e) => e.eventType === EVENT_TYPE_WORKFLOW_TASK_COMPLETED)) pending.delete(id);
     }
     if (pending.size > 0) await sleep(250);

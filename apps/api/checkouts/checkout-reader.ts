@@ -2,7 +2,7 @@
 // search attribute up to date (each upsert is a billable Action), so: a completed workflow's
 // result is its final status; a workflow still in its start delay has not run, and its status
 // follows from its input and the signals kept for it; otherwise the workflow answers a query.
-import type { Client, WorkflowExecutionDescription, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowExecutionDescription, WorkflowExecutionInfo, WorkflowHandle } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
 import type { CheckoutRecoveryInput, CheckoutStatus, RecoveryWorkflowInput } from '../../../common/checkout';
@@ -23,6 +23,8 @@ import { publishedState, stateOf } from './checkout-state';
 import type { ApiCheckoutState } from './dto/checkout-responses';
 
 const E = temporal.api.enums.v1.EventType;
+/** What a describe and a list entry both tell about an execution, and all the reader needs. */
+type ExecutionFacts = Pick<WorkflowExecutionInfo, 'status' | 'startTime' | 'executionTime'>;
 // A polling worker answers a query in milliseconds; after 5 s none is serving the task queue.
 const STATUS_QUERY_TIMEOUT_MS = 5_000;
 
@@ -33,10 +35,13 @@ export class CheckoutReader {
     return this.client.workflow.getHandle(workflowIdFor(checkoutId));
   }
 
-  /** The full status: from the result, the delayed start, or the workflow itself. */
-  async status(checkoutId: string): Promise<CheckoutStatus> {
+  /**
+   * The full status: from the result, the delayed start, or the workflow itself. `known`: the
+   * execution as a list already returned it, so it is not described again.
+   */
+  async status(checkoutId: string, known?: ExecutionFacts): Promise<CheckoutStatus> {
     const handle = this.handle(checkoutId);
-    const description = await handle.describe();
+    const description = known ?? (await handle.describe());
     if (description.status.name === 'COMPLETED') return (await handle.result()) as CheckoutStatus;
     if (description.status.name === 'RUNNING' && isStillDelayed(description)) {
       const delayed = await this.delayedStatus(handle, description);
@@ -66,7 +71,7 @@ export class CheckoutReader {
   /** Undefined once a workflow task has run: then the workflow's own answer is the truth. */
   private async delayedStatus(
     handle: WorkflowHandle,
-    description: WorkflowExecutionDescription,
+    description: ExecutionFacts,
   ): Promise<CheckoutStatus | undefined> {
     const events = (await handle.fetchHistory()).events ?? [];
     if (events.some((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)) return undefined;
@@ -114,6 +119,6 @@ export class CheckoutReader {
 }
 
 /** The start delay has not run out yet (an order or update may still have ended it early). */
-function isStillDelayed(description: WorkflowExecutionDescription): boolean {
+function isStillDelayed(description: ExecutionFacts): boolean {
   return (description.executionTime?.getTime() ?? 0) > Date.now();
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, registerDecorator, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { rule } from '../validation/field-rules';
 import type { JsonPayload } from './json-payload';
 
 // The UI sends the payloads of one event or one query at a time; a request with more is not the UI.
@@ -9,17 +10,6 @@ export const MAX_CODEC_PAYLOADS = 1_000;
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 const isBase64 = (value: unknown) => typeof value === 'string' && BASE64.test(value) && value.length % 4 !== 1;
 const BASE64_REASON = 'must be a base64 string';
-
-function rule(name: string, reason: string, test: (value: unknown) => boolean): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: reason },
-      validator: { validate: test },
-    });
-}
 
 export class JsonPayloadDto implements JsonPayload {
   @ApiPropertyOptional({

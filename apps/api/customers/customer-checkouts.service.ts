@@ -43,7 +43,7 @@ export class CustomerCheckoutsService {
     // Each checkout's own status (result, delayed start or query); without a worker, what the
     // execution alone tells.
     const statuses = await Promise.all(
-      found.map((info) => this.reader.status(checkoutIdOf(info.workflowId)).catch(() => undefined)),
+      found.map((info) => this.reader.status(checkoutIdOf(info.workflowId), info).catch(() => undefined)),
     );
     return found.map((info, i) => toResponse(info, statuses[i]));
   }

@@ -80,7 +80,8 @@ export const IsIsoTime = () =>
     rule('isParsableTime', ISO_TIME_REASON, (value) => typeof value === 'string' && Number.isFinite(Date.parse(value))),
   );
 
-function rule(name: string, reason: string, test: (value: unknown) => boolean): PropertyDecorator {
+/** A one-off validation decorator: `test` decides, `reason` is the field error's message. */
+export function rule(name: string, reason: string, test: (value: unknown) => boolean): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
