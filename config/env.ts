@@ -9,8 +9,9 @@ import { describeErrors } from '../common/validate-checkout';
 import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
+import { loadPush, type PushConfig } from './push-config';
 
-export { ConfigError };
+export { ConfigError, type PushConfig };
 
 /** Payload encryption: on with its keys (the first encrypts), or explicitly off. */
 export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
@@ -26,6 +27,8 @@ export interface AppConfig {
     codecCorsOrigins: string[];
   };
   ses: { endpoint: string | undefined; region: string; from: string };
+  /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
+  push: PushConfig | undefined;
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -250,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
       from: env.MAIL_FROM || 'Your Shop <shop@example.com>',
     },
+    push: loadPush(env),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
