@@ -6,7 +6,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { devLinkSecret } from '../../config/dev-link-secret';
+import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
+import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../local-push/main';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
 import { provideDevPayloadKeys } from './dev-payload-keys';
 import { startDevServer } from './dev-server';
@@ -84,6 +86,11 @@ function describeKeySource(source: ReturnType<typeof provideDevPayloadKeys>): st
   return `payload encryption: ${source.created ? 'generated a dev key in' : 'dev key from'} ${source.file} (keep it: without it the stored checkouts cannot be read)`;
 }
 
+function describeVapidSource(source: DevVapidSource): string {
+  if (source === 'environment') return 'web push: VAPID keys from VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY';
+  return `web push: ${source.created ? 'generated dev VAPID keys in' : 'dev VAPID keys from'} ${source.file}`;
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const uiPort = Number(env.TEMPORAL_UI_PORT || 8233);
@@ -94,6 +101,8 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));
+    // Kept in the data directory, so subscriptions made for them still work after a restart.
+    console.log(describeVapidSource(provideDevVapidKeys(env, dataDirFrom(env))));
     config = loadConfig(env);
   } catch (err) {
     console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
@@ -102,11 +111,15 @@ async function main(): Promise<void> {
   const embeddedTemporal = !env.TEMPORAL_ADDRESS;
   const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
   const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+  // Push has no central endpoint (each subscription carries its own), so the local push service
+  // always runs: subscriptions made in its viewer point at it.
+  const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
   const codecEndpoint = `${apiUrl}/codec`;
 
   let temporal: ChildProcess | undefined;
   let ses: Server | undefined;
+  let push: LocalPushServer | undefined;
   let worker: ChildProcess | undefined;
   let api: ChildProcess | undefined;
   let stopping = false;
@@ -118,6 +131,7 @@ async function main(): Promise<void> {
     await stopChild(worker);
     await stopChild(temporal);
     await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
+    await push?.close();
     process.exit(code);
   };
   const exitedUnexpectedly = (name: string) => (code: number | null) => {
@@ -149,6 +163,7 @@ async function main(): Promise<void> {
       ses = await startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
+    push = await startLocalPushServer('127.0.0.1', pushPort);
     worker = runApp('worker', 'worker/main.js', env);
     worker.once('exit', exitedUnexpectedly('worker'));
     api = runApp('api', 'api/main.js', env);
@@ -167,6 +182,7 @@ async function main(): Promise<void> {
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
+      `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
       ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',

@@ -104,15 +104,16 @@ function parsePayload(plaintext: Buffer): unknown {
 export class LocalPushService {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly messages: ReceivedPush[] = [];
+  /** Where clients reach the service: subscriptions' endpoints start with it. Set once listening. */
+  origin = 'http://127.0.0.1';
 
-  /** `origin` is where clients reach the service (subscriptions' endpoints start with it). */
-  subscribe(origin: string, applicationServerKey?: string): PushSubscriptionJSON {
+  subscribe(applicationServerKey?: string): PushSubscriptionJSON {
     const id = randomUUID();
     const ecdh = createECDH('prime256v1');
     ecdh.generateKeys();
     const subscription: Subscription = {
       id,
-      endpoint: `${origin}/push/${id}`,
+      endpoint: `${this.origin}/push/${id}`,
       createdAt: new Date().toISOString(),
       ecdh,
       authSecret: randomBytes(AUTH_SECRET_BYTES),
@@ -141,8 +142,7 @@ export class LocalPushService {
   };
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', this.origin);
     const path = url.pathname.split('/').filter((s) => s !== '');
     const method = req.method ?? 'GET';
     const [first, id, sub] = path;
@@ -155,7 +155,7 @@ export class LocalPushService {
     if (first === 'push' && id && path.length === 2) {
       if (method !== 'POST') throw new HttpError(405, 'push messages are POSTed', { allow: 'POST' });
       const message = await this.push(req, id, new URL(this.subscriptionOf(id).endpoint).origin);
-      send(res, 201, undefined, { location: `${origin}/messages/${message.id}` });
+      send(res, 201, undefined, { location: `${this.origin}/messages/${message.id}` });
       return;
     }
     if (first === 'subscriptions') {
@@ -167,8 +167,10 @@ export class LocalPushService {
         ) {
           throw new HttpError(400, 'applicationServerKey must be base64url of an uncompressed P-256 public key');
         }
-        const subscription = this.subscribe(origin, applicationServerKey);
-        send(res, 201, subscription, { location: `${origin}/subscriptions/${subscription.endpoint.split('/').pop()}` });
+        const subscription = this.subscribe(applicationServerKey);
+        send(res, 201, subscription, {
+          location: `${this.origin}/subscriptions/${subscription.endpoint.split('/').pop()}`,
+        });
         return;
       }
       if (!id && method === 'GET') {
@@ -307,10 +309,11 @@ export async function startLocalPushServer(
   const address = server.address() as AddressInfo;
   const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
+  service.origin = `http://${hostPart}:${address.port}`;
   return {
     server,
     service,
-    url: `http://${hostPart}:${address.port}`,
+    url: service.origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
