@@ -159,8 +159,11 @@ export function createWebPushSender(options: WebPushSenderOptions): WebPushSende
         });
         await response.arrayBuffer();
       } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-        throw failure('unavailable', `push service ${service} could not be reached: ${cause}`, { permanent: false });
+        const name = (err as Error).name;
+        const cause = (err as { cause?: { code?: string } }).cause?.code ?? name;
+        const what =
+          name === 'TimeoutError' ? `did not answer within ${timeoutMs} ms` : `could not be reached: ${cause}`;
+        throw failure('unavailable', `push service ${service} ${what}`, { permanent: false });
       }
       if (!response.ok) throw classifyPushResponse(response.status, response.headers.get('retry-after'), service);
       return { messageId: response.headers.get('location') ?? `push-${randomUUID()}` };

@@ -175,6 +175,7 @@ describe('web push sender against the real local push service', () => {
       );
       assert.equal(failure.type, TRANSIENT_SEND_FAILURE);
       assert.equal(reasonOf(failure), 'unavailable');
+      assert.match(failure.message, /did not answer within 200 ms/);
     } finally {
       silent.closeAllConnections();
       await new Promise((r) => silent.close(r));
