@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createPrivateKey, sign } from 'node:crypto';
+import { createECDH, createPrivateKey, sign } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import {
   type WebPushSender,
 } from '../../activities/channels/web-push-sender';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
+import { DecryptionError, decryptAes128gcm } from '../../apps/local-push/rfc8291';
 import { idOf, LocalPush } from '../support/local-push';
 
 const SUBJECT = 'mailto:shop@example.com';
@@ -289,6 +290,32 @@ describe('local push service: it checks what a push service and a browser must',
     assert.equal((await post(subscription, (req) => delete req.headers.ttl)).status, 400);
     assert.equal((await post(subscription, (req) => (req.headers['content-encoding'] = 'aesgcm'))).status, 415);
     assert.deepEqual(await push.messagesFor(subscription), []);
+  });
+});
+
+describe('local push service decryption: RFC 8291 Appendix A', () => {
+  // The RFC's worked example, byte for byte: the decryption is right on its own, not only in
+  // agreement with web-push's encryption.
+  const ua = createECDH('prime256v1');
+  ua.setPrivateKey(Buffer.from('q1dXpw3UpT5VOmu_cf_v6ih07Aems3njxI-JWgLcM94', 'base64url'));
+  const keys = { ecdh: ua, authSecret: Buffer.from('BTBZMqHH6r4Tts7J_aSIgg', 'base64url') };
+  const body = Buffer.from(
+    'DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN',
+    'base64url',
+  );
+
+  it('decrypts the example message to its plaintext', () => {
+    assert.equal(
+      ua.getPublicKey('base64url'),
+      'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
+    );
+    assert.equal(decryptAes128gcm(body, keys).toString('utf8'), 'When I grow up, I want to be a watermelon');
+  });
+
+  it('refuses it under another auth secret, or cut short', () => {
+    assert.throws(() => decryptAes128gcm(body, { ...keys, authSecret: Buffer.alloc(16) }), DecryptionError);
+    assert.throws(() => decryptAes128gcm(body.subarray(0, body.length - 1), keys), DecryptionError);
+    assert.throws(() => decryptAes128gcm(body.subarray(0, 50), keys), DecryptionError);
   });
 });
 
