@@ -163,7 +163,9 @@ async function main(): Promise<void> {
       ses = await startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
-    push = await startLocalPushServer('127.0.0.1', pushPort);
+    push = await startLocalPushServer('127.0.0.1', pushPort, {
+      stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
+    });
     worker = runApp('worker', 'worker/main.js', env);
     worker.once('exit', exitedUnexpectedly('worker'));
     api = runApp('api', 'api/main.js', env);

@@ -2,8 +2,10 @@
 // hands out test subscriptions whose private keys it keeps, accepts push messages only with a
 // valid VAPID claim (RFC 8292), decrypts them as the browser would (RFC 8291) and shows them.
 import { createECDH, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import type { PushSubscriptionJSON } from '../../common/push-subscription';
 import { AUTH_SECRET_BYTES, isUncompressedP256Point } from '../../common/web-push-keys';
 import { DecryptionError, decryptAes128gcm } from './rfc8291';
@@ -46,6 +48,17 @@ interface Subscription {
   applicationServerKey?: string;
   deleted: boolean;
   fault?: PushFault;
+}
+
+/** A subscription as kept in the state file: its keys, so it still decrypts after a restart. */
+interface StoredSubscription {
+  id: string;
+  endpoint: string;
+  createdAt: string;
+  privateKey: string;
+  authSecret: string;
+  applicationServerKey?: string;
+  deleted: boolean;
 }
 
 class HttpError extends Error {
@@ -107,6 +120,52 @@ export class LocalPushService {
   /** Where clients reach the service: subscriptions' endpoints start with it. Set once listening. */
   origin = 'http://127.0.0.1';
 
+  /**
+   * With a `stateFile`, subscriptions (and their private keys) are kept there, so a checkout that
+   * sleeps through a restart of `npm start` still reaches its subscription. Received messages are not.
+   */
+  constructor(private readonly stateFile?: string) {
+    if (!stateFile) return;
+    let stored: StoredSubscription[];
+    try {
+      stored = (JSON.parse(readFileSync(stateFile, 'utf8')) as { subscriptions: StoredSubscription[] }).subscriptions;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new Error(`cannot read the local push service's state ${stateFile}: ${String(err)} (fix or delete it)`);
+    }
+    for (const s of stored) {
+      const ecdh = createECDH('prime256v1');
+      ecdh.setPrivateKey(Buffer.from(s.privateKey, 'base64url'));
+      this.subscriptions.set(s.id, {
+        id: s.id,
+        endpoint: s.endpoint,
+        createdAt: s.createdAt,
+        ecdh,
+        authSecret: Buffer.from(s.authSecret, 'base64url'),
+        applicationServerKey: s.applicationServerKey,
+        deleted: s.deleted,
+      });
+    }
+  }
+
+  private save(): void {
+    if (!this.stateFile) return;
+    const subscriptions: StoredSubscription[] = [...this.subscriptions.values()].map((s) => ({
+      id: s.id,
+      endpoint: s.endpoint,
+      createdAt: s.createdAt,
+      privateKey: s.ecdh.getPrivateKey('base64url'),
+      authSecret: s.authSecret.toString('base64url'),
+      applicationServerKey: s.applicationServerKey,
+      deleted: s.deleted,
+    }));
+    mkdirSync(dirname(this.stateFile), { recursive: true });
+    // Written aside, then renamed: a crash mid-write never leaves half a file.
+    const next = `${this.stateFile}.next`;
+    writeFileSync(next, `${JSON.stringify({ subscriptions }, null, 2)}\n`, { mode: 0o600 });
+    renameSync(next, this.stateFile);
+  }
+
   subscribe(applicationServerKey?: string): PushSubscriptionJSON {
     const id = randomUUID();
     const ecdh = createECDH('prime256v1');
@@ -121,6 +180,7 @@ export class LocalPushService {
       deleted: false,
     };
     this.subscriptions.set(id, subscription);
+    this.save();
     return {
       endpoint: subscription.endpoint,
       expirationTime: null,
@@ -188,7 +248,8 @@ export class LocalPushService {
       }
       if (id && !sub && method === 'DELETE') {
         // The browser unsubscribed: from now on its pushes are answered 410 Gone (RFC 8030 §7.3).
-        this.subscriptionOf(id).deleted = true;
+        this.subscriptionOf(id, 404).deleted = true;
+        this.save();
         send(res, 204);
         return;
       }
@@ -200,12 +261,12 @@ export class LocalPushService {
         if (retryAfter !== undefined && typeof retryAfter !== 'string') {
           throw new HttpError(400, 'retryAfter must be a string');
         }
-        this.subscriptionOf(id).fault = { status, retryAfter };
+        this.subscriptionOf(id, 404).fault = { status, retryAfter };
         send(res, 204);
         return;
       }
       if (id && sub === 'fault' && method === 'DELETE') {
-        delete this.subscriptionOf(id).fault;
+        delete this.subscriptionOf(id, 404).fault;
         send(res, 204);
         return;
       }
@@ -223,9 +284,10 @@ export class LocalPushService {
     throw new HttpError(404, `no route ${method} ${url.pathname}`);
   }
 
-  private subscriptionOf(id: string): Subscription {
+  /** Pushes to an unknown subscription get 410 Gone, as from a push service that forgot it. */
+  private subscriptionOf(id: string, status: 404 | 410 = 410): Subscription {
     const subscription = this.subscriptions.get(id);
-    if (!subscription) throw new HttpError(410, 'no such subscription');
+    if (!subscription) throw new HttpError(status, 'no such subscription');
     return subscription;
   }
 
@@ -292,12 +354,13 @@ export interface LocalPushServer {
   close(): Promise<void>;
 }
 
-/** Serves a fresh local push service on host:port (0: any free port). */
+/** Serves a local push service on host:port (0: any free port); `stateFile` keeps its subscriptions. */
 export async function startLocalPushServer(
   host = '127.0.0.1',
   port = DEFAULT_LOCAL_PUSH_PORT,
+  opts: { stateFile?: string } = {},
 ): Promise<LocalPushServer> {
-  const service = new LocalPushService();
+  const service = new LocalPushService(opts.stateFile);
   const server = createServer(service.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createECDH, createPrivateKey, sign } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
 import { generateRequestDetails, generateVAPIDKeys, type VapidKeys } from 'web-push';
@@ -14,6 +17,7 @@ import {
   type WebPushSender,
 } from '../../activities/channels/web-push-sender';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
+import { startLocalPushServer } from '../../apps/local-push/main';
 import { DecryptionError, decryptAes128gcm } from '../../apps/local-push/rfc8291';
 import { idOf, LocalPush } from '../support/local-push';
 
@@ -290,6 +294,37 @@ describe('local push service: it checks what a push service and a browser must',
     assert.equal((await post(subscription, (req) => delete req.headers.ttl)).status, 400);
     assert.equal((await post(subscription, (req) => (req.headers['content-encoding'] = 'aesgcm'))).status, 415);
     assert.deepEqual(await push.messagesFor(subscription), []);
+  });
+});
+
+describe('local push service with a state file (npm start)', () => {
+  it('still decrypts for a subscription made before a restart, and a removed one stays gone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'local-push-'));
+    const stateFile = join(dir, 'data', 'local-push-subscriptions.json');
+    const vapid = generateVAPIDKeys();
+    const sender = createWebPushSender({ vapid: { subject: SUBJECT, ...vapid } });
+    const subscribe = async (url: string) =>
+      (await (await fetch(`${url}/subscriptions`, { method: 'POST' })).json()) as PushSubscriptionJSON;
+    try {
+      const before = await startLocalPushServer('127.0.0.1', 0, { stateFile });
+      const port = Number(new URL(before.url).port);
+      const kept = await subscribe(before.url);
+      const removed = await subscribe(before.url);
+      await fetch(`${before.url}/subscriptions/${idOf(removed)}`, { method: 'DELETE' });
+      await before.close();
+      assert.equal((await stat(stateFile)).mode & 0o077, 0, 'private keys: readable by their owner only');
+
+      const after = await startLocalPushServer('127.0.0.1', port, { stateFile });
+      try {
+        await sender.send(kept, PAYLOAD);
+        assert.deepEqual(after.service.received(idOf(kept))[0]?.payload, PAYLOAD);
+        assert.equal(reasonOf(await failureOf(sender.send(removed, PAYLOAD))), 'subscription_gone');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
