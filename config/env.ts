@@ -27,8 +27,6 @@ export interface AppConfig {
     codecCorsOrigins: string[];
   };
   ses: { endpoint: string | undefined; region: string; from: string };
-  /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
-  push: PushConfig | undefined;
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -42,6 +40,8 @@ export interface AppConfig {
   supersede: boolean;
   links: LinkConfig;
   metrics: MetricsConfig;
+  /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
+  push: PushConfig | undefined;
 }
 
 export interface LinkConfig {
@@ -253,7 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
       from: env.MAIL_FROM || 'Your Shop <shop@example.com>',
     },
-    push: loadPush(env),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
@@ -269,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
     },
+    push: loadPush(env),
     encryption: loadEncryption(env),
   };
 }

@@ -110,16 +110,16 @@ async function main(): Promise<void> {
   }
   const embeddedTemporal = !env.TEMPORAL_ADDRESS;
   const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
-  const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
   // Push has no central endpoint (each subscription carries its own), so the local push service
   // always runs: subscriptions made in its viewer point at it.
   const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
+  const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
   const codecEndpoint = `${apiUrl}/codec`;
 
   let temporal: ChildProcess | undefined;
-  let ses: Server | undefined;
   let push: LocalPushServer | undefined;
+  let ses: Server | undefined;
   let worker: ChildProcess | undefined;
   let api: ChildProcess | undefined;
   let stopping = false;
@@ -130,8 +130,8 @@ async function main(): Promise<void> {
     await stopChild(api);
     await stopChild(worker);
     await stopChild(temporal);
-    await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
     await push?.close();
+    await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
     process.exit(code);
   };
   const exitedUnexpectedly = (name: string) => (code: number | null) => {
@@ -159,13 +159,13 @@ async function main(): Promise<void> {
       );
       temporal.once('exit', exitedUnexpectedly('temporal dev server'));
     }
+    push = await startLocalPushServer('127.0.0.1', pushPort, {
+      stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
+    });
     if (embeddedSes) {
       ses = await startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
-    push = await startLocalPushServer('127.0.0.1', pushPort, {
-      stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
-    });
     worker = runApp('worker', 'worker/main.js', env);
     worker.once('exit', exitedUnexpectedly('worker'));
     api = runApp('api', 'api/main.js', env);
@@ -181,10 +181,10 @@ async function main(): Promise<void> {
         ? `  Temporal UI    http://127.0.0.1:${uiPort}/namespaces/${ns}/workflows   (filter: CustomerId="c-42")`
         : `  Temporal       ${config.temporal.address} (namespace ${config.temporal.namespace})`,
       `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it${config.api.apiKey ? '; with API_KEY set it is refused, as the UI cannot send the key' : ''})`,
+      `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
-      `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
       ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',
