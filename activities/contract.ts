@@ -37,6 +37,15 @@ export interface SendResult {
   reason?: string;
   /** True when an earlier attempt had already sent this message and its id was reused. */
   deduplicated?: boolean;
+  /** `suppressed` because the customer opted out of all recovery messages. */
+  optedOut?: boolean;
+}
+
+/** What the customer allows, read right before each send (the preference store). */
+export interface CustomerConsent {
+  optedOut: boolean;
+  /** Allowed channels; undefined: every channel. */
+  channels?: Channel[];
 }
 
 /** Failure types the activities raise; the workflow records them as the reminder's reason. */

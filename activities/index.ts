@@ -5,6 +5,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Customer } from '../common/checkout';
 import {
+  type CustomerConsent,
   PERMANENT_SEND_FAILURE,
   type RecoveryActivities,
   type SendOrderConfirmationInput,
@@ -30,6 +31,8 @@ export interface ActivityDependencies {
   links: LinkSettings;
   /** The checkout's current state, asked right before a reminder goes out (an order may land meanwhile). */
   checkoutState?: (workflowId: string) => Promise<string | undefined>;
+  /** What the customer allows (the preference store), asked right before a reminder goes out. */
+  consent?: (customerId: string) => Promise<CustomerConsent | undefined>;
 }
 
 // Another attempt holds a fresh claim (usually one Temporal already timed out that is still
@@ -46,6 +49,8 @@ interface Delivery {
   message: () => { email: RenderedEmail; headers: Record<string, string> };
   /** The checkout's state when it means the message must not go out any more. */
   recheck?: () => Promise<SuppressingState | undefined>;
+  /** Why the customer's consent forbids this message now, if it does (opted out, channel refused). */
+  consentBlocks?: () => Promise<{ reason: string; optedOut: boolean } | undefined>;
   /** The frequency cap across the customer's checkouts, when the checkout's policy has one. */
   /** `nowMs`: the workflow's clock when it asked for the send, so the cap and its timers agree. */
   cap?: { customerId: string; checkoutId: string; capMs: number; nowMs: number };
@@ -97,6 +102,13 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         log.info('send suppressed', { ...d.logAttrs, reason });
         metrics.suppressed(d.labels, state);
         return { outcome: 'suppressed', reason };
+      }
+      const refused = await d.consentBlocks?.();
+      if (refused) {
+        await deps.ledger.release(d.key, claim.attempt);
+        log.info('send suppressed', { ...d.logAttrs, reason: refused.reason });
+        metrics.suppressed(d.labels, refused.optedOut ? 'unsubscribed' : 'channel_refused');
+        return { outcome: 'suppressed', reason: refused.reason, ...(refused.optedOut && { optedOut: true }) };
       }
       if (d.cap) {
         const hold = await deps.ledger.holdContact(d.cap.customerId, d.cap.checkoutId, d.cap.capMs, d.cap.nowMs);
@@ -163,6 +175,16 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
     return SUPPRESSING_STATES.find((s) => s === state);
   }
 
+  /** An opt-out stops every recovery message; a refused channel stops this one. */
+  async function consentBlocks(customerId: string, channel: string) {
+    const consent = await deps.consent?.(customerId);
+    if (consent?.optedOut) return { reason: 'customer unsubscribed from recovery messages', optedOut: true };
+    if (consent?.channels && !consent.channels.some((c) => c === channel)) {
+      return { reason: `customer does not accept ${channel}`, optedOut: false };
+    }
+    return undefined;
+  }
+
   return {
     async sendReminder(input: SendReminderInput): Promise<SendResult> {
       const { checkout, step, stepsTotal, channel, template, abandonReason, progress, frequencyCapMs, requestedAt } =
@@ -183,6 +205,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
           };
         },
         recheck: stateBlockingSend,
+        consentBlocks: () => consentBlocks(checkout.customer.id, channel),
         ...(frequencyCapMs &&
           frequencyCapMs > 0 && {
             cap: {

@@ -7,6 +7,7 @@
 import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
 import { migrate } from './ledger/migrations';
+import { DrizzlePreferenceStore, type PreferenceStore } from './ledger/preferences-store';
 import { customerContacts, type SentMessage, sentMessages } from './ledger/schema';
 
 export type { SentMessage } from './ledger/schema';
@@ -82,6 +83,21 @@ export function ledgerTarget(options: LedgerOptions): LedgerTarget {
 
 /** Opens the database and applies pending migrations before returning. */
 export async function openSendLedger(options: LedgerOptions): Promise<SendLedger> {
+  return (await openStores(options)).ledger;
+}
+
+/** The stores that share the ledger's database; `close` (or the ledger's) closes the connection. */
+export interface LedgerStores {
+  ledger: SendLedger;
+  preferences: PreferenceStore;
+  close(): Promise<void>;
+}
+
+/**
+ * One connection for every store: the embedded engine is one process's, so a process that serves
+ * both the API and the worker (npm start) opens it once and hands the stores to both.
+ */
+export async function openStores(options: LedgerOptions): Promise<LedgerStores> {
   const target = ledgerTarget(options);
   const connection = await connectLedger(target);
   try {
@@ -90,7 +106,8 @@ export async function openSendLedger(options: LedgerOptions): Promise<SendLedger
     await connection.close();
     throw err;
   }
-  return new DrizzleSendLedger(connection.db, connection.close, options.staleClaimAfterMs ?? STALE_CLAIM_MS);
+  const ledger = new DrizzleSendLedger(connection.db, connection.close, options.staleClaimAfterMs ?? STALE_CLAIM_MS);
+  return { ledger, preferences: new DrizzlePreferenceStore(connection.db), close: connection.close };
 }
 
 class DrizzleSendLedger implements SendLedger {

@@ -37,6 +37,23 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'create customer_preferences (consent, channels, quiet hours)',
+    statements: [
+      // quiet_hours: NULL = the shop's, 'off' = none, 'HH:MM-HH:MM' = the customer's own window.
+      `CREATE TABLE IF NOT EXISTS customer_preferences (
+        customer_id text PRIMARY KEY,
+        opted_out boolean NOT NULL DEFAULT false,
+        opted_out_at timestamptz,
+        opt_out_source text,
+        channels text[],
+        quiet_hours text,
+        timezone text,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 // Named for this ledger, so another component's migrations table in the same database cannot clash.

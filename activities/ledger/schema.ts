@@ -1,6 +1,6 @@
 // The dedupe ledger's table, as drizzle sees it. The DDL lives in migrations.ts (compiled into
 // dist/, so the runtime image needs no SQL files); a test checks the two agree.
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const sentMessages = pgTable('sent_messages', {
   /** `${checkoutId}:reminder:${step}` or `${checkoutId}:confirmation:${orderId}`. */
@@ -34,3 +34,17 @@ export const customerContacts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.customerId, t.checkoutId] })],
 );
+
+/** What each customer allows: opt-out (unsubscribe), channels, quiet hours and zone (migration 3). */
+export const customerPreferences = pgTable('customer_preferences', {
+  customerId: text('customer_id').primaryKey(),
+  optedOut: boolean('opted_out').notNull().default(false),
+  optedOutAt: timestamp('opted_out_at', { withTimezone: true, mode: 'date' }),
+  optOutSource: text('opt_out_source', { enum: ['link', 'api'] }),
+  /** Allowed channels; null: every channel. */
+  channels: text('channels').array(),
+  /** null: the shop's quiet hours; 'off': none; 'HH:MM-HH:MM': the customer's own. */
+  quietHours: text('quiet_hours'),
+  timezone: text('timezone'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

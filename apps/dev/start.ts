@@ -166,10 +166,16 @@ async function main(): Promise<void> {
       ses = await startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
-    worker = runApp('worker', 'worker/main.js', env);
-    worker.once('exit', exitedUnexpectedly('worker'));
-    api = runApp('api', 'api/main.js', env);
-    api.once('exit', exitedUnexpectedly('API'));
+    if (config.databaseUrl) {
+      worker = runApp('worker', 'worker/main.js', env);
+      worker.once('exit', exitedUnexpectedly('worker'));
+      api = runApp('api', 'api/main.js', env);
+      api.once('exit', exitedUnexpectedly('API'));
+    } else {
+      // One process for both: the embedded database is one process's (apps/dev/embedded-app.ts).
+      api = runApp('app', 'dev/embedded-app.js', env);
+      api.once('exit', exitedUnexpectedly('API and worker'));
+    }
     await waitForApi(apiUrl, api);
 
     const ns = encodeURIComponent(config.temporal.namespace);
