@@ -12,6 +12,8 @@ import {
   type SendResult,
   TRANSIENT_SEND_FAILURE,
 } from './contract';
+import { issueDiscountCodeWith } from './discounts/activity';
+import type { DiscountCodeIssuer } from './discounts/issuer';
 import { failureReasonOf, type SendFailureReason } from './failure-reasons';
 import { type LinkSettings, reminderLinks } from './links';
 import { type MessageLabels, type SendMetrics, sendMetrics } from './metrics';
@@ -30,6 +32,11 @@ export interface ActivityDependencies {
   links: LinkSettings;
   /** The checkout's current state, asked right before a reminder goes out (an order may land meanwhile). */
   checkoutState?: (workflowId: string) => Promise<string | undefined>;
+  /**
+   * Hands out the discount codes reminders offer: the ledger's own (LedgerDiscountCodes) or the
+   * shop platform's. Without one, issueDiscountCode refuses and reminders go without offers.
+   */
+  discounts?: DiscountCodeIssuer;
 }
 
 // Another attempt holds a fresh claim (usually one Temporal already timed out that is still
@@ -165,8 +172,18 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
 
   return {
     async sendReminder(input: SendReminderInput): Promise<SendResult> {
-      const { checkout, step, stepsTotal, channel, template, abandonReason, progress, frequencyCapMs, requestedAt } =
-        input;
+      const {
+        checkout,
+        step,
+        stepsTotal,
+        channel,
+        template,
+        abandonReason,
+        progress,
+        frequencyCapMs,
+        requestedAt,
+        offer,
+      } = input;
       const { checkoutId } = checkout;
       return deliver({
         key: reminderKey(checkoutId, step),
@@ -176,9 +193,9 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
           // After a failed payment the resume link reopens payment with the saved method.
           const target = resumeTarget(checkout.checkoutUrl, abandonReason, progress);
           const links = reminderLinks(deps.links, { ...checkout, checkoutUrl: target }, step);
-          const note = reasonNote(checkout, abandonReason, progress);
+          const note = reasonNote(checkout, abandonReason, progress, offer);
           return {
-            email: renderReminder(template, { checkout, step, stepsTotal, ...links, note }),
+            email: renderReminder(template, { checkout, step, stepsTotal, ...links, note, offer }),
             headers: reminderHeaders(links.unsubscribeUrl, checkoutId, step),
           };
         },
@@ -211,5 +228,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         logAttrs: { checkoutId, orderId },
       });
     },
+
+    issueDiscountCode: issueDiscountCodeWith(deps.discounts),
   };
 }

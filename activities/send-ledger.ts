@@ -5,6 +5,7 @@
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
 import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { LedgerDiscountCodes } from './discounts/ledger-issuer';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
 import { migrate } from './ledger/migrations';
 import { customerContacts, type SentMessage, sentMessages } from './ledger/schema';
@@ -80,8 +81,13 @@ export function ledgerTarget(options: LedgerOptions): LedgerTarget {
   return { kind: 'pglite', dir: `${options.dataDir.replace(/\/$/, '')}/pglite` };
 }
 
+/** The ledger as opened: the send ledger, and the default discount code store in the same database. */
+export interface OpenedLedger extends SendLedger {
+  readonly discountCodes: LedgerDiscountCodes;
+}
+
 /** Opens the database and applies pending migrations before returning. */
-export async function openSendLedger(options: LedgerOptions): Promise<SendLedger> {
+export async function openSendLedger(options: LedgerOptions): Promise<OpenedLedger> {
   const target = ledgerTarget(options);
   const connection = await connectLedger(target);
   try {
@@ -93,12 +99,16 @@ export async function openSendLedger(options: LedgerOptions): Promise<SendLedger
   return new DrizzleSendLedger(connection.db, connection.close, options.staleClaimAfterMs ?? STALE_CLAIM_MS);
 }
 
-class DrizzleSendLedger implements SendLedger {
+class DrizzleSendLedger implements OpenedLedger {
+  readonly discountCodes: LedgerDiscountCodes;
+
   constructor(
     private readonly db: LedgerDatabase,
     private readonly closeConnection: () => Promise<void>,
     private readonly staleAfterMs: number,
-  ) {}
+  ) {
+    this.discountCodes = new LedgerDiscountCodes(db);
+  }
 
   async claim(key: string, meta: ClaimMeta): Promise<ClaimResult> {
     const staleBefore = sql`now() - ${this.staleAfterMs}::integer * interval '1 millisecond'`;

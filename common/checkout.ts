@@ -1,4 +1,5 @@
 import type { AbandonReason, CheckoutProgress } from './checkout-events';
+import type { DiscountPolicy, IssuedOffer } from './discount-offer';
 import type { QuietHours } from './quiet-hours';
 
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
@@ -29,6 +30,8 @@ export interface Customer {
   locale?: string;
   /** IANA zone, e.g. "Europe/Berlin". */
   timezone?: string;
+  /** The shop's loyalty tier, e.g. "gold": discount rules may depend on it. */
+  tier?: string;
 }
 
 export interface Checkout {
@@ -76,6 +79,8 @@ export interface RecoveryPolicy {
    * customer's checkouts; absent or null: no cap. A checkout's own schedule is never capped.
    */
   frequencyCap?: string | null;
+  /** Offers with unique, expiring discount codes (common/discount-offer.ts); absent or null: none. */
+  discount?: DiscountPolicy | null;
 }
 
 export interface CheckoutRecoveryInput {
@@ -119,6 +124,10 @@ export interface ReminderRecord {
   reason?: string;
   /** Sent later than due, and why (quiet hours). */
   delayed?: SendDelay;
+  /** The discount code this reminder carried. */
+  offer?: IssuedOffer;
+  /** The policy offered a discount but no code could be issued: the reminder went without it, and why. */
+  offerError?: string;
 }
 
 export interface SendDelay {

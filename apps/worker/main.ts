@@ -32,6 +32,9 @@ async function main(): Promise<void> {
       links: { ...config.links, publicUrl: config.api.publicUrl },
       // Re-checked right before each send: an order may land while the send is queued or retrying.
       checkoutState: checkoutStateReader(client),
+      // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
+      // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
+      discounts: ledger.discountCodes,
     });
     const worker = await createRecoveryWorker({
       connection,

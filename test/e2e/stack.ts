@@ -3,7 +3,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
+import { type OpenedLedger, openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
@@ -21,7 +21,7 @@ export class Stack {
     readonly env: TestWorkflowEnvironment,
     readonly inbox: LocalInbox,
     readonly api: RunningApi,
-    private readonly ledger: SendLedger,
+    private readonly ledger: OpenedLedger,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
   ) {}
@@ -45,6 +45,7 @@ export class Stack {
         from: 'Shop <shop@example.com>',
         links: testLinkSettings(api.url),
         checkoutState: checkoutStateReader(client),
+        discounts: ledger.discountCodes,
       }),
     });
     const running = worker.run();

@@ -5,7 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
+import { type OpenedLedger, openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/workflow-source';
@@ -27,7 +27,7 @@ export class RecoveryHarness {
 
   private constructor(
     readonly inbox: LocalInbox,
-    readonly ledger: SendLedger,
+    readonly ledger: OpenedLedger,
     private readonly bundle: WorkflowBundleWithSourceMap,
   ) {}
 
@@ -83,6 +83,7 @@ export class RecoveryHarness {
       from: FROM,
       links: testLinkSettings(PUBLIC_URL),
       checkoutState: checkoutStateReader(client),
+      discounts: this.ledger.discountCodes,
     });
     const worker = await Worker.create({
       connection: this.env.nativeConnection,
