@@ -42,19 +42,13 @@ export class LedgerDiscountCodes implements DiscountCodeIssuer {
         .onConflictDoNothing()
         .returning();
       if (inserted) return issued(inserted);
-      const existing = await this.forStep(request.checkoutId, request.step);
-      if (existing) return existing;
+      const [existing] = await this.db
+        .select()
+        .from(discountCodes)
+        .where(and(eq(discountCodes.checkoutId, request.checkoutId), eq(discountCodes.step, request.step)));
+      if (existing) return issued(existing);
     }
     throw new Error(`no unused discount code after ${MAX_DRAWS} draws`);
-  }
-
-  /** The code issued for this checkout's step, if any. */
-  async forStep(checkoutId: string, step: number): Promise<StoredDiscountCode | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(discountCodes)
-      .where(and(eq(discountCodes.checkoutId, checkoutId), eq(discountCodes.step, step)));
-    return row && stored(row);
   }
 
   /** A code as the shop's checkout looks it up (case-insensitive, as shoppers type it). */

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { getTableColumns } from 'drizzle-orm';
 import { Client } from 'pg';
+import { MIGRATIONS } from '../../activities/ledger/migrations';
 import { sentMessages } from '../../activities/ledger/schema';
 import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
 
@@ -158,7 +159,10 @@ describe('send ledger on PGlite in a data directory', () => {
     const db = new PGlite(join(dataDir, 'pglite'));
     try {
       const migrations = await db.query<{ version: number }>('SELECT version FROM send_ledger_migrations');
-      assert.deepEqual(migrations.rows, [{ version: 1 }, { version: 2 }]);
+      assert.deepEqual(
+        migrations.rows,
+        MIGRATIONS.map((m) => ({ version: m.version })),
+      );
       const columns = await db.query<{ column_name: string }>(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'sent_messages' ORDER BY column_name",
       );
@@ -199,7 +203,10 @@ describe('send ledger on PostgreSQL (TEST_DATABASE_URL)', {
       await client.connect();
       try {
         const { rows } = await client.query(`SELECT version FROM ${fresh}.send_ledger_migrations ORDER BY version`);
-        assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
+        assert.deepEqual(
+          rows,
+          MIGRATIONS.map((m) => ({ version: m.version })),
+        );
       } finally {
         await client.end();
       }
