@@ -5,6 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import type { DiscountCodeIssuer } from '../../activities/discounts/issuer';
 import { type OpenedLedger, openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
@@ -24,6 +25,8 @@ export const FROM = 'Shop <shop@example.com>';
 
 export class RecoveryHarness {
   private current: TestWorkflowEnvironment | undefined;
+  /** Replaces the ledger's discount code issuer for the workers started from now on. */
+  discountIssuer: DiscountCodeIssuer | undefined;
 
   private constructor(
     readonly inbox: LocalInbox,
@@ -83,7 +86,7 @@ export class RecoveryHarness {
       from: FROM,
       links: testLinkSettings(PUBLIC_URL),
       checkoutState: checkoutStateReader(client),
-      discounts: this.ledger.discountCodes,
+      discounts: this.discountIssuer ?? this.ledger.discountCodes,
     });
     const worker = await Worker.create({
       connection: this.env.nativeConnection,
