@@ -14,7 +14,10 @@ let noOffers: RunningApi;
 
 before(async () => {
   env = await startTemporal();
-  [api, noOffers] = await Promise.all([startApi(env.client), startApi(env.client, { DISCOUNT_OFFERS: 'off' })]);
+  [api, noOffers] = await Promise.all([
+    startApi(env.client, { DISCOUNT_OFFERS: 'on' }),
+    startApi(env.client, { DISCOUNT_OFFERS: 'off' }),
+  ]);
 });
 
 after(async () => {
