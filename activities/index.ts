@@ -172,18 +172,8 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
 
   return {
     async sendReminder(input: SendReminderInput): Promise<SendResult> {
-      const {
-        checkout,
-        step,
-        stepsTotal,
-        channel,
-        template,
-        abandonReason,
-        progress,
-        frequencyCapMs,
-        requestedAt,
-        offer,
-      } = input;
+      const { checkout, step, stepsTotal, channel, template, abandonReason, progress, frequencyCapMs, requestedAt } =
+        input;
       const { checkoutId } = checkout;
       return deliver({
         key: reminderKey(checkoutId, step),
@@ -193,9 +183,9 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
           // After a failed payment the resume link reopens payment with the saved method.
           const target = resumeTarget(checkout.checkoutUrl, abandonReason, progress);
           const links = reminderLinks(deps.links, { ...checkout, checkoutUrl: target }, step);
-          const note = reasonNote(checkout, abandonReason, progress, offer);
+          const note = reasonNote(checkout, abandonReason, progress, input.offer);
           return {
-            email: renderReminder(template, { checkout, step, stepsTotal, ...links, note, offer }),
+            email: renderReminder(template, { checkout, step, stepsTotal, ...links, note, offer: input.offer }),
             headers: reminderHeaders(links.unsubscribeUrl, checkoutId, step),
           };
         },
