@@ -1,5 +1,6 @@
 import type { AbandonReason, CheckoutProgress } from './checkout-events';
 import type { CustomerPreferences } from './customer-preferences';
+import type { DiscountPolicy, IssuedOffer } from './discount-offer';
 import type { QuietHours } from './quiet-hours';
 
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
@@ -30,6 +31,8 @@ export interface Customer {
   locale?: string;
   /** IANA zone, e.g. "Europe/Berlin". */
   timezone?: string;
+  /** The shop's loyalty tier, e.g. "gold": discount rules may depend on it. */
+  tier?: string;
 }
 
 export interface Checkout {
@@ -77,6 +80,8 @@ export interface RecoveryPolicy {
    * customer's checkouts; absent or null: no cap. A checkout's own schedule is never capped.
    */
   frequencyCap?: string | null;
+  /** Offers with unique, expiring discount codes (common/discount-offer.ts); absent or null: none. */
+  discount?: DiscountPolicy | null;
 }
 
 export interface CheckoutRecoveryInput {
@@ -135,6 +140,10 @@ export interface ReminderRecord {
   delayed?: SendDelay;
   /** Suppressed because the customer had opted out: the checkout stops. */
   optedOut?: boolean;
+  /** The discount code this reminder carried. */
+  offer?: IssuedOffer;
+  /** The policy offered a discount but no code could be issued: the reminder went without it, and why. */
+  offerError?: string;
 }
 
 export interface SendDelay {

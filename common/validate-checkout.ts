@@ -2,7 +2,7 @@ import type { CheckoutRecoveryInput } from './checkout';
 import { preferencesErrors } from './customer-preferences';
 import { isTimeZone } from './quiet-hours';
 import { type FieldError, resolveSchedule } from './schedule';
-import { validatePolicy } from './validate-policy';
+import { TIER_PATTERN, validatePolicy } from './validate-policy';
 
 // Ids end up in workflow ids, URLs and dedupe keys: keep them to a safe, bounded alphabet.
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -49,6 +49,9 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
   }
   if (customer?.timezone !== undefined && !isTimeZone(customer.timezone)) {
     errors.push({ field: 'customer.timezone', reason: 'must be an IANA time zone like "Europe/Berlin"' });
+  }
+  if (customer?.tier !== undefined && !(typeof customer.tier === 'string' && TIER_PATTERN.test(customer.tier))) {
+    errors.push({ field: 'customer.tier', reason: 'must be 1-64 letters, digits, spaces, ".", "_" or "-"' });
   }
   if (input.policy !== undefined) errors.push(...validatePolicy(input.policy));
   if (input.preferences !== undefined) errors.push(...preferencesErrors(input.preferences, 'preferences'));

@@ -204,7 +204,7 @@ export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep
 
 /**
  * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off"),
- * DEFAULT_TIMEZONE and FREQUENCY_CAP ("16h" or "off") override its fields.
+ * DEFAULT_TIMEZONE, FREQUENCY_CAP ("16h" or "off") and DISCOUNT_OFFERS ("off") override its fields.
  */
 export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy {
   let policy: RecoveryPolicy = BUILT_IN_POLICY;
@@ -227,6 +227,9 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy
     const raw = env.FREQUENCY_CAP.trim();
     policy = { ...policy, frequencyCap: raw.toLowerCase() === 'off' ? null : raw };
   }
+  const offers = env.DISCOUNT_OFFERS?.trim().toLowerCase();
+  if (offers === 'off') policy = { ...policy, discount: null };
+  else if (offers && offers !== 'on') throw new ConfigError(`DISCOUNT_OFFERS must be "on" or "off", got "${offers}"`);
   const errors = validatePolicy(policy, 'policy');
   if (errors.length > 0) throw new ConfigError(`invalid recovery policy in ${source}: ${describeErrors(errors)}`);
   return policy;

@@ -33,6 +33,9 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       checkoutState: checkoutStateReader(client),
       // And the customer's consent: an opt-out holds for every checkout, also one not signalled yet.
       consent: consentFrom(stores.preferences),
+      // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
+      // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
+      discounts: stores.ledger.discountCodes,
     });
     const worker = await createRecoveryWorker({
       connection,

@@ -28,6 +28,7 @@ export function toRecoveryInput(dto: CreateCheckoutDto, defaults: RecoveryDefaul
         ...(customer.name != null && { name: customer.name }),
         ...(customer.locale != null && { locale: Intl.getCanonicalLocales(customer.locale)[0] }),
         ...(customer.timezone != null && { timezone: customer.timezone }),
+        ...(customer.tier != null && { tier: customer.tier }),
       },
       cart: {
         currency: cart.currency,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { MAX_STEPS } from '../../../../common/schedule';
 import { ID_PATTERN } from '../../../../common/validate-checkout';
+import { TIER_PATTERN } from '../../../../common/validate-policy';
 import {
   IsAmount,
   IsEmailAddress,
@@ -17,6 +18,7 @@ import {
   IsTimeZone,
   MAX_EMAIL_LENGTH,
   MAX_URL_LENGTH,
+  rule,
 } from '../../validation/field-rules';
 import { ScheduleStepDto } from './schedule-step.dto';
 
@@ -49,6 +51,19 @@ export class CustomerDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({
+    example: 'gold',
+    pattern: TIER_PATTERN.source,
+    description: "The shop's loyalty tier; discount rules may depend on it",
+  })
+  @IsOptional()
+  @rule(
+    'isTier',
+    'must be 1-64 letters, digits, spaces, ".", "_" or "-"',
+    (v) => typeof v === 'string' && TIER_PATTERN.test(v),
+  )
+  tier?: string;
 }
 
 export class CartLineDto {
