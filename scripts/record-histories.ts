@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { RecoveryPolicy } from '../common/checkout';
-import { activitySignal, orderedSignal, rescheduleUpdate } from '../common/messages';
+import { activitySignal, orderedSignal, preferencesSignal, rescheduleUpdate } from '../common/messages';
 import { RecoveryHarness, result } from '../test/workflow/recovery-harness';
 
 const OUT = join(__dirname, '..', '..', 'test', 'histories');
@@ -45,6 +45,13 @@ async function main(): Promise<void> {
             discount: { rules: [{ minCartTotal: 50, offer: { percent: 10 } }], maxAmount: 50 },
           };
           const { handle } = await h.startCheckout(taskQueue, undefined, { policy });
+          await result(handle);
+          return handle.workflowId;
+        },
+        'unsubscribed-after-first-reminder': async () => {
+          const { handle } = await h.startCheckout(taskQueue, undefined, {}, 'c-recorded-opt-out');
+          await h.env.sleep('2h');
+          await handle.signal(preferencesSignal, { preferences: { optedOut: true } });
           await result(handle);
           return handle.workflowId;
         },
