@@ -1,6 +1,6 @@
 // What the workflow may ask of the outside world. The workflow imports this file with
 // `import type` only; implementations live beside it and are built by `createActivities`.
-import type { Channel, Checkout, TemplateName } from '../common/checkout';
+import type { Channel, ChannelSkip, Checkout, SmsRules, TemplateName } from '../common/checkout';
 import type { AbandonReason, CheckoutProgress } from '../common/checkout-events';
 
 export interface SendReminderInput {
@@ -9,6 +9,8 @@ export interface SendReminderInput {
   step: number;
   stepsTotal: number;
   channel: Channel;
+  /** The step's channels in the order to try (absent: `channel` alone). */
+  channels?: Channel[];
   template: TemplateName;
   /** Why the shopper likely left, and how far they got: picks the message's content. */
   abandonReason?: AbandonReason;
@@ -17,6 +19,10 @@ export interface SendReminderInput {
   frequencyCapMs?: number;
   /** Epoch ms on the workflow's clock when it asked for this send: the frequency cap's clock. */
   requestedAt?: number;
+  /** The policy's SMS rules (at most so many texts per checkout, none later than `within` after abandonment). */
+  smsRules?: SmsRules;
+  /** Epoch ms of the abandonment (the shopper's last activity): the SMS rules' window counts from it. */
+  abandonedAt?: number;
 }
 
 export interface SendOrderConfirmationInput {
@@ -37,6 +43,19 @@ export interface SendResult {
   reason?: string;
   /** True when an earlier attempt had already sent this message and its id was reused. */
   deduplicated?: boolean;
+  /** `sent`: the channel that delivered it. */
+  channel?: Channel;
+  /** The step's channels passed over, and why (no address, consent, SMS rules, a permanent rejection). */
+  skipped?: ChannelSkip[];
+}
+
+/**
+ * What the customer allows, asked before a reminder goes out. `channels`: the ones they accept
+ * (undefined: all); a step's other channels are skipped in favour of its next one.
+ */
+export interface CustomerConsent {
+  optedOut: boolean;
+  channels?: Channel[];
 }
 
 /** Failure types the activities raise; the workflow records them as the reminder's reason. */

@@ -29,6 +29,22 @@ export interface Customer {
   locale?: string;
   /** IANA zone, e.g. "Europe/Berlin". */
   timezone?: string;
+  /** E.164 mobile number for SMS, e.g. "+14155550123". */
+  phone?: string;
+  /** The browser's PushSubscription.toJSON(), for web push. */
+  pushSubscription?: PushSubscriptionJson;
+}
+
+/** What a browser's `PushSubscription.toJSON()` gives: the push service URL and the message keys. */
+export interface PushSubscriptionJson {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: {
+    /** The browser's P-256 public key, base64url (65 bytes). */
+    p256dh: string;
+    /** The shared authentication secret, base64url (16 bytes). */
+    auth: string;
+  };
 }
 
 export interface Checkout {
@@ -39,7 +55,7 @@ export interface Checkout {
   checkoutUrl: string;
 }
 
-export const CHANNELS = ['email'] as const;
+export const CHANNELS = ['email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const TEMPLATES = ['friendly', 'cart', 'last-chance'] as const;
@@ -48,7 +64,8 @@ export type TemplateName = (typeof TEMPLATES)[number];
 /** One reminder of a schedule, as configured or requested: `after` is a human duration. */
 export interface ScheduleStepSpec {
   after: string;
-  channel?: Channel;
+  /** A channel, or channels to try in order (the next when the customer cannot be reached on one). */
+  channel?: Channel | Channel[];
   template?: TemplateName;
 }
 
@@ -56,7 +73,10 @@ export interface ScheduleStepSpec {
 export interface ScheduleStep {
   after: string;
   afterMs: number;
+  /** The step's (first) channel: quiet hours and the status name it. */
   channel: Channel;
+  /** Set when the step names a list: every channel to try, in order (`channel` is the first). */
+  channels?: Channel[];
   template: TemplateName;
 }
 
@@ -76,6 +96,17 @@ export interface RecoveryPolicy {
    * customer's checkouts; absent or null: no cap. A checkout's own schedule is never capped.
    */
   frequencyCap?: string | null;
+  /**
+   * US-style rules for recovery texts: at most `maxTexts` SMS per checkout, none later than `within`
+   * (a duration like "48h") after the abandonment. A step whose SMS they forbid falls back to its
+   * next channel. Absent or null: no rules.
+   */
+  smsRules?: SmsRules | null;
+}
+
+export interface SmsRules {
+  maxTexts: number;
+  within: string;
 }
 
 export interface CheckoutRecoveryInput {
@@ -107,6 +138,7 @@ export type CheckoutState = (typeof CHECKOUT_STATES)[number];
 
 export interface ReminderRecord {
   step: number;
+  /** The channel that delivered it; the step's first channel when none did. */
   channel: Channel;
   template: TemplateName;
   /** `delayed`: held back by the frequency cap; the same step is tried again at `delayed.until`. */
@@ -119,6 +151,13 @@ export interface ReminderRecord {
   reason?: string;
   /** Sent later than due, and why (quiet hours). */
   delayed?: SendDelay;
+  /** Channels of the step passed over before `channel`, and why (no address, consent, SMS rules, rejected). */
+  skipped?: ChannelSkip[];
+}
+
+export interface ChannelSkip {
+  channel: Channel;
+  reason: string;
 }
 
 export interface SendDelay {
