@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
 import { createSnsSmsSender, SMS_TYPE, type SmsSender } from '../../activities/channels/sns-sms-sender';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
+import { failureReasonOf } from '../../activities/failure-reasons';
 import { reminderLinks } from '../../activities/links';
 import { THROTTLE_RETRY_DELAY_MS } from '../../activities/ses-failures';
 import { renderSms, SMS_OPT_OUT_HINT, shopNameFrom } from '../../activities/templates/sms';
@@ -67,7 +68,7 @@ describe('SNS SMS sender against the local SNS endpoint', () => {
       assert.equal(err.nonRetryable, true);
       assert.match(err.message, /^SNS rejected the text: (InvalidParameter|OptedOut):/);
       assert.doesNotMatch(err.message, /555000000|1234567/, 'the number stays out of workflow history');
-      assert.equal((err.details?.[0] as { reason?: string }).reason, 'rejected');
+      assert.equal(failureReasonOf(err), 'rejected');
     });
   }
 
@@ -84,7 +85,7 @@ describe('SNS SMS sender against the local SNS endpoint', () => {
       const err = await failureOf(down.send('+14155550123', 'hi'));
       assert.equal(err.type, TRANSIENT_SEND_FAILURE);
       assert.equal(err.nonRetryable, false);
-      assert.equal((err.details?.[0] as { reason?: string }).reason, 'unavailable');
+      assert.equal(failureReasonOf(err), 'unavailable');
     } finally {
       down.close();
     }
