@@ -7,7 +7,7 @@
 // Every attempt is counted for the worker's metrics (metrics.ts).
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel, ChannelSkip, Checkout, SmsRules } from '../common/checkout';
-import { formatDuration, parseDuration } from '../common/duration';
+import { parseDuration } from '../common/duration';
 import type { ChannelSender, PreparedSend, ReminderContent } from './channels/channel-sender';
 import { emailChannel } from './channels/email-channel';
 import {
@@ -285,7 +285,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
     const window = parseDuration(rules.within);
     const now = requestedAt ?? Date.now();
     if (window.ok && abandonedAt !== undefined && now - abandonedAt > window.ms) {
-      return `SMS rules: more than ${formatDuration(window.ms)} since the checkout was abandoned`;
+      return `SMS rules: more than ${rules.within} since the checkout was abandoned`;
     }
     const texts = await deps.ledger.countSent(checkout.checkoutId, 'sms');
     if (texts >= rules.maxTexts) {

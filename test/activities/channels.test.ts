@@ -155,7 +155,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     });
     assert.equal(late.channel, 'email');
     assert.deepEqual(late.skipped, [
-      { channel: 'sms', reason: 'SMS rules: more than 2d since the checkout was abandoned' },
+      { channel: 'sms', reason: 'SMS rules: more than 48h since the checkout was abandoned' },
     ]);
     const inTime = await send(deps(), {
       ...reminder(withPhone(), ['sms', 'email']),

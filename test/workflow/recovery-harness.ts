@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { type ActivityDependencies, createActivities } from '../../activities';
 import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
@@ -57,14 +57,19 @@ export class RecoveryHarness {
   }
 
   /**
-   * Runs `fn` with a fresh time-skipping server and worker, sending through `mailer`. A server per
+   * Runs `fn` with a fresh time-skipping server and worker, sending through `mailer` (and `extra`
+   * dependencies, e.g. the SMS channel). A server per
    * test: one clock per test, so a workflow one test leaves behind cannot stall another's timers.
    */
-  async withWorker<T>(fn: (ctx: { taskQueue: string }) => Promise<T>, mailer: Mailer = this.mailer()): Promise<T> {
+  async withWorker<T>(
+    fn: (ctx: { taskQueue: string }) => Promise<T>,
+    mailer: Mailer = this.mailer(),
+    extra: Partial<ActivityDependencies> = {},
+  ): Promise<T> {
     const taskQueue = `recovery-${randomUUID()}`;
     this.current = await timeSkippingEnv();
     try {
-      return await this.runWorker(fn, mailer, taskQueue);
+      return await this.runWorker(fn, mailer, taskQueue, extra);
     } finally {
       await this.current.teardown();
       this.current = undefined;
@@ -75,6 +80,7 @@ export class RecoveryHarness {
     fn: (ctx: { taskQueue: string }) => Promise<T>,
     mailer: Mailer,
     taskQueue: string,
+    extra: Partial<ActivityDependencies>,
   ): Promise<T> {
     const client = this.env.client;
     const activities = createActivities({
@@ -83,6 +89,7 @@ export class RecoveryHarness {
       from: FROM,
       links: testLinkSettings(PUBLIC_URL),
       checkoutState: checkoutStateReader(client),
+      ...extra,
     });
     const worker = await Worker.create({
       connection: this.env.nativeConnection,
