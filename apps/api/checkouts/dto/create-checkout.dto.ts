@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { MAX_STEPS } from '../../../../common/schedule';
-import { ID_PATTERN } from '../../../../common/validate-checkout';
+import { E164_PATTERN, ID_PATTERN, PUSH_AUTH_PATTERN, PUSH_P256DH_PATTERN } from '../../../../common/validate-checkout';
 import {
   IsAmount,
   IsEmailAddress,
@@ -25,6 +25,31 @@ export const MAX_CART_LINES = 100;
 export const MAX_QUANTITY = 10_000;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_SKU_LENGTH = 128;
+
+export class PushSubscriptionKeysDto {
+  @ApiProperty({ description: "The browser's P-256 public key, base64url (65 bytes)" })
+  @Matches(PUSH_P256DH_PATTERN, { message: 'must be a base64url P-256 public key (65 bytes)' })
+  p256dh: string;
+
+  @ApiProperty({ description: 'The authentication secret, base64url (16 bytes)' })
+  @Matches(PUSH_AUTH_PATTERN, { message: 'must be a base64url 16-byte secret' })
+  auth: string;
+}
+
+export class PushSubscriptionDto {
+  @ApiProperty({ example: 'https://fcm.googleapis.com/fcm/send/…', maxLength: MAX_URL_LENGTH })
+  @IsHttpUrl()
+  endpoint: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Epoch ms, as the browser gives it' })
+  @IsOptional()
+  @IsAmount()
+  expirationTime?: number | null;
+
+  @ApiProperty({ type: PushSubscriptionKeysDto })
+  @IsNested(() => PushSubscriptionKeysDto)
+  keys: PushSubscriptionKeysDto;
+}
 
 export class CustomerDto {
   @ApiProperty({ example: 'c-42', pattern: ID_PATTERN.source })
@@ -49,6 +74,19 @@ export class CustomerDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({ example: '+14155550123', description: 'E.164 mobile number, for SMS reminders' })
+  @IsOptional()
+  @Matches(E164_PATTERN, { message: 'must be an E.164 number like "+14155550123"' })
+  phone?: string;
+
+  @ApiPropertyOptional({
+    type: PushSubscriptionDto,
+    description: "The browser's PushSubscription.toJSON(), for web push reminders",
+  })
+  @IsOptional()
+  @IsNested(() => PushSubscriptionDto)
+  pushSubscription?: PushSubscriptionDto;
 }
 
 export class CartLineDto {
