@@ -3,8 +3,11 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { smsChannel } from '../../activities/channels/sms-channel';
+import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
 import { openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
+import { shopNameFrom } from '../../activities/templates/sms';
 import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
 import { ConfigError, loadConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect(target.connectionOptions);
   const ledger = await openSendLedger({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const mailer = createSesMailer(config.ses);
+  const sms = createSnsSmsSender(config.sns);
   try {
     const client = new Client({ connection, namespace: target.namespace, dataConverter });
     await registerSearchAttributes(client.connection, target.namespace);
@@ -32,6 +36,8 @@ async function main(): Promise<void> {
       links: { ...config.links, publicUrl: config.api.publicUrl },
       // Re-checked right before each send: an order may land while the send is queued or retrying.
       checkoutState: checkoutStateReader(client),
+      // Email is the mailer's; steps naming sms text through SNS. No push sender yet: push steps fall through.
+      channels: [smsChannel(sms, shopNameFrom(config.ses.from))],
     });
     const worker = await createRecoveryWorker({
       connection,
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
     await worker.run(); // resolves after SIGINT/SIGTERM once in-flight tasks are drained
   } finally {
     mailer.close();
+    sms.close();
     await ledger.close();
     await connection.close();
   }
