@@ -43,18 +43,18 @@ export interface SendResult {
   reason?: string;
   /** True when an earlier attempt had already sent this message and its id was reused. */
   deduplicated?: boolean;
+  /** `suppressed` because the customer opted out of all recovery messages. */
+  optedOut?: boolean;
   /** `sent`: the channel that delivered it. */
   channel?: Channel;
   /** The step's channels passed over, and why (no address, consent, SMS rules, a permanent rejection). */
   skipped?: ChannelSkip[];
 }
 
-/**
- * What the customer allows, asked before a reminder goes out. `channels`: the ones they accept
- * (undefined: all); a step's other channels are skipped in favour of its next one.
- */
+/** What the customer allows, read right before each send (the preference store). */
 export interface CustomerConsent {
   optedOut: boolean;
+  /** Allowed channels; undefined: every channel. A step's refused channels fall back to its next one. */
   channels?: Channel[];
 }
 

@@ -44,7 +44,7 @@ export interface ActivityDependencies {
    * with no sender here is skipped in favour of the step's next channel.
    */
   channels?: ChannelSender[];
-  /** What the customer allows, asked once per reminder: channels they do not accept are skipped. */
+  /** What the customer allows (the preference store), asked right before a reminder goes out. */
   consent?: (customerId: string) => Promise<CustomerConsent | undefined>;
 }
 
@@ -52,6 +52,8 @@ export interface ActivityDependencies {
 // finishing its SES call): by 10 s it has marked the message sent or released it.
 export const BUSY_RETRY_DELAY_MS = 10_000;
 const SUPPRESSING_STATES = ['ordered', 'cancelled', 'superseded'] as const;
+/** A skip reason that starts so is the customer's refusal of that channel. */
+const CONSENT_REFUSAL = 'customer does not accept';
 const ADDRESS_NAMES: Record<Channel, string> = {
   email: 'email address',
   sms: 'phone number',
@@ -75,6 +77,8 @@ interface Delivery {
   routes: Route[];
   /** The checkout's state when it means the message must not go out any more. */
   recheck?: () => Promise<SuppressingState | undefined>;
+  /** Why the customer's consent forbids any message now (opted out), if it does. */
+  consentBlocks?: () => Promise<{ reason: string; optedOut: boolean } | undefined>;
   /** The frequency cap across the customer's checkouts, when the checkout's policy has one. */
   /** `nowMs`: the workflow's clock when it asked for the send, so the cap and its timers agree. */
   cap?: { customerId: string; checkoutId: string; capMs: number; nowMs: number };
@@ -138,19 +142,31 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         else usable.push({ channel: route.channel, send: await compose(route) });
       }
       const skips = skipped.length > 0 ? { skipped: [...skipped] } : {};
-      if (usable.length === 0) {
-        await deps.ledger.release(d.key, claim.attempt);
-        const reason = `no channel can reach the customer: ${describeSkips(skipped)}`;
-        log.info('send suppressed', { ...d.logAttrs, reason });
-        metrics.suppressed(d.labels, 'no_channel');
-        return { outcome: 'suppressed', reason, ...skips };
-      }
       const state = await d.recheck?.();
       if (state) {
         await deps.ledger.release(d.key, claim.attempt);
         const reason = `checkout ${state} before the send`;
         log.info('send suppressed', { ...d.logAttrs, reason });
         metrics.suppressed(d.labels, state);
+        return { outcome: 'suppressed', reason, ...skips };
+      }
+      const refused = await d.consentBlocks?.();
+      if (refused) {
+        await deps.ledger.release(d.key, claim.attempt);
+        log.info('send suppressed', { ...d.logAttrs, reason: refused.reason });
+        metrics.suppressed(d.labels, refused.optedOut ? 'unsubscribed' : 'channel_refused');
+        return { outcome: 'suppressed', reason: refused.reason, ...(refused.optedOut && { optedOut: true }) };
+      }
+      if (usable.length === 0) {
+        await deps.ledger.release(d.key, claim.attempt);
+        // One channel: its own reason; several: each one's.
+        const reason =
+          skipped.length === 1
+            ? (skipped[0]?.reason ?? '')
+            : `no channel can reach the customer: ${describeSkips(skipped)}`;
+        log.info('send suppressed', { ...d.logAttrs, reason });
+        const refusedAll = skipped.every((skip) => skip.reason.startsWith(CONSENT_REFUSAL));
+        metrics.suppressed(d.labels, refusedAll ? 'channel_refused' : 'no_channel');
         return { outcome: 'suppressed', reason, ...skips };
       }
       if (d.cap) {
@@ -245,7 +261,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   }
 
   /** The reminder's routes: the step's channels in order, each with what may rule it out. */
-  function reminderRoutes(input: SendReminderInput): Route[] {
+  function reminderRoutes(input: SendReminderInput, consent: () => Promise<CustomerConsent | undefined>): Route[] {
     const { checkout, step, stepsTotal, template, abandonReason, progress } = input;
     const content = (): ReminderContent => {
       // After a failed payment the resume link reopens payment with the saved method.
@@ -253,10 +269,8 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       const links = reminderLinks(deps.links, { ...checkout, checkoutUrl: target }, step);
       return { checkout, step, stepsTotal, template, links, note: reasonNote(checkout, abandonReason, progress) };
     };
-    let consent: Promise<CustomerConsent | undefined> | undefined;
     const allowed = async (channel: Channel) => {
-      consent ??= deps.consent?.(checkout.customer.id) ?? Promise.resolve(undefined);
-      const channels = (await consent)?.channels;
+      const channels = (await consent())?.channels;
       return !channels || channels.includes(channel);
     };
     const channels = input.channels && input.channels.length > 0 ? input.channels : [input.channel];
@@ -267,7 +281,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         skip: async () => {
           if (!sender) return `no ${channel} sender configured`;
           if (!sender.addressOf(checkout.customer)) return `the customer has no ${ADDRESS_NAMES[channel]}`;
-          if (!(await allowed(channel))) return `the customer does not accept ${channel} messages`;
+          if (!(await allowed(channel))) return `${CONSENT_REFUSAL} ${channel}`;
           if (channel === 'sms' && input.smsRules) return smsRulesForbid(checkout, input.smsRules, input);
           return undefined;
         },
@@ -298,11 +312,20 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
     async sendReminder(input: SendReminderInput): Promise<SendResult> {
       const { checkout, step, channel, template, frequencyCapMs, requestedAt } = input;
       const { checkoutId } = checkout;
+      // Read once per attempt, right before the send: the routes and the opt-out check share it.
+      let read: Promise<CustomerConsent | undefined> | undefined;
+      const consent = () => (read ??= deps.consent?.(checkout.customer.id) ?? Promise.resolve(undefined));
       return deliver({
         key: reminderKey(checkoutId, step),
         meta: { checkoutId, kind: 'reminder', step },
-        routes: reminderRoutes(input),
+        routes: reminderRoutes(input, consent),
         recheck: stateBlockingSend,
+        consentBlocks: async () => {
+          // An opt-out stops every recovery message (refused channels are the routes' business).
+          if ((await consent())?.optedOut)
+            return { reason: 'customer unsubscribed from recovery messages', optedOut: true };
+          return undefined;
+        },
         ...(frequencyCapMs &&
           frequencyCapMs > 0 && {
             cap: {

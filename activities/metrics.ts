@@ -32,6 +32,8 @@ export type SuppressionReason =
   | 'cancelled'
   | 'superseded'
   | 'frequency_cap'
+  | 'unsubscribed'
+  | 'channel_refused'
   | 'no_channel';
 
 export type MessageKind = 'reminder' | 'confirmation';

@@ -1,4 +1,5 @@
 import type { AbandonReason, CheckoutProgress } from './checkout-events';
+import type { CustomerPreferences } from './customer-preferences';
 import type { QuietHours } from './quiet-hours';
 
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
@@ -121,6 +122,11 @@ export interface CheckoutRecoveryInput {
   sendOrderConfirmation?: boolean;
   /** Absent in inputs from before policies existed: no quiet hours. */
   policy?: RecoveryPolicy;
+  /**
+   * The customer's own preferences when the checkout started (opt-out, channels, quiet hours,
+   * zone); later changes arrive as the `preferences` signal. Absent: none stored.
+   */
+  preferences?: CustomerPreferences;
 }
 
 /**
@@ -133,7 +139,15 @@ export interface EarlyOrderInput {
 
 export type RecoveryWorkflowInput = CheckoutRecoveryInput | EarlyOrderInput;
 
-export const CHECKOUT_STATES = ['waiting', 'reminding', 'ordered', 'expired', 'cancelled', 'superseded'] as const;
+export const CHECKOUT_STATES = [
+  'waiting',
+  'reminding',
+  'ordered',
+  'expired',
+  'cancelled',
+  'superseded',
+  'unsubscribed',
+] as const;
 export type CheckoutState = (typeof CHECKOUT_STATES)[number];
 
 export interface ReminderRecord {
@@ -151,6 +165,8 @@ export interface ReminderRecord {
   reason?: string;
   /** Sent later than due, and why (quiet hours). */
   delayed?: SendDelay;
+  /** Suppressed because the customer had opted out: the checkout stops. */
+  optedOut?: boolean;
   /** Channels of the step passed over before `channel`, and why (no address, consent, SMS rules, rejected). */
   skipped?: ChannelSkip[];
 }
@@ -192,6 +208,8 @@ export interface CheckoutStatus {
   order: OrderRecord | null;
   /** The newer checkout of the same customer that replaced this one (state `superseded`). */
   supersededBy?: string;
+  /** The customer's preferences as the checkout last heard of them (absent: none stored). */
+  preferences?: CustomerPreferences;
   /** What the shopper's checkout events add up to (absent before events existed). */
   progress?: CheckoutProgress;
   abandonReason?: AbandonReason;

@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CheckoutStatus, ScheduleStepSpec } from './checkout';
 import type { CheckoutEvent } from './checkout-events';
+import type { CustomerPreferences } from './customer-preferences';
 
 export const WORKFLOW_TYPE = 'checkoutRecovery';
 
@@ -25,10 +26,16 @@ export interface SupersededSignal {
   by: string;
 }
 
+export interface PreferencesSignal {
+  preferences: CustomerPreferences;
+}
+
 export const orderedSignal = defineSignal<[OrderedSignal]>('ordered');
 /** A newer checkout of the same customer took over: this one stops, sending nothing more. */
 export const supersededSignal = defineSignal<[SupersededSignal]>('superseded');
 /** The shopper's checkout steps; each counts as activity and feeds the abandonment reason. */
+/** The customer changed their preferences: an opt-out stops the checkout, the rest re-plans it. */
+export const preferencesSignal = defineSignal<[PreferencesSignal]>('preferences');
 export const checkoutEventsSignal = defineSignal<[CheckoutEventsSignal]>('checkoutEvents');
 export const activitySignal = defineSignal<[ActivitySignal]>('activity');
 export const statusQuery = defineQuery<CheckoutStatus>('status');

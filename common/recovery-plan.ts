@@ -3,6 +3,9 @@
 import type { CheckoutRecoveryInput, ScheduleStep, SendDelay } from './checkout';
 import { nextAllowedMoment } from './quiet-hours';
 
+/** What the plan depends on: the shop's policy, the customer's zone and their own preferences. */
+export type PlanInput = Pick<CheckoutRecoveryInput, 'policy' | 'checkout' | 'preferences'>;
+
 export type PlannedStep = ScheduleStep & { step: number; dueAt: string; delayed?: SendDelay };
 
 /** The shopper's last activity as the workflow counts it: never later than the workflow's start. */
@@ -17,15 +20,21 @@ export function laterActivity(lastActivityAt: number, at: number | undefined, no
 
 /** When a step due at `dueMs` may go out, and why later if it must wait. */
 export function sendMoment(
-  input: Pick<CheckoutRecoveryInput, 'policy' | 'checkout'>,
+  input: PlanInput,
   step: Pick<ScheduleStep, 'channel'>,
   dueMs: number,
 ): { at: number; delayed?: SendDelay } {
-  const { policy } = input;
+  const { policy, preferences } = input;
   if (!policy) return { at: dueMs };
   const channelRule = policy.channelQuietHours?.[step.channel];
-  const quiet = channelRule === undefined ? policy.quietHours : channelRule;
-  const zone = input.checkout.customer.timezone ?? policy.defaultTimezone;
+  // The customer's own window (or their "none") wins over the shop's, as does their zone.
+  const quiet =
+    preferences?.quietHours !== undefined
+      ? preferences.quietHours
+      : channelRule === undefined
+        ? policy.quietHours
+        : channelRule;
+  const zone = preferences?.timezone ?? input.checkout.customer.timezone ?? policy.defaultTimezone;
   const at = nextAllowedMoment(dueMs, quiet, zone);
   if (at === dueMs || !quiet) return { at };
   return {
@@ -36,7 +45,7 @@ export function sendMoment(
 
 /** The steps from `nextIndex` on, numbered from 1, with their due times (and quiet-hour moves). */
 export function plannedSteps(
-  input: Pick<CheckoutRecoveryInput, 'policy' | 'checkout'>,
+  input: PlanInput,
   schedule: readonly ScheduleStep[],
   nextIndex: number,
   lastActivityAt: number,
@@ -55,6 +64,7 @@ export function plannedSteps(
  */
 export function firstReminderDelayMs(input: CheckoutRecoveryInput, now: number): number {
   const first = input.schedule[0];
-  if (!first) return 0;
+  // An opted-out customer's checkout records that and ends at once.
+  if (!first || input.preferences?.optedOut) return 0;
   return Math.max(0, sendMoment(input, first, initialLastActivity(input, now) + first.afterMs).at - now);
 }

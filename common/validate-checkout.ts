@@ -1,4 +1,5 @@
 import type { CheckoutRecoveryInput } from './checkout';
+import { preferencesErrors } from './customer-preferences';
 import { isTimeZone } from './quiet-hours';
 import { type FieldError, resolveSchedule } from './schedule';
 import { validatePolicy } from './validate-policy';
@@ -61,6 +62,7 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
     errors.push({ field: 'customer.timezone', reason: 'must be an IANA time zone like "Europe/Berlin"' });
   }
   if (input.policy !== undefined) errors.push(...validatePolicy(input.policy));
+  if (input.preferences !== undefined) errors.push(...preferencesErrors(input.preferences, 'preferences'));
   if (input.sendOrderConfirmation !== undefined && typeof input.sendOrderConfirmation !== 'boolean') {
     errors.push({ field: 'sendOrderConfirmation', reason: 'must be true or false' });
   }

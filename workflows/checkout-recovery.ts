@@ -33,16 +33,18 @@ import {
   inTimeOrder,
   NO_PROGRESS,
 } from '../common/checkout-events';
+import type { CustomerPreferences } from '../common/customer-preferences';
 import { formatDuration, parseDuration } from '../common/duration';
 import {
   activitySignal,
   checkoutEventsSignal,
   orderedSignal,
+  preferencesSignal,
   rescheduleUpdate,
   statusQuery,
   supersededSignal,
 } from '../common/messages';
-import { initialLastActivity, laterActivity, plannedSteps, sendMoment } from '../common/recovery-plan';
+import { initialLastActivity, laterActivity, type PlanInput, plannedSteps, sendMoment } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
 import {
   AbandonReasonKey,
@@ -96,6 +98,10 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   const reminders: ReminderRecord[] = [];
   let progress: CheckoutProgress = NO_PROGRESS;
   let supersededBy: string | null = null;
+  // The customer's own preferences: the input's snapshot, replaced by each `preferences` signal.
+  let preferences: CustomerPreferences | undefined = input.preferences;
+  const unsubscribed = () => preferences?.optedOut === true;
+  const plan = (): PlanInput => ({ ...input, preferences });
   let published = { reason: 'unknown', step: '' }; // search attributes as last upserted
   // Set when the frequency cap held a step back: the step waits at least until then.
   let heldUntil = 0;
@@ -107,7 +113,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
 
   const status = (): CheckoutStatus => {
     const planned =
-      state === 'waiting' || state === 'reminding' ? plannedSteps(input, schedule, nextIndex, lastActivityAt) : [];
+      state === 'waiting' || state === 'reminding' ? plannedSteps(plan(), schedule, nextIndex, lastActivityAt) : [];
     return {
       checkoutId: checkout.checkoutId,
       customerId: checkout.customer.id,
@@ -120,6 +126,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       upcoming: planned,
       order,
       ...(supersededBy && { supersededBy }),
+      ...(preferences && { preferences }),
       ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
     };
   };
@@ -138,6 +145,11 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   setHandler(supersededSignal, ({ by }) => {
     if (order || supersededBy || typeof by !== 'string') return;
     supersededBy = by;
+  });
+  setHandler(preferencesSignal, ({ preferences: changed }) => {
+    if (order || typeof changed !== 'object' || changed === null) return;
+    preferences = changed;
+    replan = true; // their quiet hours or zone may move the next send; an opt-out ends the wait
   });
   setHandler(checkoutEventsSignal, ({ events }) => {
     if (order || !Array.isArray(events)) return;
@@ -204,13 +216,13 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   publish();
 
   try {
-    while (!order && !supersededBy && nextIndex < schedule.length) {
+    while (!order && !supersededBy && !unsubscribed() && nextIndex < schedule.length) {
       const step = schedule[nextIndex] as ScheduleStep;
       const number = nextIndex + 1;
       const dueMs = lastActivityAt + step.afterMs;
       // Quiet hours move the send, never drop it (only workflows of the lean version carry a policy);
       // a step the frequency cap held back waits for the cap, then for quiet hours again.
-      const moment = lean ? sendMoment(input, step, Math.max(dueMs, heldUntil)) : { at: dueMs, delayed: undefined };
+      const moment = lean ? sendMoment(plan(), step, Math.max(dueMs, heldUntil)) : { at: dueMs, delayed: undefined };
       const waitMs = moment.at - Date.now();
       if (waitMs > 0) {
         replan = false;
@@ -221,11 +233,17 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
             : '';
         const summary = `wait ${formatDuration(waitMs)} for reminder ${number}${why}`;
         await condition(() => order !== null || supersededBy !== null || replan, waitMs, { summary });
-        if (order || supersededBy || replan) continue;
+        if (order || supersededBy || replan) continue; // the loop's condition sees an opt-out
       }
       state = 'reminding';
       const record = await runSend(step, number, schedule.length, iso(dueMs));
       reminders.push(moment.delayed && !record.delayed ? { ...record, delayed: moment.delayed } : record);
+      if (record.optedOut) {
+        // The activity found the opt-out in the store before its signal reached us.
+        preferences = { ...(preferences ?? {}), optedOut: true };
+        publish();
+        break;
+      }
       if (record.outcome === 'delayed' && record.delayed) {
         // At least a second: worker and server clocks differ by milliseconds, never loop on them.
         heldUntil = Math.max(Date.parse(record.delayed.until), Date.now() + 1_000);
@@ -243,6 +261,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       if (!lean || input.sendOrderConfirmation !== false) placed.confirmation = await sendConfirmation(placed);
     } else if (supersededBy) {
       state = 'superseded';
+    } else if (unsubscribed()) {
+      state = 'unsubscribed';
     } else {
       state = 'expired';
     }
@@ -281,6 +301,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
         ...(result.skipped && result.skipped.length > 0 && { skipped: result.skipped }),
         outcome: result.outcome,
         at: iso(Date.now()),
+        ...(result.optedOut && { optedOut: true }),
         messageId: result.messageId,
         reason: result.reason,
         ...(result.outcome === 'delayed' &&

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Channel } from '../../common/checkout';
 import type { CustomerPreferences, OptOutSource, StoredPreferences } from '../../common/customer-preferences';
 import type { QuietHours } from '../../common/quiet-hours';
+import type { CustomerConsent } from '../contract';
 import type { LedgerDatabase } from './connect';
 import { customerPreferences } from './schema';
 
@@ -96,4 +97,12 @@ export class DrizzlePreferenceStore implements PreferenceStore {
     if (!row) throw new Error(`the opt-out of ${customerId} was not written`);
     return toStored(row);
   }
+}
+
+/** The send activities' view of the store: only what decides whether a message may go. */
+export function consentFrom(store: PreferenceStore): (customerId: string) => Promise<CustomerConsent | undefined> {
+  return async (customerId) => {
+    const stored = await store.get(customerId);
+    return stored && { optedOut: stored.optedOut, ...(stored.channels && { channels: stored.channels }) };
+  };
 }

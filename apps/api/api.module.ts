@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
+import type { PreferenceStore } from '../../activities/ledger/preferences-store';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import { APP_CONFIG } from './app-config.token';
@@ -10,6 +11,9 @@ import { CodecController } from './codec/codec.controller';
 import { CodecService, PAYLOAD_CODECS } from './codec/codec.service';
 import { CustomerCheckoutsController } from './customers/customer-checkouts.controller';
 import { CustomerCheckoutsService } from './customers/customer-checkouts.service';
+import { PREFERENCE_STORE } from './customers/preference-store.token';
+import { PreferencesController } from './customers/preferences.controller';
+import { PreferencesService } from './customers/preferences.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -35,6 +39,8 @@ export interface ApiModuleOptions {
   closeClientOnShutdown: boolean;
   /** LEGACY_CHECKOUT_URL, already checked: `{id}` is replaced by the legacy checkout's id. */
   legacyCheckoutUrl: string;
+  /** Customer preferences; null when the API has no database (they answer 503 then). */
+  preferences: PreferenceStore | null;
 }
 
 @Module({})
@@ -46,6 +52,7 @@ export function apiModule({
   client,
   closeClientOnShutdown,
   legacyCheckoutUrl,
+  preferences,
 }: ApiModuleOptions): DynamicModule {
   return {
     module: ApiModule,
@@ -54,6 +61,7 @@ export function apiModule({
       CheckoutsController,
       OrdersController,
       CustomerCheckoutsController,
+      PreferencesController,
       HealthController,
       UnsubscribeController,
       ResumeController,
@@ -63,6 +71,7 @@ export function apiModule({
     providers: [
       { provide: APP_CONFIG, useValue: config },
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
+      { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
       { provide: APP_PIPE, useClass: ApiValidationPipe },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -70,6 +79,7 @@ export function apiModule({
       CheckoutsService,
       OrdersService,
       CustomerCheckoutsService,
+      PreferencesService,
       HealthService,
       UnsubscribeService,
       LinkVerifier,

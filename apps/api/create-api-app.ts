@@ -2,6 +2,7 @@ import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
+import type { PreferenceStore } from '../../activities/ledger/preferences-store';
 import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
@@ -18,6 +19,11 @@ export interface ApiAppOptions {
   logger?: LogLevel[] | false;
   /** Where settings not in AppConfig are read (LEGACY_CHECKOUT_URL); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The customer preference store (the ledger's database). Absent: preferences answer 503 and an
+   * unsubscribe stops only the running checkouts.
+   */
+  preferences?: PreferenceStore;
 }
 
 /**
@@ -35,6 +41,7 @@ export async function createApiApp(
       client,
       closeClientOnShutdown: options.closeClientOnShutdown ?? false,
       legacyCheckoutUrl: legacyCheckoutUrlTemplate(options.env ?? process.env),
+      preferences: options.preferences ?? null,
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );

@@ -1,34 +1,57 @@
-// The API process: connect to Temporal, serve HTTP, and on SIGINT/SIGTERM close both.
+// The API process: connect to Temporal (and, with DATABASE_URL, the customer preference store),
+// serve HTTP, and on SIGINT/SIGTERM close them all.
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
+import type { LedgerStores } from '../../activities/send-ledger';
+import { openStores } from '../../activities/send-ledger';
 import { describeEncryption } from '../../config/encryption/data-converter';
-import { ConfigError, loadConfig } from '../../config/env';
+import { type AppConfig, ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
 import { createApiApp } from './create-api-app';
 import { MetricsServer } from './metrics/metrics-server';
 import { DOCS_PATH } from './openapi';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** Listening when it resolves; the caller closes the app, and `stores` (optional) after it. */
+export async function serveApi(config: AppConfig, stores: LedgerStores | undefined): Promise<INestApplication> {
   const client = await connectClient(config);
   try {
-    const app = await createApiApp(config, client, { closeClientOnShutdown: true });
-    app.enableShutdownHooks();
+    const app = await createApiApp(config, client, {
+      closeClientOnShutdown: true,
+      ...(stores && { preferences: stores.preferences }),
+    });
     await app.listen(config.api.port, config.api.host);
     const logger = new Logger('Main');
     logger.log(`checkout-recovery API on ${config.api.publicUrl} (docs: ${config.api.publicUrl}/${DOCS_PATH})`);
     const metricsUrl = app.get(MetricsServer).url;
     if (metricsUrl) logger.log(`API metrics on ${metricsUrl}`);
     if (!config.api.apiKey) logger.warn('API_KEY is not set: every route is open');
+    if (!stores) {
+      logger.warn(
+        'DATABASE_URL is not set: customer preferences answer 503 and an unsubscribe stops only running checkouts ' +
+          '(npm start runs the API beside the worker on the embedded database instead)',
+      );
+    }
     if (config.encryption.enabled) logger.log(describeEncryption(config.encryption));
     else logger.warn(describeEncryption(config.encryption));
+    return app;
   } catch (err) {
     await client.connection.close(); // the app never took ownership of it
     throw err;
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const config = loadConfig();
+  // The embedded engine belongs to the worker's process; only a real server is shared.
+  const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
+  if (stores) process.once('beforeExit', () => void stores.close());
+  const app = await serveApi(config, stores);
+  app.enableShutdownHooks();
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+    process.exit(1);
+  });
+}

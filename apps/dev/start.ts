@@ -158,10 +158,16 @@ async function main(): Promise<void> {
       sns = await startLocalSnsServer('127.0.0.1', snsPort, localSnsOptionsFrom(env));
       env.SNS_ENDPOINT = sns.url;
     }
-    worker = runApp('worker', 'worker/main.js', env);
-    worker.once('exit', exitedUnexpectedly('worker'));
-    api = runApp('api', 'api/main.js', env);
-    api.once('exit', exitedUnexpectedly('API'));
+    if (config.databaseUrl) {
+      worker = runApp('worker', 'worker/main.js', env);
+      worker.once('exit', exitedUnexpectedly('worker'));
+      api = runApp('api', 'api/main.js', env);
+      api.once('exit', exitedUnexpectedly('API'));
+    } else {
+      // One process for both: the embedded database is one process's (apps/dev/embedded-app.ts).
+      api = runApp('app', 'dev/embedded-app.js', env);
+      api.once('exit', exitedUnexpectedly('API and worker'));
+    }
     await waitForApi(apiUrl, api);
 
     const ns = encodeURIComponent(config.temporal.namespace);

@@ -124,9 +124,19 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     };
     const result = await send(deps({ consent }), reminder(checkout, ['sms', 'email']));
     assert.equal(result.channel, 'email');
-    assert.deepEqual(result.skipped, [{ channel: 'sms', reason: 'the customer does not accept sms messages' }]);
+    assert.deepEqual(result.skipped, [{ channel: 'sms', reason: 'customer does not accept sms' }]);
     assert.deepEqual(asked, [checkout.customer.id]);
     assert.equal(textsTo(checkout.customer.phone).length, 0);
+  });
+
+  it('an opted-out customer gets nothing on any channel of the step', async () => {
+    const checkout = withPhone();
+    const consent = async () => ({ optedOut: true });
+    const result = await send(deps({ consent }), reminder(checkout, ['sms', 'email']));
+    assert.equal(result.outcome, 'suppressed');
+    assert.equal(result.optedOut, true);
+    assert.equal(textsTo(checkout.customer.phone).length, 0);
+    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
   });
 
   it('SMS rules: the checkout’s second text falls back to email', async () => {

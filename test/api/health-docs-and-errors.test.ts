@@ -50,6 +50,7 @@ test('GET /docs-json lists every route of the API', async () => {
     'DELETE /checkouts/{id}',
     'GET /checkouts/{id}',
     'GET /customers/{customerId}/checkouts',
+    'GET /customers/{customerId}/preferences',
     'GET /health',
     'POST /api/checkout',
     'POST /api/order',
@@ -60,6 +61,7 @@ test('GET /docs-json lists every route of the API', async () => {
     'POST /codec/encode',
     'POST /orders',
     'PUT /checkouts/{id}/schedule',
+    'PUT /customers/{customerId}/preferences',
   ]);
   const list = res.body.paths['/customers/{customerId}/checkouts'].get;
   assert.match(list.description, /eventually consistent/);

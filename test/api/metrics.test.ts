@@ -95,7 +95,7 @@ describe('GET /metrics on API_METRICS_ADDRESS', () => {
 
     const { samples } = await metrics();
     assert.equal(metricValue(samples, API_METRICS.activitySignals), 1);
-    assert.equal(metricValue(samples, API_METRICS.unsubscribes, { result: 'cancelled' }), 1);
+    assert.equal(metricValue(samples, API_METRICS.unsubscribes, { result: 'stopped' }), 1);
     assert.equal(metricValue(samples, API_METRICS.resumeClicks, { step: '2' }), 1);
     assert.equal(metricValue(samples, API_METRICS.linkRejections, { purpose: 'unsubscribe', reason: 'tampered' }), 1);
     assert.equal(metricValue(samples, API_METRICS.linkRejections, { purpose: 'resume', reason: 'expired' }), 1);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type LinkClaims, signLink } from '../../common/link-token';
-import { workflowIdFor } from '../../common/messages';
+import { preferencesSignal, workflowIdFor } from '../../common/messages';
 import { TEST_LINK_SECRET, tampered } from '../support/links';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
@@ -23,19 +23,42 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function unsubscribeToken(checkoutId: string, overrides: Partial<LinkClaims> = {}, secrets = [TEST_LINK_SECRET]) {
   return signLink(
-    { purpose: 'unsubscribe', checkoutId, customerId: 'c-42', step: 1, expiresAt: nowSeconds() + 3_600, ...overrides },
+    {
+      purpose: 'unsubscribe',
+      checkoutId,
+      customerId: customerOf.get(checkoutId) ?? 'c-42',
+      step: 1,
+      expiresAt: nowSeconds() + 3_600,
+      ...overrides,
+    },
     secrets,
   );
 }
 
-async function cancelRequested(checkoutId: string): Promise<boolean> {
+/** The checkout was told of an opt-out (its `preferences` signal), so it stops. */
+async function toldToStop(checkoutId: string): Promise<boolean> {
   const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
-  return history.events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes) ?? false;
+  return (
+    history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === preferencesSignal.name) ??
+    false
+  );
 }
+
+async function optedOut(customerId: string, base = api.url): Promise<boolean> {
+  const res = await call(`${base}/customers/${customerId}/preferences`, 'GET');
+  assert.equal(res.status, 200);
+  return res.body.optedOut;
+}
+
+/** Each test's checkouts belong to a customer of their own, so opt-outs do not leak between tests. */
+const customerOf = new Map<string, string>();
 
 async function startCheckout(base = api.url): Promise<string> {
   const checkoutId = uniqueId('co');
-  assert.equal((await call(`${base}/checkouts`, 'POST', checkoutBody(checkoutId))).status, 202);
+  const customerId = uniqueId('cust');
+  customerOf.set(checkoutId, customerId);
+  const body = checkoutBody(checkoutId, { customer: { id: customerId, email: 'ada@example.com' } });
+  assert.equal((await call(`${base}/checkouts`, 'POST', body)).status, 202);
   return checkoutId;
 }
 
@@ -66,7 +89,8 @@ describe('GET /unsubscribe?token=', () => {
     assert.equal(res.headers.get('cache-control'), 'no-store');
     const html = await res.text();
     assert.ok(html.includes(`<form method="post" action="/unsubscribe?token=${token}">`), html);
-    assert.equal(await cancelRequested(checkoutId), false);
+    assert.equal(await toldToStop(checkoutId), false);
+    assert.equal(await optedOut(customerOf.get(checkoutId) ?? ''), false);
   });
 
   test('with a tampered token is a 400 page', async () => {
@@ -81,10 +105,14 @@ describe('GET /unsubscribe?token=', () => {
 });
 
 describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
-  test('with a valid token cancels the checkout and confirms in HTML', async () => {
+  test('with a valid token opts the customer out, stops the checkout and confirms in HTML', async () => {
     const checkoutId = await startCheckout();
+    const customerId = customerOf.get(checkoutId) ?? '';
     await assertPage(await oneClick(api.url, unsubscribeToken(checkoutId)), 200, /You will receive no more reminders/);
-    assert.equal(await cancelRequested(checkoutId), true);
+    assert.equal(await toldToStop(checkoutId), true);
+    const stored = await call(`${api.url}/customers/${customerId}/preferences`, 'GET');
+    assert.equal(stored.body.optedOut, true);
+    assert.equal(stored.body.optOutSource, 'link');
   });
 
   test('with a tampered token is a 400 page and cancels nothing', async () => {
@@ -98,8 +126,9 @@ describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
     await assertPage(await oneClick(api.url, forged), 400, /Invalid link/);
     // And one signed with a secret the API does not have.
     await assertPage(await oneClick(api.url, unsubscribeToken(victim, {}, ['a'.repeat(40)])), 400, /Invalid link/);
-    assert.equal(await cancelRequested(victim), false);
-    assert.equal(await cancelRequested(attacker), false);
+    assert.equal(await toldToStop(victim), false);
+    assert.equal(await toldToStop(attacker), false);
+    assert.equal(await optedOut(customerOf.get(victim) ?? ''), false);
   });
 
   test('with an expired token is a 410 page and cancels nothing', async () => {
@@ -109,7 +138,8 @@ describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
       410,
       /expired/,
     );
-    assert.equal(await cancelRequested(checkoutId), false);
+    assert.equal(await toldToStop(checkoutId), false);
+    assert.equal(await optedOut(customerOf.get(checkoutId) ?? ''), false);
   });
 
   test('the old unsigned ?checkout= link, a missing token and a resume token are 400 pages and cancel nothing', async () => {
@@ -136,11 +166,17 @@ describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
       assert.equal(res.status, 400, query);
       assert.doesNotMatch(await res.text(), /<script>/);
     }
-    assert.equal(await cancelRequested(checkoutId), false);
+    assert.equal(await toldToStop(checkoutId), false);
   });
 
-  test('a genuine link for a checkout whose workflow is gone confirms: nothing can be sent for it', async () => {
-    await assertPage(await oneClick(api.url, unsubscribeToken(uniqueId('gone'))), 200, /no more reminders/);
+  test('a genuine link for a checkout whose workflow is gone still opts its customer out', async () => {
+    const customerId = uniqueId('cust');
+    await assertPage(
+      await oneClick(api.url, unsubscribeToken(uniqueId('gone'), { customerId })),
+      200,
+      /no more reminders/,
+    );
+    assert.equal(await optedOut(customerId), true);
   });
 });
 
@@ -150,7 +186,7 @@ describe('link signing secret rotation', () => {
     try {
       const checkoutId = await startCheckout(rotated.url);
       await assertPage(await oneClick(rotated.url, unsubscribeToken(checkoutId)), 200, /no more reminders/);
-      assert.equal(await cancelRequested(checkoutId), true);
+      assert.equal(await toldToStop(checkoutId), true);
     } finally {
       await rotated.close();
     }

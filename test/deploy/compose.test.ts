@@ -294,6 +294,10 @@ describe('docker-compose.yml', () => {
     assert.match(envValue('api', 'PUBLIC_API_URL'), /^https?:\/\//);
   });
 
+  test('gives the API the same database as the worker: the preferences it writes are the consent the worker reads', () => {
+    assert.equal(envValue('api', 'DATABASE_URL'), envValue('worker', 'DATABASE_URL'));
+  });
+
   test('connects the worker to the recovery database of the postgresql service, which the init script creates', () => {
     const url = new URL(envValue('worker', 'DATABASE_URL'));
     assert.match(url.protocol, /^postgres(ql)?:$/);

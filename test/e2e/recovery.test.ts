@@ -43,24 +43,42 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     }
   });
 
-  test('the signed unsubscribe link of a reminder, posted one-click, stops the rest', async () => {
+  test("the signed unsubscribe link of a reminder, posted one-click, stops all the customer's checkouts and later ones", async () => {
+    // A customer of its own: the opt-out is for the customer, and would silence the other tests.
+    const customer = { id: uniqueId('cust'), locale: 'en-US' };
+    const mailOf = (id: string) => `${id}@shoppers.example.com`;
+    const start = (id: string, schedule: unknown[]) =>
+      stack.request('POST', '/checkouts', checkoutBody(id, { customer: { ...customer, email: mailOf(id) }, schedule }));
     const id = uniqueId('co');
-    const schedule = [{ after: '1s' }, { after: '6s' }];
-    assert.equal((await stack.request('POST', '/checkouts', body(id, { schedule }))).status, 202);
+    const sibling = uniqueId('co'); // another running checkout of the same customer
+    assert.equal((await start(id, [{ after: '1s' }, { after: '8s' }])).status, 202);
+    assert.equal((await start(sibling, [{ after: '9s' }])).status, 202);
     await stack.waitForStatus(id, (s) => s.remindersSent === 1);
-    const [mail] = await stack.inbox.messagesTo(`${id}@shoppers.example.com`);
+    const [mail] = await stack.inbox.messagesTo(mailOf(id));
     const unsubscribe = signedLinkIn(mail?.body.html, 'unsubscribe');
     assert.equal(unsubscribe.claims.checkoutId, id);
+    const clicked = Date.now();
     const page = await fetch(unsubscribe.url.replace(/&amp;/g, '&'), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
     });
     assert.equal(page.status, 200);
-    const status = await stack.waitForStatus(id, (s) => s.state === 'cancelled');
+    const status = await stack.waitForStatus(id, (s) => s.state === 'unsubscribed');
+    assert.ok(Date.now() - clicked < 1_500, `stopped ${Date.now() - clicked} ms after the click`);
     assert.equal(status.remindersSent, 1);
-    await pause(6_000); // past where reminder 2 was due
-    assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 1);
+    // The sibling is still in its start delay: its status says so at once, and it never sends.
+    assert.equal((await stack.waitForStatus(sibling, (s) => s.state === 'unsubscribed', 2_000)).remindersSent, 0);
+    const prefs = await stack.request('GET', `/customers/${customer.id}/preferences`);
+    assert.equal(prefs.body.optedOut, true);
+    // A checkout started after the opt-out sends nothing either.
+    const later = uniqueId('co');
+    assert.equal((await start(later, [{ after: '1s' }])).status, 202);
+    assert.equal((await stack.waitForStatus(later, (s) => s.state === 'unsubscribed')).remindersSent, 0);
+    await pause(9_000); // past where the other reminders were due
+    assert.equal((await stack.inbox.messagesTo(mailOf(id))).length, 1);
+    assert.equal((await stack.inbox.messagesTo(mailOf(sibling))).length, 0);
+    assert.equal((await stack.inbox.messagesTo(mailOf(later))).length, 0);
   });
 
   test('an order over HTTP stops the remaining reminders and sends the confirmation', async () => {

@@ -3,7 +3,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
+import { consentFrom } from '../../activities/ledger/preferences-store';
+import { openStores, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
@@ -27,12 +28,14 @@ export class Stack {
   ) {}
 
   static async start(): Promise<Stack> {
-    const [env, inbox, ledger] = await Promise.all([
+    const [env, inbox, stores] = await Promise.all([
       devServerEnv(),
       LocalInbox.start(),
-      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+      openStores({ databaseUrl: undefined, inMemory: true }),
     ]);
-    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1' });
+    const ledger = stores.ledger;
+    // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
+    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1' }, stores.preferences);
     const client = env.client;
     const worker = await createRecoveryWorker({
       connection: env.nativeConnection,
@@ -45,6 +48,7 @@ export class Stack {
         from: 'Shop <shop@example.com>',
         links: testLinkSettings(api.url),
         checkoutState: checkoutStateReader(client),
+        consent: consentFrom(stores.preferences),
       }),
     });
     const running = worker.run();

@@ -5,7 +5,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { type ActivityDependencies, createActivities } from '../../activities';
-import { openSendLedger, type SendLedger } from '../../activities/send-ledger';
+import { consentFrom, type PreferenceStore } from '../../activities/ledger/preferences-store';
+import { openStores, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/workflow-source';
@@ -28,16 +29,18 @@ export class RecoveryHarness {
   private constructor(
     readonly inbox: LocalInbox,
     readonly ledger: SendLedger,
+    /** The customer preference store the send activities read consent from (same database). */
+    readonly preferences: PreferenceStore,
     private readonly bundle: WorkflowBundleWithSourceMap,
   ) {}
 
   static async start(): Promise<RecoveryHarness> {
-    const [inbox, ledger, bundle] = await Promise.all([
+    const [inbox, stores, bundle] = await Promise.all([
       LocalInbox.start(),
-      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+      openStores({ databaseUrl: undefined, inMemory: true }),
       bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('ERROR') }),
     ]);
-    return new RecoveryHarness(inbox, ledger, bundle);
+    return new RecoveryHarness(inbox, stores.ledger, stores.preferences, bundle);
   }
 
   /** The test server of the running `withWorker` call. */
@@ -89,6 +92,7 @@ export class RecoveryHarness {
       from: FROM,
       links: testLinkSettings(PUBLIC_URL),
       checkoutState: checkoutStateReader(client),
+      consent: consentFrom(this.preferences),
       ...extra,
     });
     const worker = await Worker.create({

@@ -12,6 +12,8 @@ import {
   activitySignal,
   type CheckoutEventsSignal,
   checkoutEventsSignal,
+  type PreferencesSignal,
+  preferencesSignal,
   type SupersededSignal,
   statusQuery,
   supersededSignal,
@@ -83,6 +85,7 @@ export class CheckoutReader {
     let lastActivityAt = initialLastActivity(input as CheckoutRecoveryInput, startedAt);
     let progress = NO_PROGRESS;
     let supersededBy: string | undefined;
+    let preferences = input.preferences;
     // The signals kept for the workflow, folded as its handlers will fold them.
     for (const event of events) {
       const signal = event.workflowExecutionSignaledEventAttributes;
@@ -92,6 +95,9 @@ export class CheckoutReader {
         lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
       } else if (signal?.signalName === supersededSignal.name) {
         supersededBy ??= (await decodeFromPayloadsAtIndex<SupersededSignal>(converter, 0, signal.input?.payloads)).by;
+      } else if (signal?.signalName === preferencesSignal.name) {
+        preferences = (await decodeFromPayloadsAtIndex<PreferencesSignal>(converter, 0, signal.input?.payloads))
+          .preferences;
       } else if (signal?.signalName === checkoutEventsSignal.name) {
         const batch = await decodeFromPayloadsAtIndex<CheckoutEventsSignal>(converter, 0, signal.input?.payloads);
         for (const e of inTimeOrder(batch.events)) {
@@ -100,11 +106,13 @@ export class CheckoutReader {
         }
       }
     }
-    const upcoming = supersededBy ? [] : plannedSteps(input, input.schedule, 0, lastActivityAt);
+    const unsubscribed = preferences?.optedOut === true;
+    const upcoming =
+      supersededBy || unsubscribed ? [] : plannedSteps({ ...input, preferences }, input.schedule, 0, lastActivityAt);
     return {
       checkoutId: input.checkout.checkoutId,
       customerId: input.checkout.customer.id,
-      state: supersededBy ? 'superseded' : 'waiting',
+      state: supersededBy ? 'superseded' : unsubscribed ? 'unsubscribed' : 'waiting',
       startedAt: new Date(startedAt).toISOString(),
       lastActivityAt: new Date(lastActivityAt).toISOString(),
       nextDueAt: upcoming[0]?.dueAt ?? null,
@@ -113,6 +121,7 @@ export class CheckoutReader {
       upcoming,
       order: null,
       ...(supersededBy && { supersededBy }),
+      ...(preferences && { preferences }),
       ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
     };
   }

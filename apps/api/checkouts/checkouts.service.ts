@@ -16,9 +16,10 @@ import {
   WORKFLOW_TYPE,
   workflowIdFor,
 } from '../../../common/messages';
-import { CustomerIdKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
+import { PreferencesService } from '../customers/preferences.service';
+import { runningCheckoutsOf } from '../customers/running-checkouts';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { withWorkerDeadline } from '../temporal/deadline';
 import { CheckoutReader } from './checkout-reader';
@@ -48,12 +49,14 @@ export class CheckoutsService {
     private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: ApiMetrics,
+    private readonly preferences: PreferencesService,
   ) {
     this.reader = new CheckoutReader(client);
   }
 
-  start(dto: CreateCheckoutDto): Promise<CheckoutAcceptedResponse> {
-    return this.startRecovery(toRecoveryInput(dto, this.config));
+  async start(dto: CreateCheckoutDto): Promise<CheckoutAcceptedResponse> {
+    const preferences = await this.preferences.forNewCheckout(dto.customer.id);
+    return this.startRecovery(toRecoveryInput(dto, { ...this.config, preferences }));
   }
 
   /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
@@ -89,9 +92,8 @@ export class CheckoutsService {
    * checkout started that recently may be missed (its reminders then follow the frequency cap).
    */
   private async supersedeOlder(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<void> {
-    const query = `WorkflowType = "${WORKFLOW_TYPE}" AND ${CustomerIdKey.name} = "${customerId}" AND ExecutionStatus = "Running"`;
     const by = checkoutIdOf(newWorkflowId);
-    for await (const older of this.client.workflow.list({ query })) {
+    for await (const older of runningCheckoutsOf(this.client, customerId)) {
       if (older.workflowId === newWorkflowId || older.startTime >= newStartTime) continue;
       await this.client.workflow
         .getHandle(older.workflowId)

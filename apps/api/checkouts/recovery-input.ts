@@ -1,4 +1,5 @@
 import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStep } from '../../../common/checkout';
+import type { CustomerPreferences } from '../../../common/customer-preferences';
 import { resolveSchedule } from '../../../common/schedule';
 import type { CreateCheckoutDto } from './dto/create-checkout.dto';
 
@@ -10,6 +11,8 @@ export interface RecoveryDefaults {
   schedule: ScheduleStep[];
   orderConfirmation: boolean;
   policy?: RecoveryPolicy;
+  /** The customer's stored preferences, when there are any. */
+  preferences?: CustomerPreferences;
 }
 
 export function toRecoveryInput(dto: CreateCheckoutDto, defaults: RecoveryDefaults): CheckoutRecoveryInput {
@@ -53,5 +56,6 @@ export function toRecoveryInput(dto: CreateCheckoutDto, defaults: RecoveryDefaul
     ...(dto.lastActivityAt != null && { lastActivityAt: Date.parse(dto.lastActivityAt) }),
     sendOrderConfirmation: defaults.orderConfirmation,
     ...(defaults.policy && { policy: defaults.policy }),
+    ...(defaults.preferences && { preferences: defaults.preferences }),
   };
 }

@@ -22,7 +22,8 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** `route` is the matched route's pattern (`/checkouts/:id`), never the raw path: ids would explode the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
-export type UnsubscribeResult = 'cancelled' | 'already_closed' | 'gone';
+/** `stopped`: running checkouts were told to stop; `none_running`: only the opt-out was stored. */
+export type UnsubscribeResult = 'stopped' | 'none_running';
 
 @Injectable()
 export class ApiMetrics {

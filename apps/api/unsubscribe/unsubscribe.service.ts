@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { LinkVerdict } from '../../../common/link-token';
-import { isFinished } from '../checkouts/checkout-state';
-import { CheckoutsService } from '../checkouts/checkouts.service';
+import { workflowIdFor } from '../../../common/messages';
+import { PreferencesService } from '../customers/preferences.service';
 import type { HtmlPage } from '../http/html-page';
 import { rejectedLinkPage } from '../links/link-pages';
 import { LinkVerifier } from '../links/link-verifier';
@@ -11,14 +10,15 @@ import { confirmPage, donePage, errorPage } from './unsubscribe-pages';
 
 /**
  * Unsubscribe through the signed links in reminders: only the holder of a genuine, unexpired link
- * can stop a checkout's reminders. Shoppers see HTML, never JSON or a stack trace.
+ * can opt its customer out. The opt-out is stored (every later checkout and every send honour it)
+ * and the customer's running checkouts stop at once. Shoppers see HTML, never JSON or a stack trace.
  */
 @Injectable()
 export class UnsubscribeService {
   private readonly logger = new Logger('Unsubscribe');
 
   constructor(
-    private readonly checkouts: CheckoutsService,
+    private readonly preferences: PreferencesService,
     private readonly links: LinkVerifier,
     private readonly metrics: ApiMetrics,
   ) {}
@@ -31,19 +31,14 @@ export class UnsubscribeService {
   async unsubscribe(token: unknown): Promise<HtmlPage> {
     const verdict = this.verify(token);
     if (!verdict.ok) return rejectedLinkPage('unsubscribe', verdict.reason);
-    const { checkoutId } = verdict.claims;
+    const { checkoutId, customerId } = verdict.claims;
     try {
-      // A checkout that has already closed sends nothing more either: the same answer fits.
-      const state = await this.checkouts.stopReminders(checkoutId);
-      this.metrics.unsubscribed(isFinished(state) ? 'already_closed' : 'cancelled');
+      // The checkout in the link is told directly too: visibility may not list it yet.
+      const { checkoutsUpdated = 0 } = await this.preferences.optOut(customerId, 'link', workflowIdFor(checkoutId));
+      this.metrics.unsubscribed(checkoutsUpdated > 0 ? 'stopped' : 'none_running');
     } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) {
-        this.logger.error(`unsubscribe from checkout ${checkoutId} failed`, err instanceof Error ? err.stack : err);
-        return errorPage();
-      }
-      // We signed this link, so the checkout existed: its history is past retention, long over.
-      this.logger.log(`unsubscribe from checkout ${checkoutId}: no workflow any more, nothing to stop`);
-      this.metrics.unsubscribed('gone');
+      this.logger.error(`unsubscribe of customer ${customerId} failed`, err instanceof Error ? err.stack : err);
+      return errorPage();
     }
     return donePage();
   }

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { PreferenceStore } from '../../../activities/ledger/preferences-store';
+import { openStores } from '../../../activities/send-ledger';
 import { createApiApp } from '../../../apps/api/create-api-app';
 import { MetricsServer } from '../../../apps/api/metrics/metrics-server';
 import { type AppConfig, loadConfig } from '../../../config/env';
@@ -41,13 +43,27 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(client: Client, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
+/**
+ * The API on port 0. `preferences`: the store to share with a worker (end-to-end tests); by default
+ * the API gets an in-memory one of its own, closed with it.
+ */
+export async function startApi(
+  client: Client,
+  env: NodeJS.ProcessEnv = {},
+  preferences?: PreferenceStore,
+): Promise<RunningApi> {
   const config = testConfig(env);
-  const app = await createApiApp(config, client, { logger: ['error'], env });
+  const own = preferences ? undefined : await openStores({ databaseUrl: undefined, inMemory: true });
+  const store = preferences ?? own?.preferences;
+  const app = await createApiApp(config, client, { logger: ['error'], env, ...(store && { preferences: store }) });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const metricsUrl = app.get(MetricsServer).url;
-  return { app, url, metricsUrl, config, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await own?.close();
+  };
+  return { app, url, metricsUrl, config, close };
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { PreferenceStore } from '../../../activities/ledger/preferences-store';
+import {
+  type CustomerPreferences,
+  DEFAULT_PREFERENCES,
+  type OptOutSource,
+  preferencesErrors,
+  preferencesOf,
+  type StoredPreferences,
+  toPreferences,
+} from '../../../common/customer-preferences';
+import { preferencesSignal } from '../../../common/messages';
+import { InvalidFieldsException } from '../validation/invalid-fields.exception';
+import { PREFERENCE_STORE } from './preference-store.token';
+import { runningCheckoutsOf } from './running-checkouts';
+
+export interface PreferencesResponse extends Partial<StoredPreferences> {
+  customerId: string;
+  optedOut: boolean;
+  /** Running checkouts told of the change (PUT and unsubscribe only). */
+  checkoutsUpdated?: number;
+}
+
+/**
+ * The customer's preferences: stored first (so later checkouts and every send see them), then
+ * signalled to the customer's running checkouts, which re-plan or, on an opt-out, stop at once.
+ */
+@Injectable()
+export class PreferencesService {
+  private readonly logger = new Logger('Preferences');
+
+  constructor(
+    private readonly client: Client,
+    @Inject(PREFERENCE_STORE) private readonly store: PreferenceStore | null,
+  ) {}
+
+  async get(customerId: string): Promise<PreferencesResponse> {
+    const stored = await this.requireStore().get(customerId);
+    return stored ?? { customerId, ...DEFAULT_PREFERENCES };
+  }
+
+  async put(customerId: string, body: unknown): Promise<PreferencesResponse> {
+    const errors = preferencesErrors(body);
+    if (errors.length > 0) throw new InvalidFieldsException(errors);
+    const stored = await this.requireStore().put(customerId, toPreferences(body as Record<string, unknown>));
+    return { ...stored, checkoutsUpdated: await this.tellRunningCheckouts(customerId, preferencesOf(stored)) };
+  }
+
+  /**
+   * Opts the customer out of every recovery message. Without a store (no database) the running
+   * checkouts still stop; later ones cannot know, which the boot log warns about.
+   */
+  async optOut(customerId: string, source: OptOutSource, alsoWorkflowId?: string): Promise<PreferencesResponse> {
+    const stored = this.store ? await this.store.optOut(customerId, source) : undefined;
+    const preferences = stored ? preferencesOf(stored) : { optedOut: true };
+    const checkoutsUpdated = await this.tellRunningCheckouts(customerId, preferences, alsoWorkflowId);
+    return { customerId, ...(stored ?? preferences), checkoutsUpdated };
+  }
+
+  /** What a new checkout starts with; undefined when none are stored or the store cannot say. */
+  async forNewCheckout(customerId: string): Promise<CustomerPreferences | undefined> {
+    if (!this.store) return undefined;
+    try {
+      const stored = await this.store.get(customerId);
+      return stored && preferencesOf(stored);
+    } catch (err) {
+      // The checkout must not be lost over this: every send re-reads consent from the store anyway.
+      this.logger.warn(`preferences of ${customerId} unreadable, starting without: ${String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** `alsoWorkflowId`: a checkout known to be the customer's, told even if visibility lags. */
+  private async tellRunningCheckouts(
+    customerId: string,
+    preferences: CustomerPreferences,
+    alsoWorkflowId?: string,
+  ): Promise<number> {
+    const workflowIds = new Set(alsoWorkflowId ? [alsoWorkflowId] : []);
+    for await (const info of runningCheckoutsOf(this.client, customerId)) workflowIds.add(info.workflowId);
+    const signals = [...workflowIds].map((workflowId) =>
+      this.client.workflow
+        .getHandle(workflowId)
+        .signal(preferencesSignal, { preferences })
+        .then(() => true)
+        .catch((err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) return false; // closed meanwhile: nothing to tell
+          throw err;
+        }),
+    );
+    return (await Promise.all(signals)).filter(Boolean).length;
+  }
+
+  private requireStore(): PreferenceStore {
+    if (!this.store) {
+      throw new ServiceUnavailableException(
+        'customer preferences need a database: set DATABASE_URL (npm start provides one embedded)',
+      );
+    }
+    return this.store;
+  }
+}

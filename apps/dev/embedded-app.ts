@@ -1,0 +1,31 @@
+// `npm start` on the embedded database: the API and the worker in one process, sharing one PGlite
+// (an embedded engine can be opened by one process only, and both need the customer preferences).
+// With DATABASE_URL set, npm start runs them as separate processes instead, as production does.
+import 'reflect-metadata';
+import { openStores } from '../../activities/send-ledger';
+import { ConfigError, loadConfig } from '../../config/env';
+import { serveApi } from '../api/main';
+import { runWorker } from '../worker/run-worker';
+import { installWorkerRuntime } from '../worker/runtime';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  installWorkerRuntime(config.metrics.workerAddress); // before any connection
+  const stores = await openStores({ databaseUrl: undefined, dataDir: config.dataDir });
+  try {
+    const api = await serveApi(config, stores);
+    try {
+      await runWorker(config, stores); // until SIGINT/SIGTERM (the worker runtime's signals), drained
+    } finally {
+      await api.close();
+    }
+  } finally {
+    await stores.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `failed: ${message}`);
+  process.exit(1);
+});

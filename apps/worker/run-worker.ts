@@ -1,0 +1,66 @@
+// The worker's life once its configuration and stores are open: connect to Temporal, serve the
+// checkout-recovery workflow and its activities until SIGINT/SIGTERM, drain, disconnect. Shared by
+// the worker process and by `npm start`'s single process on the embedded database.
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { smsChannel } from '../../activities/channels/sms-channel';
+import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
+import { consentFrom } from '../../activities/ledger/preferences-store';
+import type { LedgerStores } from '../../activities/send-ledger';
+import { createSesMailer } from '../../activities/ses-mailer';
+import { shopNameFrom } from '../../activities/templates/sms';
+import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
+import type { AppConfig } from '../../config/env';
+import { registerSearchAttributes } from '../../config/search-attributes-registration';
+import { temporalTarget } from '../../config/temporal';
+import { checkoutStateReader } from './checkout-state';
+import { createRecoveryWorker } from './create-worker';
+
+/** Resolves once the worker has stopped (after a signal) and drained its in-flight sends. */
+export async function runWorker(config: AppConfig, stores: LedgerStores): Promise<void> {
+  const target = temporalTarget(config);
+  // One converter for both: the worker's own client queries checkouts, whose state is encrypted too.
+  const dataConverter = dataConverterFor(config.encryption);
+  const connection = await NativeConnection.connect(target.connectionOptions);
+  const mailer = createSesMailer(config.ses);
+  const sms = createSnsSmsSender(config.sns);
+  try {
+    const client = new Client({ connection, namespace: target.namespace, dataConverter });
+    await registerSearchAttributes(client.connection, target.namespace);
+    const activities = createActivities({
+      mailer,
+      ledger: stores.ledger,
+      from: config.ses.from,
+      links: { ...config.links, publicUrl: config.api.publicUrl },
+      // Re-checked right before each send: an order may land while the send is queued or retrying.
+      checkoutState: checkoutStateReader(client),
+      // And the customer's consent: an opt-out holds for every checkout, also one not signalled yet.
+      consent: consentFrom(stores.preferences),
+      // Email is the mailer's; steps naming sms text through SNS. No push sender yet: push steps fall through.
+      channels: [smsChannel(sms, shopNameFrom(config.ses.from))],
+    });
+    const worker = await createRecoveryWorker({
+      connection,
+      namespace: target.namespace,
+      taskQueue: config.temporal.taskQueue,
+      activities,
+      dataConverter,
+    });
+    if (config.metrics.workerAddress) console.log(`worker metrics on http://${config.metrics.workerAddress}/metrics`);
+    // Gmail and Yahoo ignore a List-Unsubscribe that is not https; the local http URL is for development.
+    if (!/^https:/.test(config.api.publicUrl) && process.env.NODE_ENV === 'production')
+      console.warn(
+        `PUBLIC_API_URL ${config.api.publicUrl} is not https: mail clients will not offer one-click unsubscribe`,
+      );
+    console.log(describeEncryption(config.encryption));
+    console.log(
+      `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
+    );
+    await worker.run(); // resolves after SIGINT/SIGTERM once in-flight tasks are drained
+  } finally {
+    mailer.close();
+    sms.close();
+    await connection.close();
+  }
+}

@@ -1,0 +1,131 @@
+// GET/PUT /customers/:id/preferences: validated at the edge, stored, and told to the customer's
+// running checkouts (a real dev server; no worker, so the checkouts wait in their start delay).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { CheckoutRecoveryInput } from '../../common/checkout';
+import { preferencesSignal, workflowIdFor } from '../../common/messages';
+import { decodeRaw } from '../support/payload-keys';
+import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+
+let env: TestWorkflowEnvironment;
+let api: RunningApi;
+
+before(async () => {
+  env = await startTemporal();
+  api = await startApi(env.client);
+});
+
+after(async () => {
+  await api?.close();
+  await env?.teardown();
+});
+
+const prefsUrl = (customerId: string) => `${api.url}/customers/${customerId}/preferences`;
+
+async function signalsNamed(checkoutId: string, name: string): Promise<number> {
+  const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+  return history.events?.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === name).length ?? 0;
+}
+
+async function startCheckoutOf(customerId: string): Promise<string> {
+  const checkoutId = uniqueId('co');
+  const body = checkoutBody(checkoutId, { customer: { id: customerId, email: 'ada@example.com' } });
+  assert.equal((await call(`${api.url}/checkouts`, 'POST', body)).status, 202);
+  return checkoutId;
+}
+
+/** Visibility lags the start by a moment: wait until the customer's checkouts are listed. */
+async function listed(customerId: string, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const res = await call(`${api.url}/customers/${customerId}/checkouts`, 'GET');
+    if (res.status === 200 && res.body.length >= count) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${customerId}'s checkouts were not listed in time`);
+}
+
+describe('GET /customers/:id/preferences', () => {
+  test('a customer who never set any gets the defaults: subscribed, every channel, the shop’s quiet hours', async () => {
+    const customerId = uniqueId('cust');
+    const res = await call(prefsUrl(customerId), 'GET');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { customerId, optedOut: false });
+  });
+
+  test('an invalid customer id is a 400 naming the parameter', async () => {
+    const res = await call(`${api.url}/customers/${encodeURIComponent('bad id!')}/preferences`, 'GET');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.errors[0].field, 'customerId');
+  });
+});
+
+describe('PUT /customers/:id/preferences', () => {
+  test('stores channels, own quiet hours and zone; GET reads them back', async () => {
+    const customerId = uniqueId('cust');
+    const body = { channels: ['email'], quietHours: { start: '22:00', end: '07:00' }, timezone: 'America/Chicago' };
+    const put = await call(prefsUrl(customerId), 'PUT', body);
+    assert.equal(put.status, 200);
+    assert.equal(put.body.checkoutsUpdated, 0);
+    const got = await call(prefsUrl(customerId), 'GET');
+    assert.deepEqual(
+      { ...got.body, updatedAt: undefined },
+      { customerId, optedOut: false, ...body, updatedAt: undefined },
+    );
+  });
+
+  test('invalid preferences are a 400 naming every bad field, and nothing is stored', async () => {
+    const customerId = uniqueId('cust');
+    const res = await call(prefsUrl(customerId), 'PUT', {
+      optedOut: 'yes',
+      channels: ['email', 'fax'],
+      quietHours: { start: '25:00', end: '07:00' },
+      timezone: 'Mars/Olympus',
+      colour: 'blue',
+    });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.errors.map((e: { field: string }) => e.field).sort(), [
+      'channels[1]',
+      'colour',
+      'optedOut',
+      'quietHours.start',
+      'timezone',
+    ]);
+    assert.deepEqual((await call(prefsUrl(customerId), 'GET')).body, { customerId, optedOut: false });
+  });
+
+  test('a body that is not an object is a 400', async () => {
+    for (const body of ['[]', '"x"', 'null']) {
+      const res = await call(prefsUrl(uniqueId('cust')), 'PUT', body);
+      assert.equal(res.status, 400, body);
+    }
+  });
+
+  test("an opt-out is told to every running checkout of that customer, and to no one else's", async () => {
+    const customerId = uniqueId('cust');
+    const other = uniqueId('cust');
+    const mine = [await startCheckoutOf(customerId), await startCheckoutOf(customerId)];
+    const theirs = await startCheckoutOf(other);
+    await listed(customerId, 2);
+    await listed(other, 1);
+    const res = await call(prefsUrl(customerId), 'PUT', { optedOut: true });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.optedOut, true);
+    assert.equal(res.body.optOutSource, 'api');
+    assert.equal(res.body.checkoutsUpdated, 2);
+    for (const checkoutId of mine) assert.equal(await signalsNamed(checkoutId, preferencesSignal.name), 1);
+    assert.equal(await signalsNamed(theirs, preferencesSignal.name), 0);
+  });
+
+  test('a checkout started after the opt-out carries it in its input', async () => {
+    const customerId = uniqueId('cust');
+    await call(prefsUrl(customerId), 'PUT', { optedOut: true });
+    const checkoutId = await startCheckoutOf(customerId);
+    const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+    const [payload] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    assert.ok(payload);
+    const input = await decodeRaw<CheckoutRecoveryInput>(payload);
+    assert.deepEqual(input.preferences, { optedOut: true });
+  });
+});
