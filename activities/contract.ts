@@ -2,6 +2,7 @@
 // `import type` only; implementations live beside it and are built by `createActivities`.
 import type { Channel, ChannelSkip, Checkout, SmsRules, TemplateName } from '../common/checkout';
 import type { AbandonReason, CheckoutProgress } from '../common/checkout-events';
+import type { DiscountOffer, IssuedOffer } from '../common/discount-offer';
 
 export interface SendReminderInput {
   checkout: Checkout;
@@ -23,6 +24,27 @@ export interface SendReminderInput {
   smsRules?: SmsRules;
   /** Epoch ms of the abandonment (the shopper's last activity): the SMS rules' window counts from it. */
   abandonedAt?: number;
+  /** The discount code this reminder offers (issued by issueDiscountCode right before). */
+  offer?: IssuedOffer;
+}
+
+export interface IssueDiscountCodeInput {
+  checkoutId: string;
+  customerId: string;
+  /** 1-based reminder step: with the checkout id it identifies the code, so a retry gets the same one. */
+  step: number;
+  offer: DiscountOffer;
+  validForMs: number;
+  /** Epoch ms on the workflow's clock: the code expires validForMs after it. */
+  requestedAt: number;
+}
+
+export interface IssuedDiscountCode {
+  code: string;
+  /** ISO time the code stops working. */
+  expiresAt: string;
+  /** What the code gives (the first issue's, when the step is retried). */
+  offer: DiscountOffer;
 }
 
 export interface SendOrderConfirmationInput {
@@ -61,8 +83,11 @@ export interface CustomerConsent {
 /** Failure types the activities raise; the workflow records them as the reminder's reason. */
 export const PERMANENT_SEND_FAILURE = 'PermanentSendFailure';
 export const TRANSIENT_SEND_FAILURE = 'TransientSendFailure';
+/** The issuer (or the shop's platform) refused the offer: retrying cannot help, send without it. */
+export const DISCOUNT_CODE_REFUSED = 'DiscountCodeRefused';
 
 export interface RecoveryActivities {
   sendReminder(input: SendReminderInput): Promise<SendResult>;
   sendOrderConfirmation(input: SendOrderConfirmationInput): Promise<SendResult>;
+  issueDiscountCode(input: IssueDiscountCodeInput): Promise<IssuedDiscountCode>;
 }

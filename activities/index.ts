@@ -19,6 +19,8 @@ import {
   type SendResult,
   TRANSIENT_SEND_FAILURE,
 } from './contract';
+import { issueDiscountCodeWith } from './discounts/activity';
+import type { DiscountCodeIssuer } from './discounts/issuer';
 import { failureReasonOf, type SendFailureReason } from './failure-reasons';
 import { type LinkSettings, reminderLinks } from './links';
 import { type MessageLabels, type SendMetrics, sendMetrics } from './metrics';
@@ -46,6 +48,11 @@ export interface ActivityDependencies {
   channels?: ChannelSender[];
   /** What the customer allows (the preference store), asked right before a reminder goes out. */
   consent?: (customerId: string) => Promise<CustomerConsent | undefined>;
+  /**
+   * Hands out the discount codes reminders offer: the ledger's own (LedgerDiscountCodes) or the
+   * shop platform's. Without one, issueDiscountCode refuses and reminders go without offers.
+   */
+  discounts?: DiscountCodeIssuer;
 }
 
 // Another attempt holds a fresh claim (usually one Temporal already timed out that is still
@@ -267,7 +274,8 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       // After a failed payment the resume link reopens payment with the saved method.
       const target = resumeTarget(checkout.checkoutUrl, abandonReason, progress);
       const links = reminderLinks(deps.links, { ...checkout, checkoutUrl: target }, step);
-      return { checkout, step, stepsTotal, template, links, note: reasonNote(checkout, abandonReason, progress) };
+      const note = reasonNote(checkout, abandonReason, progress, input.offer);
+      return { checkout, step, stepsTotal, template, links, note, ...(input.offer && { offer: input.offer }) };
     };
     const allowed = async (channel: Channel) => {
       const channels = (await consent())?.channels;
@@ -363,5 +371,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         logAttrs: { checkoutId, orderId },
       });
     },
+
+    issueDiscountCode: issueDiscountCodeWith(deps.discounts),
   };
 }

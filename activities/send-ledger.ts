@@ -5,6 +5,7 @@
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
 import { and, count, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { LedgerDiscountCodes } from './discounts/ledger-issuer';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
 import { migrate } from './ledger/migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './ledger/preferences-store';
@@ -84,14 +85,19 @@ export function ledgerTarget(options: LedgerOptions): LedgerTarget {
   return { kind: 'pglite', dir: `${options.dataDir.replace(/\/$/, '')}/pglite` };
 }
 
+/** The ledger as opened: the send ledger, and the default discount code store in the same database. */
+export interface OpenedLedger extends SendLedger {
+  readonly discountCodes: LedgerDiscountCodes;
+}
+
 /** Opens the database and applies pending migrations before returning. */
-export async function openSendLedger(options: LedgerOptions): Promise<SendLedger> {
+export async function openSendLedger(options: LedgerOptions): Promise<OpenedLedger> {
   return (await openStores(options)).ledger;
 }
 
 /** The stores that share the ledger's database; `close` (or the ledger's) closes the connection. */
 export interface LedgerStores {
-  ledger: SendLedger;
+  ledger: OpenedLedger;
   preferences: PreferenceStore;
   close(): Promise<void>;
 }
@@ -113,12 +119,16 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
   return { ledger, preferences: new DrizzlePreferenceStore(connection.db), close: connection.close };
 }
 
-class DrizzleSendLedger implements SendLedger {
+class DrizzleSendLedger implements OpenedLedger {
+  readonly discountCodes: LedgerDiscountCodes;
+
   constructor(
     private readonly db: LedgerDatabase,
     private readonly closeConnection: () => Promise<void>,
     private readonly staleAfterMs: number,
-  ) {}
+  ) {
+    this.discountCodes = new LedgerDiscountCodes(db);
+  }
 
   async claim(key: string, meta: ClaimMeta): Promise<ClaimResult> {
     const staleBefore = sql`now() - ${this.staleAfterMs}::integer * interval '1 millisecond'`;

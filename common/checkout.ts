@@ -1,5 +1,7 @@
 import type { AbandonReason, CheckoutProgress } from './checkout-events';
 import type { CustomerPreferences } from './customer-preferences';
+import type { DiscountPolicy, IssuedOffer } from './discount-offer';
+import type { PushSubscriptionJSON } from './push-subscription';
 import type { QuietHours } from './quiet-hours';
 
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
@@ -30,22 +32,12 @@ export interface Customer {
   locale?: string;
   /** IANA zone, e.g. "Europe/Berlin". */
   timezone?: string;
+  /** The shop's loyalty tier, e.g. "gold": discount rules may depend on it. */
+  tier?: string;
   /** E.164 mobile number for SMS, e.g. "+14155550123". */
   phone?: string;
   /** The browser's PushSubscription.toJSON(), for web push. */
-  pushSubscription?: PushSubscriptionJson;
-}
-
-/** What a browser's `PushSubscription.toJSON()` gives: the push service URL and the message keys. */
-export interface PushSubscriptionJson {
-  endpoint: string;
-  expirationTime?: number | null;
-  keys: {
-    /** The browser's P-256 public key, base64url (65 bytes). */
-    p256dh: string;
-    /** The shared authentication secret, base64url (16 bytes). */
-    auth: string;
-  };
+  pushSubscription?: PushSubscriptionJSON;
 }
 
 export interface Checkout {
@@ -97,6 +89,8 @@ export interface RecoveryPolicy {
    * customer's checkouts; absent or null: no cap. A checkout's own schedule is never capped.
    */
   frequencyCap?: string | null;
+  /** Offers with unique, expiring discount codes (common/discount-offer.ts); absent or null: none. */
+  discount?: DiscountPolicy | null;
   /**
    * US-style rules for recovery texts: at most `maxTexts` SMS per checkout, none later than `within`
    * (a duration like "48h") after the abandonment. A step whose SMS they forbid falls back to its
@@ -167,6 +161,10 @@ export interface ReminderRecord {
   delayed?: SendDelay;
   /** Suppressed because the customer had opted out: the checkout stops. */
   optedOut?: boolean;
+  /** The discount code this reminder carried. */
+  offer?: IssuedOffer;
+  /** The policy offered a discount but no code could be issued: the reminder went without it, and why. */
+  offerError?: string;
   /** Channels of the step passed over before `channel`, and why (no address, consent, SMS rules, rejected). */
   skipped?: ChannelSkip[];
 }

@@ -1,8 +1,9 @@
 import type { CheckoutRecoveryInput } from './checkout';
 import { preferencesErrors } from './customer-preferences';
+import { pushSubscriptionErrors } from './push-subscription';
 import { isTimeZone } from './quiet-hours';
 import { type FieldError, resolveSchedule } from './schedule';
-import { validatePolicy } from './validate-policy';
+import { TIER_PATTERN, validatePolicy } from './validate-policy';
 
 // Ids end up in workflow ids, URLs and dedupe keys: keep them to a safe, bounded alphabet.
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -12,9 +13,6 @@ export const HTTP_URL_PATTERN = /^https?:\/\//;
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 /** E.164: "+", a country code that does not start with 0, at most 15 digits in all. */
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
-/** base64url without padding; a P-256 public key (65 bytes) is 87 characters, a 16-byte secret 22. */
-export const PUSH_P256DH_PATTERN = /^[A-Za-z0-9_-]{87}={0,1}$/;
-export const PUSH_AUTH_PATTERN = /^[A-Za-z0-9_-]{22}(==)?$/;
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -61,6 +59,9 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
   if (customer?.timezone !== undefined && !isTimeZone(customer.timezone)) {
     errors.push({ field: 'customer.timezone', reason: 'must be an IANA time zone like "Europe/Berlin"' });
   }
+  if (customer?.tier !== undefined && !(typeof customer.tier === 'string' && TIER_PATTERN.test(customer.tier))) {
+    errors.push({ field: 'customer.tier', reason: 'must be 1-64 letters, digits, spaces, ".", "_" or "-"' });
+  }
   if (input.policy !== undefined) errors.push(...validatePolicy(input.policy));
   if (input.preferences !== undefined) errors.push(...preferencesErrors(input.preferences, 'preferences'));
   if (input.sendOrderConfirmation !== undefined && typeof input.sendOrderConfirmation !== 'boolean') {
@@ -68,33 +69,6 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
   }
   const schedule = resolveSchedule(input?.schedule);
   if (!schedule.ok) errors.push(...schedule.errors);
-  return errors;
-}
-
-/** A browser's PushSubscriptionJSON: an http(s) endpoint and the two base64url keys web push encrypts with. */
-export function pushSubscriptionErrors(value: unknown, field: string): FieldError[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ field, reason: "must be the browser's PushSubscription JSON: { endpoint, keys: { p256dh, auth } }" }];
-  }
-  const sub = value as Record<string, unknown>;
-  const errors: FieldError[] = [];
-  if (!isText(sub.endpoint) || !HTTP_URL_PATTERN.test(sub.endpoint) || sub.endpoint.length > 2048) {
-    errors.push({ field: `${field}.endpoint`, reason: "must be the push service's http(s) URL" });
-  }
-  if (sub.expirationTime != null && !isAmount(sub.expirationTime)) {
-    errors.push({ field: `${field}.expirationTime`, reason: 'must be epoch milliseconds or null' });
-  }
-  const keys = sub.keys as Record<string, unknown> | undefined;
-  if (typeof keys !== 'object' || keys === null) {
-    errors.push({ field: `${field}.keys`, reason: 'must be { p256dh, auth }' });
-  } else {
-    if (typeof keys.p256dh !== 'string' || !PUSH_P256DH_PATTERN.test(keys.p256dh)) {
-      errors.push({ field: `${field}.keys.p256dh`, reason: 'must be a base64url P-256 public key (65 bytes)' });
-    }
-    if (typeof keys.auth !== 'string' || !PUSH_AUTH_PATTERN.test(keys.auth)) {
-      errors.push({ field: `${field}.keys.auth`, reason: 'must be a base64url 16-byte secret' });
-    }
-  }
   return errors;
 }
 

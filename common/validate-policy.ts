@@ -1,9 +1,18 @@
 // Validation of the recovery policy, shared by the config loader, the API and the workflow input.
 import { CHANNELS, type RecoveryPolicy } from './checkout';
+import { ABANDON_REASONS } from './checkout-events';
+import type { DiscountPolicy, DiscountRule } from './discount-offer';
 import { parseDuration } from './duration';
 import { isHhMm, isTimeZone } from './quiet-hours';
 
 const MAX_FREQUENCY_CAP_MS = 30 * 86_400_000;
+// A code that works for less than an hour is gone before most shoppers read the email; one that
+// works for more than 90 days is not an "expiring" offer any more.
+const MIN_OFFER_VALIDITY_MS = 3_600_000;
+const MAX_OFFER_VALIDITY_MS = 90 * 86_400_000;
+const MAX_DISCOUNT_RULES = 50;
+/** Customer tiers: short names, the same alphabet the API accepts for `customer.tier`. */
+export const TIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
 import type { FieldError } from './schedule';
 
@@ -61,8 +70,101 @@ export function validatePolicy(policy: unknown, field = 'policy'): FieldError[] 
     }
   }
   if (p.smsRules !== undefined && p.smsRules !== null) errors.push(...smsRulesErrors(p.smsRules, `${field}.smsRules`));
+  if (p.discount !== undefined && p.discount !== null) errors.push(...discountErrors(p.discount, `${field}.discount`));
   if (!isTimeZone(p.defaultTimezone)) {
     errors.push({ field: `${field}.defaultTimezone`, reason: 'must be an IANA time zone like "Europe/Berlin"' });
   }
   return errors;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isPercent = (v: unknown) => isNumber(v) && v > 0 && v <= 100;
+const isPositive = (v: unknown) => isNumber(v) && v > 0;
+
+export function discountErrors(value: unknown, field: string): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ field, reason: 'must be an object {"rules":[...]} or null' }];
+  }
+  const d = value as Partial<Record<keyof DiscountPolicy, unknown>>;
+  const errors: FieldError[] = [];
+  if (d.fromStep !== undefined && d.fromStep !== 'last' && !(Number.isInteger(d.fromStep) && Number(d.fromStep) >= 1)) {
+    errors.push({ field: `${field}.fromStep`, reason: 'must be "last" or a step number >= 1' });
+  }
+  if (d.validFor !== undefined) {
+    const parsed = typeof d.validFor === 'string' ? parseDuration(d.validFor) : undefined;
+    if (!parsed?.ok || parsed.ms < MIN_OFFER_VALIDITY_MS || parsed.ms > MAX_OFFER_VALIDITY_MS) {
+      errors.push({ field: `${field}.validFor`, reason: 'must be a duration like "72h" (1h to 90d)' });
+    }
+  }
+  if (d.maxPercent !== undefined && !isPercent(d.maxPercent)) {
+    errors.push({ field: `${field}.maxPercent`, reason: 'must be a number above 0 and at most 100' });
+  }
+  if (d.maxAmount !== undefined && !isPositive(d.maxAmount)) {
+    errors.push({ field: `${field}.maxAmount`, reason: 'must be a number above 0' });
+  }
+  if (!Array.isArray(d.rules)) {
+    errors.push({ field: `${field}.rules`, reason: 'must be an array of rules' });
+  } else if (d.rules.length > MAX_DISCOUNT_RULES) {
+    errors.push({ field: `${field}.rules`, reason: `must have at most ${MAX_DISCOUNT_RULES} rules` });
+  } else {
+    d.rules.forEach((rule, i) => {
+      errors.push(...ruleErrors(rule, `${field}.rules[${i}]`));
+    });
+  }
+  return errors;
+}
+
+function ruleErrors(value: unknown, field: string): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ field, reason: 'must be an object with an "offer"' }];
+  }
+  const r = value as Partial<Record<keyof DiscountRule, unknown>>;
+  const errors: FieldError[] = [];
+  if (r.reason !== undefined) {
+    const reasons = Array.isArray(r.reason) ? r.reason : [r.reason];
+    if (reasons.length === 0 || !reasons.every((x) => (ABANDON_REASONS as readonly unknown[]).includes(x))) {
+      errors.push({ field: `${field}.reason`, reason: `must be one or a list of ${ABANDON_REASONS.join(', ')}` });
+    }
+  }
+  for (const bound of ['minCartTotal', 'maxCartTotal'] as const) {
+    const v = r[bound];
+    if (v !== undefined && !(isNumber(v) && v >= 0)) {
+      errors.push({ field: `${field}.${bound}`, reason: 'must be a number >= 0 (cart currency)' });
+    }
+  }
+  if (isNumber(r.minCartTotal) && isNumber(r.maxCartTotal) && r.maxCartTotal <= r.minCartTotal) {
+    errors.push({ field: `${field}.maxCartTotal`, reason: 'must be above minCartTotal' });
+  }
+  if (r.currency !== undefined && !(typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency))) {
+    errors.push({ field: `${field}.currency`, reason: 'must be an ISO 4217 code like "EUR"' });
+  }
+  if (r.tiers !== undefined) {
+    const ok =
+      Array.isArray(r.tiers) &&
+      r.tiers.length > 0 &&
+      r.tiers.every((t) => typeof t === 'string' && TIER_PATTERN.test(t));
+    if (!ok) errors.push({ field: `${field}.tiers`, reason: 'must be a non-empty list of tier names like "gold"' });
+  }
+  if (!('offer' in r)) {
+    errors.push({
+      field: `${field}.offer`,
+      reason: 'is required: {"percent":10}, {"amount":5}, {"freeShipping":true} or null',
+    });
+  } else if (r.offer !== null) errors.push(...offerErrors(r.offer, `${field}.offer`));
+  return errors;
+}
+
+function offerErrors(value: unknown, field: string): FieldError[] {
+  const shape = 'must be exactly one of {"percent":10}, {"amount":5}, {"freeShipping":true}, or null';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ field, reason: shape }];
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length !== 1) return [{ field, reason: shape }];
+  if ('percent' in o)
+    return isPercent(o.percent) ? [] : [{ field: `${field}.percent`, reason: 'must be above 0 and at most 100' }];
+  if ('amount' in o)
+    return isPositive(o.amount) ? [] : [{ field: `${field}.amount`, reason: 'must be a number above 0' }];
+  if ('freeShipping' in o)
+    return o.freeShipping === true ? [] : [{ field: `${field}.freeShipping`, reason: 'must be true' }];
+  return [{ field, reason: shape }];
 }

@@ -9,8 +9,9 @@ import { describeErrors } from '../common/validate-checkout';
 import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
+import { loadPush, type PushConfig } from './push-config';
 
-export { ConfigError };
+export { ConfigError, type PushConfig };
 
 /** Payload encryption: on with its keys (the first encrypts), or explicitly off. */
 export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
@@ -41,6 +42,8 @@ export interface AppConfig {
   supersede: boolean;
   links: LinkConfig;
   metrics: MetricsConfig;
+  /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
+  push: PushConfig | undefined;
 }
 
 export interface LinkConfig {
@@ -204,8 +207,8 @@ export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep
 
 /**
  * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off"),
- * DEFAULT_TIMEZONE, FREQUENCY_CAP ("16h" or "off") and SMS_RULES ("1/48h": texts/window, or "off")
- * override its fields.
+ * DEFAULT_TIMEZONE, FREQUENCY_CAP ("16h" or "off"), SMS_RULES ("1/48h": texts/window, or "off") and
+ * DISCOUNT_OFFERS ("off") override its fields.
  */
 export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy {
   let policy: RecoveryPolicy = BUILT_IN_POLICY;
@@ -237,6 +240,9 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy
         raw.toLowerCase() === 'off' ? null : { maxTexts: /^\d+$/.test(maxTexts) ? Number(maxTexts) : -1, within },
     };
   }
+  const offers = env.DISCOUNT_OFFERS?.trim().toLowerCase();
+  if (offers === 'off') policy = { ...policy, discount: null };
+  else if (offers && offers !== 'on') throw new ConfigError(`DISCOUNT_OFFERS must be "on" or "off", got "${offers}"`);
   const errors = validatePolicy(policy, 'policy');
   if (errors.length > 0) throw new ConfigError(`invalid recovery policy in ${source}: ${describeErrors(errors)}`);
   return policy;
@@ -282,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
     },
+    push: loadPush(env),
     encryption: loadEncryption(env),
   };
 }

@@ -1,9 +1,11 @@
 // Records event histories of the shipped workflow into test/histories/, for the replay suite.
 // Run after a workflow change has shipped: `npm run record:histories -- <version>`; files are
 // named `<version>.<scenario>.binpb` so older versions' histories stay beside the new ones.
+// `npm run record:histories -- <version> <scenario>` records that one scenario only.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
+import type { RecoveryPolicy } from '../common/checkout';
 import { activitySignal, orderedSignal, rescheduleUpdate } from '../common/messages';
 import { RecoveryHarness, result } from '../test/workflow/recovery-harness';
 
@@ -11,7 +13,8 @@ const OUT = join(__dirname, '..', '..', 'test', 'histories');
 
 async function main(): Promise<void> {
   const version = process.argv[2];
-  if (!version || !/^[\w-]+$/.test(version)) throw new Error('usage: record-histories <version, e.g. v3>');
+  if (!version || !/^[\w-]+$/.test(version)) throw new Error('usage: record-histories <version, e.g. v3> [scenario]');
+  const only = process.argv[3];
   const h = await RecoveryHarness.start();
   try {
     await h.withWorker(async ({ taskQueue }) => {
@@ -35,6 +38,16 @@ async function main(): Promise<void> {
           await result(handle);
           return handle.workflowId;
         },
+        'last-reminder-with-offer': async () => {
+          const policy: RecoveryPolicy = {
+            quietHours: null,
+            defaultTimezone: 'UTC',
+            discount: { rules: [{ minCartTotal: 50, offer: { percent: 10 } }], maxAmount: 50 },
+          };
+          const { handle } = await h.startCheckout(taskQueue, undefined, { policy });
+          await result(handle);
+          return handle.workflowId;
+        },
         'activity-then-rescheduled': async () => {
           const { handle } = await h.startCheckout(taskQueue);
           await h.env.sleep('10m');
@@ -46,6 +59,7 @@ async function main(): Promise<void> {
         },
       };
       for (const [name, run] of Object.entries(scenarios)) {
+        if (only && name !== only) continue;
         const workflowId = await run();
         const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
         // Binary protobuf: the SDK's JSON helper trips over its own nested protobufjs copy.

@@ -34,6 +34,7 @@ import {
   NO_PROGRESS,
 } from '../common/checkout-events';
 import type { CustomerPreferences } from '../common/customer-preferences';
+import { type IssuedOffer, offerFor, offerValidForMs } from '../common/discount-offer';
 import { formatDuration, parseDuration } from '../common/duration';
 import {
   activitySignal,
@@ -74,6 +75,19 @@ const SEND_OPTIONS = {
   scheduleToCloseTimeout: SEND_GIVE_UP_AFTER,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
 } as const;
+/**
+ * Reminders the discount policy gives an offer carry a unique code, issued right before the send.
+ * Older histories never issued one (and had no discount policy to ask for it).
+ */
+const DISCOUNT_OFFERS_PATCH = 'discount-offers-v3';
+// Issuing is one insert in the ledger's database, or one call to the shop platform's API. 15 min of
+// retries rides out a database failover; after that the reminder goes without the offer rather than
+// late, and the status says why.
+const ISSUE_OPTIONS = {
+  startToCloseTimeout: '30s',
+  scheduleToCloseTimeout: '15m',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+} as const;
 /** A proxy per call so each activity carries its own summary in the UI's timeline. */
 const activitiesFor = (summary: string) => proxyActivities<RecoveryActivities>({ ...SEND_OPTIONS, summary });
 
@@ -105,6 +119,9 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   let published = { reason: 'unknown', step: '' }; // search attributes as last upserted
   // Set when the frequency cap held a step back: the step waits at least until then.
   let heldUntil = 0;
+  // Codes issued per step: a step the frequency cap held back offers the same code without asking again.
+  const issuedOffers = new Map<number, IssuedOffer>();
+  const discountPolicy = input.policy?.discount;
   const capSpec = lean ? input.policy?.frequencyCap : undefined;
   const capDuration = capSpec ? parseDuration(capSpec) : undefined;
   const frequencyCapMs = capDuration?.ok ? capDuration.ms : undefined;
@@ -278,7 +295,15 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   }
 
   async function runSend(step: ScheduleStep, number: number, total: number, dueAt: string): Promise<ReminderRecord> {
-    const base = { step: number, channel: step.channel, template: step.template, dueAt };
+    const { offer, offerError } = await offerForStep(number, total);
+    const base = {
+      step: number,
+      channel: step.channel,
+      template: step.template,
+      dueAt,
+      ...(offer && { offer }),
+      ...(offerError && { offerError }),
+    };
     try {
       const by = step.channels ? step.channels.join(' or ') : step.channel;
       const { sendReminder } = activitiesFor(`send reminder ${number} by ${by}`);
@@ -294,6 +319,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
         // The SMS rules' window counts from the abandonment, on the workflow's clock.
         ...(smsRules && { smsRules, abandonedAt: lastActivityAt }),
         ...((frequencyCapMs !== undefined || smsRules) && { requestedAt: Date.now() }),
+        ...(offer && { offer }),
       });
       return {
         ...base,
@@ -310,6 +336,36 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     } catch (err) {
       if (isCancellation(err)) throw err;
       return { ...base, outcome: 'failed', at: iso(Date.now()), reason: failureReason(err) };
+    }
+  }
+
+  /** The discount code this step offers, if the policy gives it one; why not, if issuing failed. */
+  async function offerForStep(number: number, total: number): Promise<{ offer?: IssuedOffer; offerError?: string }> {
+    const policy = discountPolicy;
+    const reason = progress.events > 0 ? abandonReason(progress) : undefined;
+    const wanted = policy ? offerFor(policy, checkout, reason, number, total) : null;
+    if (!policy || !wanted || !patched(DISCOUNT_OFFERS_PATCH)) return {};
+    const known = issuedOffers.get(number);
+    if (known) return { offer: known };
+    try {
+      const { issueDiscountCode } = proxyActivities<RecoveryActivities>({
+        ...ISSUE_OPTIONS,
+        summary: `issue discount code for reminder ${number}`,
+      });
+      const issued = await issueDiscountCode({
+        checkoutId: checkout.checkoutId,
+        customerId: checkout.customer.id,
+        step: number,
+        offer: wanted,
+        validForMs: offerValidForMs(policy),
+        requestedAt: Date.now(),
+      });
+      const offer: IssuedOffer = { ...issued.offer, code: issued.code, expiresAt: issued.expiresAt };
+      issuedOffers.set(number, offer);
+      return { offer };
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      return { offerError: failureReason(err) };
     }
   }
 
@@ -365,7 +421,10 @@ function failureReason(err: unknown): string {
 function describeForUi(s: CheckoutStatus): string {
   const lines = [`**${s.state}** · ${s.remindersSent} reminder(s) sent`];
   for (const r of s.reminders) {
-    lines.push(`- reminder ${r.step} (${r.template}, ${r.channel}): ${r.outcome}${r.reason ? ` — ${r.reason}` : ''}`);
+    const offer = r.offer ? ` · offer ${r.offer.code}` : r.offerError ? ` · no offer: ${r.offerError}` : '';
+    lines.push(
+      `- reminder ${r.step} (${r.template}, ${r.channel}): ${r.outcome}${r.reason ? ` — ${r.reason}` : ''}${offer}`,
+    );
     for (const skip of r.skipped ?? []) lines.push(`  - not by ${skip.channel}: ${skip.reason}`);
   }
   if (s.nextDueAt) lines.push(`- next reminder due ${s.nextDueAt}`);

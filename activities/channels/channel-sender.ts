@@ -2,6 +2,7 @@
 // The send activity tries a step's channels in order through it (activities/index.ts); each
 // channel knows the customer's address on it, renders its own form of the reminder and sends it.
 import type { Channel, Checkout, Customer, TemplateName } from '../../common/checkout';
+import type { IssuedOffer } from '../../common/discount-offer';
 import type { ReminderLinks } from '../links';
 import type { ReasonNote } from '../templates/reason-note';
 
@@ -13,6 +14,8 @@ export interface ReminderContent {
   template: TemplateName;
   links: ReminderLinks;
   note?: ReasonNote;
+  /** The discount code this reminder offers. */
+  offer?: IssuedOffer;
 }
 
 /** A rendered reminder, ready to go: calling it is the provider call and nothing else. */

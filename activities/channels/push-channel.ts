@@ -1,7 +1,7 @@
 // Web push: a title, a line and the signed resume link, to the customer's browser subscription.
 // `pusher` is any sender of that shape, e.g. activities/channels/web-push-sender.ts:
 //   webPushChannel(createWebPushSender({ vapid }))
-import type { PushSubscriptionJson } from '../../common/checkout';
+import type { PushSubscriptionJSON } from '../../common/push-subscription';
 import type { ChannelSender } from './channel-sender';
 
 export interface PushNotification {
@@ -13,7 +13,7 @@ export interface PushNotification {
 
 export interface PushSender {
   /** Throws a non-retryable PERMANENT_SEND_FAILURE for a subscription that is gone (404/410). */
-  send(subscription: PushSubscriptionJson, notification: PushNotification): Promise<{ messageId: string }>;
+  send(subscription: PushSubscriptionJSON, notification: PushNotification): Promise<{ messageId: string }>;
 }
 
 export function pushNotification(shopName: string, template: string, resumeUrl: string): PushNotification {

@@ -55,6 +55,23 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
     ],
   },
   {
+    version: 4,
+    name: 'create discount_codes',
+    statements: [
+      // One code per (checkout, step): a retried or repeated issue finds the code already there.
+      `CREATE TABLE IF NOT EXISTS discount_codes (
+        code text PRIMARY KEY,
+        checkout_id text NOT NULL,
+        customer_id text NOT NULL,
+        step integer NOT NULL,
+        offer jsonb NOT NULL,
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (checkout_id, step)
+      )`,
+    ],
+  },
+  {
     version: 5,
     name: 'sent_messages.channel (SMS rules count texts per checkout)',
     statements: [

@@ -1,6 +1,7 @@
 // The dedupe ledger's table, as drizzle sees it. The DDL lives in migrations.ts (compiled into
 // dist/, so the runtime image needs no SQL files); a test checks the two agree.
-import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import type { DiscountOffer } from '../../common/discount-offer';
 
 export const sentMessages = pgTable('sent_messages', {
   /** `${checkoutId}:reminder:${step}` or `${checkoutId}:confirmation:${orderId}`. */
@@ -50,3 +51,20 @@ export const customerPreferences = pgTable('customer_preferences', {
   timezone: text('timezone'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/** Discount codes the default issuer handed out (activities/discounts/ledger-issuer.ts). */
+export const discountCodes = pgTable(
+  'discount_codes',
+  {
+    code: text('code').primaryKey(),
+    checkoutId: text('checkout_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    step: integer('step').notNull(),
+    offer: jsonb('offer').$type<DiscountOffer>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.checkoutId, t.step)],
+);
+
+export type DiscountCodeRow = typeof discountCodes.$inferSelect;

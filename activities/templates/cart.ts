@@ -9,6 +9,8 @@ import {
   itemCount,
   noteLines,
   noteParagraph,
+  offerBlock,
+  offerLines,
   paragraph,
   requireHttpUrl,
   unsubscribeFooter,
@@ -16,7 +18,7 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderCart({ checkout, resumeUrl, unsubscribeUrl, note }: ReminderView): RenderedEmail {
+export function renderCart({ checkout, resumeUrl, unsubscribeUrl, note, offer }: ReminderView): RenderedEmail {
   const { cart, customer } = checkout;
   // Our own signed link, but an href is checked where it is written.
   const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
@@ -28,6 +30,7 @@ export function renderCart({ checkout, resumeUrl, unsubscribeUrl, note }: Remind
 ${noteParagraph(note)}
 ${paragraph('Here is what you picked out. Everything is still in your cart.')}
 ${cartTable(cart, money)}
+${offerBlock(checkout, offer)}
 ${button(resume, 'Complete my order')}`;
   return {
     subject,
@@ -45,6 +48,7 @@ ${button(resume, 'Complete my order')}`;
       '',
       cartText(cart, money),
       '',
+      ...offerLines(checkout, offer),
       `Complete my order: ${resume}`,
       '',
       unsubscribeFooterText(unsubscribeUrl),

@@ -22,3 +22,24 @@ export function greeting(customer: Customer): string {
   const name = customer.name?.trim();
   return name ? `Hi ${name},` : 'Hi there,';
 }
+
+/** A date and time for the customer: their locale, their zone (else UTC), the zone named. */
+export function formatDateTime(iso: string, customer: Customer): string {
+  const options = {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  } as const;
+  const date = new Date(iso);
+  try {
+    return new Intl.DateTimeFormat(customer.locale ?? FALLBACK_LOCALE, {
+      ...options,
+      timeZone: customer.timezone ?? 'UTC',
+    }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(FALLBACK_LOCALE, { ...options, timeZone: 'UTC' }).format(date);
+  }
+}

@@ -6,6 +6,8 @@ import {
   emailDocument,
   noteLines,
   noteParagraph,
+  offerBlock,
+  offerLines,
   paragraph,
   requireHttpUrl,
   unsubscribeFooter,
@@ -13,7 +15,7 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderFriendly({ checkout, resumeUrl, unsubscribeUrl, note }: ReminderView): RenderedEmail {
+export function renderFriendly({ checkout, resumeUrl, unsubscribeUrl, note, offer }: ReminderView): RenderedEmail {
   // Our own signed link, but an href is checked where it is written.
   const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
   const hello = greeting(checkout.customer);
@@ -21,6 +23,7 @@ export function renderFriendly({ checkout, resumeUrl, unsubscribeUrl, note }: Re
   const body = html`${paragraph(hello)}
 ${noteParagraph(note)}
 ${paragraph('Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.')}
+${offerBlock(checkout, offer)}
 ${button(resume, 'Return to my cart')}
 ${paragraph('Questions about anything in it? Just reply to this email.')}`;
   return {
@@ -37,6 +40,7 @@ ${paragraph('Questions about anything in it? Just reply to this email.')}`;
       ...noteLines(note),
       'Looks like you got interrupted. Your cart is saved, so you can pick up right where you left off.',
       '',
+      ...offerLines(checkout, offer),
       `Return to my cart: ${resume}`,
       '',
       'Questions about anything in it? Just reply to this email.',

@@ -7,6 +7,9 @@ import {
   itemCount,
   noteLines,
   noteParagraph,
+  offerBlock,
+  offerLines,
+  offerSummary,
   paragraph,
   requireHttpUrl,
   unsubscribeFooter,
@@ -14,7 +17,7 @@ import {
 } from './layout';
 import type { ReminderView, RenderedEmail } from './types';
 
-export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl, note }: ReminderView): RenderedEmail {
+export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl, note, offer }: ReminderView): RenderedEmail {
   const { cart, customer } = checkout;
   // Our own signed link, but an href is checked where it is written.
   const resume = requireHttpUrl(resumeUrl, 'resumeUrl');
@@ -22,11 +25,14 @@ export function renderLastChance({ checkout, resumeUrl, unsubscribeUrl, note }: 
   const hello = greeting(customer);
   const count = itemCount(cart);
   const summary = `${count} ${count === 1 ? 'item' : 'items'} worth ${money(cart.total)}`;
-  const subject = 'Last reminder: your cart is still waiting';
+  const subject = offer
+    ? `Last reminder: your cart, now with ${offerSummary(offer, moneyFor(customer, offer.currency))}`
+    : 'Last reminder: your cart is still waiting';
   const body = html`${paragraph(hello)}
 ${noteParagraph(note)}
 ${paragraph(html`Your cart still holds <strong>${summary}</strong>.`)}
 ${paragraph('This is the last reminder we will send about it. If you still want these items, now is a good time.')}
+${offerBlock(checkout, offer)}
 ${button(resume, 'Finish my order')}`;
   return {
     subject,
@@ -43,6 +49,7 @@ ${button(resume, 'Finish my order')}`;
       `Your cart still holds ${summary}.`,
       'This is the last reminder we will send about it. If you still want these items, now is a good time.',
       '',
+      ...offerLines(checkout, offer),
       `Finish my order: ${resume}`,
       '',
       unsubscribeFooterText(unsubscribeUrl),

@@ -1,6 +1,8 @@
 // The shared frame of every email: simple table layout with inline styles, because mail
 // clients ignore <style> blocks and most of CSS.
-import type { Cart } from '../../common/checkout';
+import type { Cart, Checkout } from '../../common/checkout';
+import type { DiscountOffer, IssuedOffer } from '../../common/discount-offer';
+import { formatDateTime, moneyFor } from './format';
 import { html, httpUrl, type SafeHtml } from './html';
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#18181b;font-size:16px;line-height:1.5;';
@@ -92,4 +94,40 @@ export function noteParagraph(note: { text: string } | undefined): SafeHtml | un
 /** The reason note as plain-text lines (with the blank line after it), or none. */
 export function noteLines(note: { text: string } | undefined): string[] {
   return note ? [note.text, ''] : [];
+}
+
+/** What an offer gives, short: "10% off", "€5.00 off", "free shipping". */
+export function offerSummary(offer: DiscountOffer, money: (amount: number) => string): string {
+  if (offer.freeShipping) return 'free shipping';
+  if (offer.percent !== undefined) return `${offer.percent}% off`;
+  return `${money(offer.amount ?? 0)} off`;
+}
+
+/** The offer in one sentence, with its cap and the code's expiry in the customer's locale and zone. */
+function offerSentence(checkout: Checkout, offer: IssuedOffer): { what: string; until: string } {
+  const money = moneyFor(checkout.customer, offer.currency);
+  const cap = offer.percent !== undefined && offer.maxAmount !== undefined ? ` (up to ${money(offer.maxAmount)})` : '';
+  const what = offer.freeShipping ? 'Free shipping on your order' : `${offerSummary(offer, money)} your order${cap}`;
+  return {
+    what: what.charAt(0).toUpperCase() + what.slice(1),
+    until: formatDateTime(offer.expiresAt, checkout.customer),
+  };
+}
+
+/** The discount code as a boxed block, or nothing. */
+export function offerBlock(checkout: Checkout, offer: IssuedOffer | undefined): SafeHtml | undefined {
+  if (!offer) return undefined;
+  const { what, until } = offerSentence(checkout, offer);
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border:2px dashed #18181b;border-radius:8px;"><tr><td align="center" style="padding:16px;">
+<p style="margin:0 0 8px 0;font-weight:bold;">${what}</p>
+<p style="margin:0 0 8px 0;font-family:'Courier New',Courier,monospace;font-size:22px;letter-spacing:2px;font-weight:bold;">${offer.code}</p>
+<p style="margin:0;${MUTED}">Enter the code at checkout. It works until ${until}.</p>
+</td></tr></table>`;
+}
+
+/** The discount code as plain-text lines (with the blank line after them), or none. */
+export function offerLines(checkout: Checkout, offer: IssuedOffer | undefined): string[] {
+  if (!offer) return [];
+  const { what, until } = offerSentence(checkout, offer);
+  return [`${what} with the code ${offer.code}.`, `Enter the code at checkout. It works until ${until}.`, ''];
 }

@@ -1,9 +1,10 @@
 // What a reminder says about why the shopper likely left: one short paragraph, and for a failed
-// payment a resume link that reopens checkout with the saved method preselected. Offers (free
-// shipping for shipping_cost) come with the discount policy; until then the note is honest.
+// payment a resume link that reopens checkout with the saved method preselected. With a free-shipping
+// offer (the discount policy's usual answer to shipping_cost) the note says shipping is on us.
 
 import type { Checkout } from '../../common/checkout';
 import type { AbandonReason, CheckoutProgress } from '../../common/checkout-events';
+import type { DiscountOffer } from '../../common/discount-offer';
 import { formatMoney } from './format';
 
 export interface ReasonNote {
@@ -15,7 +16,12 @@ export function reasonNote(
   checkout: Checkout,
   reason: AbandonReason | undefined,
   progress: CheckoutProgress | undefined,
+  offer?: DiscountOffer,
 ): ReasonNote | undefined {
+  const shippingCost =
+    progress?.shippingCost !== undefined
+      ? formatMoney(progress.shippingCost, checkout.cart.currency, checkout.customer.locale)
+      : undefined;
   switch (reason) {
     case 'payment_failed':
       return {
@@ -24,11 +30,17 @@ export function reasonNote(
           : "Your payment didn't go through last time. Your cart is saved, so trying again takes one click.",
       };
     case 'shipping_cost':
+      if (offer?.freeShipping) {
+        return {
+          text: shippingCost
+            ? `We noticed shipping added ${shippingCost} to your order. This time it's on us: the code below makes shipping free.`
+            : 'Shipping is on us this time: the code below makes it free.',
+        };
+      }
       return {
-        text:
-          progress?.shippingCost !== undefined
-            ? `We noticed shipping added ${formatMoney(progress.shippingCost, checkout.cart.currency, checkout.customer.locale)} to your order. Have a look at the delivery options again: a slower one may cost less.`
-            : 'Have a look at the delivery options again: a slower one may cost less.',
+        text: shippingCost
+          ? `We noticed shipping added ${shippingCost} to your order. Have a look at the delivery options again: a slower one may cost less.`
+          : 'Have a look at the delivery options again: a slower one may cost less.',
       };
     case 'out_of_stock':
       return {

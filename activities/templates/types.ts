@@ -1,4 +1,5 @@
 import type { Checkout } from '../../common/checkout';
+import type { IssuedOffer } from '../../common/discount-offer';
 import type { ReasonNote } from './reason-note';
 
 /** What every template returns: the pieces the MIME builder puts together. */
@@ -18,6 +19,8 @@ export interface ReminderView {
   unsubscribeUrl: string;
   /** What to say about why the shopper likely left (reason-note.ts). */
   note?: ReasonNote;
+  /** The discount code this reminder offers (layout.ts renders it). */
+  offer?: IssuedOffer;
 }
 
 export interface OrderConfirmationView {

@@ -6,7 +6,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { devLinkSecret } from '../../config/dev-link-secret';
+import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
+import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../local-push/main';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
 import { DEFAULT_LOCAL_SNS_PORT, type LocalSns, localSnsOptionsFrom, startLocalSnsServer } from '../local-sns/main';
 import { provideDevPayloadKeys } from './dev-payload-keys';
@@ -85,6 +87,11 @@ function describeKeySource(source: ReturnType<typeof provideDevPayloadKeys>): st
   return `payload encryption: ${source.created ? 'generated a dev key in' : 'dev key from'} ${source.file} (keep it: without it the stored checkouts cannot be read)`;
 }
 
+function describeVapidSource(source: DevVapidSource): string {
+  if (source === 'environment') return 'web push: VAPID keys from VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY';
+  return `web push: ${source.created ? 'generated dev VAPID keys in' : 'dev VAPID keys from'} ${source.file}`;
+}
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const uiPort = Number(env.TEMPORAL_UI_PORT || 8233);
@@ -95,6 +102,8 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));
+    // Kept in the data directory, so subscriptions made for them still work after a restart.
+    console.log(describeVapidSource(provideDevVapidKeys(env, dataDirFrom(env))));
     config = loadConfig(env);
   } catch (err) {
     console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
@@ -102,6 +111,9 @@ async function main(): Promise<void> {
   }
   const embeddedTemporal = !env.TEMPORAL_ADDRESS;
   const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
+  // Push has no central endpoint (each subscription carries its own), so the local push service
+  // always runs: subscriptions made in its viewer point at it.
+  const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
   const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
   const embeddedSns = !env.SNS_ENDPOINT && !hasRealAwsCredentials(env);
   const snsPort = Number(env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
@@ -109,6 +121,7 @@ async function main(): Promise<void> {
   const codecEndpoint = `${apiUrl}/codec`;
 
   let temporal: ChildProcess | undefined;
+  let push: LocalPushServer | undefined;
   let ses: Server | undefined;
   let sns: LocalSns | undefined;
   let worker: ChildProcess | undefined;
@@ -121,6 +134,7 @@ async function main(): Promise<void> {
     await stopChild(api);
     await stopChild(worker);
     await stopChild(temporal);
+    await push?.close();
     await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
     await sns?.close();
     process.exit(code);
@@ -150,6 +164,9 @@ async function main(): Promise<void> {
       );
       temporal.once('exit', exitedUnexpectedly('temporal dev server'));
     }
+    push = await startLocalPushServer('127.0.0.1', pushPort, {
+      stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
+    });
     if (embeddedSes) {
       ses = await startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
@@ -179,6 +196,7 @@ async function main(): Promise<void> {
         ? `  Temporal UI    http://127.0.0.1:${uiPort}/namespaces/${ns}/workflows   (filter: CustomerId="c-42")`
         : `  Temporal       ${config.temporal.address} (namespace ${config.temporal.namespace})`,
       `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it${config.api.apiKey ? '; with API_KEY set it is refused, as the UI cannot send the key' : ''})`,
+      `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,

@@ -1,12 +1,21 @@
 // A local SES endpoint with a browser inbox (aws-ses-v2-local): the SES v1/v2 API, the web
-// inbox at /, and every received message at GET /store.
+// inbox at /, every received message at GET /store, and (our front) each raw MIME message with
+// its headers at GET /raw/<messageId>.
 import type { Server } from 'node:http';
 import startLocalSes from 'aws-ses-v2-local';
+import { portOf, startRawMessageRecorder } from './raw-message-recorder';
 
 export const DEFAULT_LOCAL_SES_PORT = 8005;
 
 export async function startLocalSesServer(host = '127.0.0.1', port = DEFAULT_LOCAL_SES_PORT): Promise<Server> {
-  return startLocalSes({ host, port });
+  const inbox = await startLocalSes({ host: '127.0.0.1', port: 0 });
+  const front = await startRawMessageRecorder(host, port, portOf(inbox)).catch(async (err: unknown) => {
+    inbox.close();
+    throw err;
+  });
+  // Closing the public server closes the inbox behind it.
+  front.once('close', () => inbox.close());
+  return front;
 }
 
 if (require.main === module) {

@@ -4,8 +4,10 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { webPushChannel } from '../../activities/channels/push-channel';
 import { smsChannel } from '../../activities/channels/sms-channel';
 import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
+import { createWebPushSender } from '../../activities/channels/web-push-sender';
 import { consentFrom } from '../../activities/ledger/preferences-store';
 import type { LedgerStores } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
@@ -37,8 +39,21 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       checkoutState: checkoutStateReader(client),
       // And the customer's consent: an opt-out holds for every checkout, also one not signalled yet.
       consent: consentFrom(stores.preferences),
-      // Email is the mailer's; steps naming sms text through SNS. No push sender yet: push steps fall through.
-      channels: [smsChannel(sms, shopNameFrom(config.ses.from))],
+      // Email is the mailer's; sms texts through SNS; push only with VAPID keys (else push steps fall through).
+      channels: [
+        smsChannel(sms, shopNameFrom(config.ses.from)),
+        ...(config.push
+          ? [
+              webPushChannel(
+                createWebPushSender({ vapid: config.push.vapid, ttlSeconds: config.push.ttlSeconds }),
+                shopNameFrom(config.ses.from),
+              ),
+            ]
+          : []),
+      ],
+      // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
+      // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
+      discounts: stores.ledger.discountCodes,
     });
     const worker = await createRecoveryWorker({
       connection,

@@ -132,6 +132,8 @@ export class BenchStack {
       QUIET_HOURS: 'off',
       FREQUENCY_CAP: 'off',
       SUPERSEDE: 'off',
+      // The Action counts are for plain reminders; an offer adds one (issuing its code).
+      DISCOUNT_OFFERS: 'off',
       LINK_SIGNING_SECRET: this.linkSecret,
       // No metrics endpoints: their default ports may be taken by a developer's `npm start`.
       WORKER_METRICS_ADDRESS: '',

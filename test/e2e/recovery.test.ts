@@ -57,6 +57,10 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     const [mail] = await stack.inbox.messagesTo(mailOf(id));
     const unsubscribe = signedLinkIn(mail?.body.html, 'unsubscribe');
     assert.equal(unsubscribe.claims.checkoutId, id);
+    // The headers as the message went out: one-click unsubscribe (RFC 8058) with the same signed URL.
+    const headers = await stack.inbox.headersOf(mail?.messageId ?? '');
+    assert.equal(headers.get('list-unsubscribe'), `<${unsubscribe.url.replace(/&amp;/g, '&')}>`);
+    assert.equal(headers.get('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
     const clicked = Date.now();
     const page = await fetch(unsubscribe.url.replace(/&amp;/g, '&'), {
       method: 'POST',

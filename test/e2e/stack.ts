@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { consentFrom } from '../../activities/ledger/preferences-store';
-import { openStores, type SendLedger } from '../../activities/send-ledger';
+import { type OpenedLedger, openStores } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
@@ -22,7 +22,7 @@ export class Stack {
     readonly env: TestWorkflowEnvironment,
     readonly inbox: LocalInbox,
     readonly api: RunningApi,
-    private readonly ledger: SendLedger,
+    private readonly ledger: OpenedLedger,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
   ) {}
@@ -49,6 +49,7 @@ export class Stack {
         links: testLinkSettings(api.url),
         checkoutState: checkoutStateReader(client),
         consent: consentFrom(stores.preferences),
+        discounts: stores.ledger.discountCodes,
       }),
     });
     const running = worker.run();

@@ -2,6 +2,7 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { startLocalSesServer } from '../../apps/local-ses/main';
 
 export interface ReceivedEmail {
@@ -30,6 +31,23 @@ export class LocalInbox {
     const res = await fetch(`${this.url}/store`);
     const { emails } = (await res.json()) as { emails: ReceivedEmail[] };
     return emails.filter((e) => e.destination.to.some((t) => t.includes(to)));
+  }
+
+  /** The headers of a received message as it went out (lower-case names), from its raw MIME. */
+  async headersOf(messageId: string): Promise<Map<string, string>> {
+    const res = await fetch(`${this.url}/raw/${encodeURIComponent(messageId)}`);
+    if (!res.ok) throw new Error(`the inbox has no raw message ${messageId} (${res.status})`);
+    const parsed = await simpleParser(Buffer.from(await res.arrayBuffer()));
+    // headerLines keep the value as written (folded lines joined), unlike the parsed `headers`.
+    return new Map(
+      parsed.headerLines.map((h) => [
+        h.key,
+        h.line
+          .slice(h.line.indexOf(':') + 1)
+          .replace(/\r?\n\s+/g, ' ')
+          .trim(),
+      ]),
+    );
   }
 
   close(): Promise<void> {

@@ -5,8 +5,9 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { type ActivityDependencies, createActivities } from '../../activities';
+import type { DiscountCodeIssuer } from '../../activities/discounts/issuer';
 import { consentFrom, type PreferenceStore } from '../../activities/ledger/preferences-store';
-import { openStores, type SendLedger } from '../../activities/send-ledger';
+import { type OpenedLedger, openStores } from '../../activities/send-ledger';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/workflow-source';
@@ -25,10 +26,12 @@ export const FROM = 'Shop <shop@example.com>';
 
 export class RecoveryHarness {
   private current: TestWorkflowEnvironment | undefined;
+  /** Replaces the ledger's discount code issuer for the workers started from now on. */
+  discountIssuer: DiscountCodeIssuer | undefined;
 
   private constructor(
     readonly inbox: LocalInbox,
-    readonly ledger: SendLedger,
+    readonly ledger: OpenedLedger,
     /** The customer preference store the send activities read consent from (same database). */
     readonly preferences: PreferenceStore,
     private readonly bundle: WorkflowBundleWithSourceMap,
@@ -93,6 +96,7 @@ export class RecoveryHarness {
       links: testLinkSettings(PUBLIC_URL),
       checkoutState: checkoutStateReader(client),
       consent: consentFrom(this.preferences),
+      discounts: this.discountIssuer ?? this.ledger.discountCodes,
       ...extra,
     });
     const worker = await Worker.create({

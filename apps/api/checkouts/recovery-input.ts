@@ -38,6 +38,7 @@ export function toRecoveryInput(dto: CreateCheckoutDto, defaults: RecoveryDefaul
             keys: { p256dh: customer.pushSubscription.keys.p256dh, auth: customer.pushSubscription.keys.auth },
           },
         }),
+        ...(customer.tier != null && { tier: customer.tier }),
       },
       cart: {
         currency: cart.currency,

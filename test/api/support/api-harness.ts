@@ -18,7 +18,7 @@ export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEn
 /**
  * The app's config as loadConfig builds it from this environment; a task queue no worker polls.
  * Quiet hours are off unless a test turns them on: seconds-long schedules must not depend on
- * the hour the suite runs at.
+ * the hour the suite runs at. Offers too: the tests that count a checkout's Actions count plain reminders.
  */
 export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
   return loadConfig({
@@ -27,6 +27,7 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
     QUIET_HOURS: 'off',
     FREQUENCY_CAP: 'off',
     SUPERSEDE: 'off',
+    DISCOUNT_OFFERS: 'off',
     ...TEST_ENCRYPTION_ENV,
     // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
     API_METRICS_ADDRESS: '127.0.0.1:0',

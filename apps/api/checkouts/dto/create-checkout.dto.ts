@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { pushSubscriptionErrors } from '../../../../common/push-subscription';
 import { MAX_STEPS } from '../../../../common/schedule';
-import { E164_PATTERN, ID_PATTERN, PUSH_AUTH_PATTERN, PUSH_P256DH_PATTERN } from '../../../../common/validate-checkout';
+import { E164_PATTERN, ID_PATTERN } from '../../../../common/validate-checkout';
+import { TIER_PATTERN } from '../../../../common/validate-policy';
+import { AUTH_SECRET_BYTES, decodeBase64Url, isUncompressedP256Point } from '../../../../common/web-push-keys';
 import {
   IsAmount,
   IsEmailAddress,
@@ -17,6 +20,7 @@ import {
   IsTimeZone,
   MAX_EMAIL_LENGTH,
   MAX_URL_LENGTH,
+  rule,
 } from '../../validation/field-rules';
 import { ScheduleStepDto } from './schedule-step.dto';
 
@@ -28,17 +32,31 @@ export const MAX_SKU_LENGTH = 128;
 
 export class PushSubscriptionKeysDto {
   @ApiProperty({ description: "The browser's P-256 public key, base64url (65 bytes)" })
-  @Matches(PUSH_P256DH_PATTERN, { message: 'must be a base64url P-256 public key (65 bytes)' })
+  @rule(
+    'isP256Key',
+    'must be base64url of an uncompressed P-256 public key (65 bytes)',
+    (v) => typeof v === 'string' && isUncompressedP256Point(v),
+  )
   p256dh: string;
 
   @ApiProperty({ description: 'The authentication secret, base64url (16 bytes)' })
-  @Matches(PUSH_AUTH_PATTERN, { message: 'must be a base64url 16-byte secret' })
+  @rule(
+    'isAuthSecret',
+    'must be base64url of 16 bytes',
+    (v) => typeof v === 'string' && decodeBase64Url(v)?.length === AUTH_SECRET_BYTES,
+  )
   auth: string;
 }
 
 export class PushSubscriptionDto {
   @ApiProperty({ example: 'https://fcm.googleapis.com/fcm/send/…', maxLength: MAX_URL_LENGTH })
   @IsHttpUrl()
+  // The workflow's own endpoint check too (no credentials in the URL), so the edge never accepts less.
+  @rule(
+    'isPushEndpoint',
+    'must be an http(s) URL without credentials',
+    (v) => !pushSubscriptionErrors({ endpoint: v, keys: {} }, 's').some((e) => e.field === 's.endpoint'),
+  )
   endpoint: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Epoch ms, as the browser gives it' })
@@ -87,6 +105,19 @@ export class CustomerDto {
   @IsOptional()
   @IsNested(() => PushSubscriptionDto)
   pushSubscription?: PushSubscriptionDto;
+
+  @ApiPropertyOptional({
+    example: 'gold',
+    pattern: TIER_PATTERN.source,
+    description: "The shop's loyalty tier; discount rules may depend on it",
+  })
+  @IsOptional()
+  @rule(
+    'isTier',
+    'must be 1-64 letters, digits, spaces, ".", "_" or "-"',
+    (v) => typeof v === 'string' && TIER_PATTERN.test(v),
+  )
+  tier?: string;
 }
 
 export class CartLineDto {

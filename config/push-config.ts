@@ -1,0 +1,70 @@
+// Web push settings: the VAPID key pair that signs every push (RFC 8292) and its contact subject.
+// No keys: the push channel is not configured. `npm start` makes dev keys (dev-vapid-keys.ts).
+import { createECDH } from 'node:crypto';
+import { parseDuration } from '../common/duration';
+import { decodeBase64Url, isUncompressedP256Point, P256_PRIVATE_KEY_BYTES } from '../common/web-push-keys';
+import { ConfigError } from './config-error';
+
+export interface PushConfig {
+  vapid: { subject: string; publicKey: string; privateKey: string };
+  /** How long push services keep an undelivered reminder (the TTL header), in seconds. */
+  ttlSeconds: number;
+}
+
+// A cart reminder delivered a day late is stale; push services keep at most 4 weeks anyway.
+const DEFAULT_PUSH_TTL = '1d';
+const MAX_PUSH_TTL_SECONDS = 28 * 86_400;
+const HOW_TO_MAKE_KEYS = 'make a pair with `npx web-push generate-vapid-keys --json`';
+
+function vapidSubject(raw: string | undefined): string {
+  const subject = raw?.trim() ?? '';
+  if (/^mailto:[^\s@]+@[^\s@]+$/.test(subject)) return subject;
+  if (/^https:\/\/[^\s/]+/.test(subject)) return subject;
+  throw new ConfigError(
+    `VAPID_SUBJECT must be a mailto: address or an https: URL push services can reach you at (RFC 8292 §2.1), got "${raw ?? ''}"`,
+  );
+}
+
+function ttlSeconds(env: NodeJS.ProcessEnv): number {
+  const raw = env.PUSH_TTL || DEFAULT_PUSH_TTL;
+  const parsed = parseDuration(raw);
+  if (!parsed.ok) throw new ConfigError(`PUSH_TTL: ${parsed.reason}`);
+  const seconds = Math.floor(parsed.ms / 1000);
+  if (seconds > MAX_PUSH_TTL_SECONDS) throw new ConfigError(`PUSH_TTL must be at most 28d, got "${raw}"`);
+  return seconds;
+}
+
+/** VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together, or none of them (push off). */
+export function loadPush(env: NodeJS.ProcessEnv = process.env): PushConfig | undefined {
+  const publicKey = env.VAPID_PUBLIC_KEY?.trim() || undefined;
+  const privateKey = env.VAPID_PRIVATE_KEY?.trim() || undefined;
+  if (!publicKey && !privateKey) return undefined;
+  if (!publicKey || !privateKey) {
+    throw new ConfigError(
+      `${publicKey ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'} is not set: web push needs both VAPID keys (${HOW_TO_MAKE_KEYS})`,
+    );
+  }
+  if (!isUncompressedP256Point(publicKey)) {
+    throw new ConfigError(
+      `VAPID_PUBLIC_KEY must be base64url of an uncompressed P-256 public key (${HOW_TO_MAKE_KEYS})`,
+    );
+  }
+  const privateBytes = decodeBase64Url(privateKey);
+  if (privateBytes?.length !== P256_PRIVATE_KEY_BYTES) {
+    throw new ConfigError(`VAPID_PRIVATE_KEY must be base64url of 32 bytes (${HOW_TO_MAKE_KEYS})`);
+  }
+  // Browsers subscribe with the public key; pushes are signed with the private one. If they are
+  // not one pair, every push is refused: say so at boot, not on the first reminder.
+  let derived: string | undefined;
+  try {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(privateBytes));
+    derived = ecdh.getPublicKey().toString('base64url');
+  } catch {
+    // reported below
+  }
+  if (derived !== publicKey.replace(/=+$/, '')) {
+    throw new ConfigError('VAPID_PUBLIC_KEY is not the public key of VAPID_PRIVATE_KEY: give both of one pair');
+  }
+  return { vapid: { subject: vapidSubject(env.VAPID_SUBJECT), publicKey, privateKey }, ttlSeconds: ttlSeconds(env) };
+}
