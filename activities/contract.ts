@@ -1,6 +1,6 @@
 // What the workflow may ask of the outside world. The workflow imports this file with
 // `import type` only; implementations live beside it and are built by `createActivities`.
-import type { Channel, Checkout, TemplateName } from '../common/checkout';
+import type { Channel, ChannelSkip, Checkout, SmsRules, TemplateName } from '../common/checkout';
 import type { AbandonReason, CheckoutProgress } from '../common/checkout-events';
 import type { DiscountOffer, IssuedOffer } from '../common/discount-offer';
 
@@ -10,6 +10,8 @@ export interface SendReminderInput {
   step: number;
   stepsTotal: number;
   channel: Channel;
+  /** The step's channels in the order to try (absent: `channel` alone). */
+  channels?: Channel[];
   template: TemplateName;
   /** Why the shopper likely left, and how far they got: picks the message's content. */
   abandonReason?: AbandonReason;
@@ -18,6 +20,10 @@ export interface SendReminderInput {
   frequencyCapMs?: number;
   /** Epoch ms on the workflow's clock when it asked for this send: the frequency cap's clock. */
   requestedAt?: number;
+  /** The policy's SMS rules (at most so many texts per checkout, none later than `within` after abandonment). */
+  smsRules?: SmsRules;
+  /** Epoch ms of the abandonment (the shopper's last activity): the SMS rules' window counts from it. */
+  abandonedAt?: number;
   /** The discount code this reminder offers (issued by issueDiscountCode right before). */
   offer?: IssuedOffer;
 }
@@ -61,12 +67,16 @@ export interface SendResult {
   deduplicated?: boolean;
   /** `suppressed` because the customer opted out of all recovery messages. */
   optedOut?: boolean;
+  /** `sent`: the channel that delivered it. */
+  channel?: Channel;
+  /** The step's channels passed over, and why (no address, consent, SMS rules, a permanent rejection). */
+  skipped?: ChannelSkip[];
 }
 
 /** What the customer allows, read right before each send (the preference store). */
 export interface CustomerConsent {
   optedOut: boolean;
-  /** Allowed channels; undefined: every channel. */
+  /** Allowed channels; undefined: every channel. A step's refused channels fall back to its next one. */
   channels?: Channel[];
 }
 

@@ -23,7 +23,8 @@ export const SEND_DURATION_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 /**
  * `already_sent`: an earlier attempt sent it (dedupe ledger); `ordered`, `cancelled`: the re-check's
- * state; `frequency_cap`: not sent now, the workflow tries again when the cap allows.
+ * state; `frequency_cap`: not sent now, the workflow tries again when the cap allows; `no_channel`: none
+ * of the step's channels could be used (no address, consent, SMS rules).
  */
 export type SuppressionReason =
   | 'already_sent'
@@ -32,7 +33,8 @@ export type SuppressionReason =
   | 'superseded'
   | 'frequency_cap'
   | 'unsubscribed'
-  | 'channel_refused';
+  | 'channel_refused'
+  | 'no_channel';
 
 export type MessageKind = 'reminder' | 'confirmation';
 

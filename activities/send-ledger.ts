@@ -4,7 +4,7 @@
 // The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
-import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { LedgerDiscountCodes } from './discounts/ledger-issuer';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
 import { migrate } from './ledger/migrations';
@@ -28,17 +28,20 @@ export type ClaimResult =
   /** This attempt may send. `attempt` fences release() against a later attempt's claim. */
   | { state: 'claimed'; attempt: number }
   /** An earlier attempt already sent it: reuse its id, send nothing. */
-  | { state: 'sent'; messageId: string }
+  | { state: 'sent'; messageId: string; channel?: string }
   /** Another attempt holds a fresh claim right now: come back later rather than send twice. */
   | { state: 'busy' };
 
 export interface SendLedger {
   /** Atomic: of two concurrent claims of one key, exactly one gets 'claimed'. */
   claim(key: string, meta: ClaimMeta): Promise<ClaimResult>;
-  markSent(key: string, messageId: string): Promise<void>;
+  /** `channel`: the one that delivered it (absent: email). */
+  markSent(key: string, messageId: string, channel?: string): Promise<void>;
   /** The attempt failed before SES accepted anything: the next attempt may claim at once. */
   release(key: string, attempt: number): Promise<void>;
   get(key: string): Promise<SentMessage | undefined>;
+  /** Messages of this checkout sent by `channel` (the SMS rules count texts). */
+  countSent(checkoutId: string, channel: string): Promise<number>;
   /**
    * The frequency cap across a customer's checkouts: holds the right to message this customer for
    * this checkout, or says until when another checkout's message (sent, or being sent) blocks it.
@@ -155,15 +158,17 @@ class DrizzleSendLedger implements OpenedLedger {
     if (won) return { state: 'claimed', attempt: won.attempt };
     // A separate read: the upsert's snapshot may predate the row that beat it.
     const row = await this.get(key);
-    if (row?.status === 'sent' && row.messageId) return { state: 'sent', messageId: row.messageId };
+    if (row?.status === 'sent' && row.messageId) {
+      return { state: 'sent', messageId: row.messageId, ...(row.channel && { channel: row.channel }) };
+    }
     return { state: 'busy' };
   }
 
-  async markSent(key: string, messageId: string): Promise<void> {
+  async markSent(key: string, messageId: string, channel = 'email'): Promise<void> {
     // Guarded by status so a late duplicate cannot overwrite the first message's id.
     await this.db
       .update(sentMessages)
-      .set({ status: 'sent', messageId, sentAt: sql`now()` })
+      .set({ status: 'sent', messageId, channel, sentAt: sql`now()` })
       .where(and(eq(sentMessages.dedupeKey, key), eq(sentMessages.status, 'sending')));
   }
 
@@ -218,6 +223,20 @@ class DrizzleSendLedger implements OpenedLedger {
   async get(key: string): Promise<SentMessage | undefined> {
     const [row] = await this.db.select().from(sentMessages).where(eq(sentMessages.dedupeKey, key));
     return row;
+  }
+
+  async countSent(checkoutId: string, channel: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(sentMessages)
+      .where(
+        and(
+          eq(sentMessages.checkoutId, checkoutId),
+          eq(sentMessages.channel, channel),
+          eq(sentMessages.status, 'sent'),
+        ),
+      );
+    return row?.n ?? 0;
   }
 
   close(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AbandonReason, CheckoutProgress } from './checkout-events';
 import type { CustomerPreferences } from './customer-preferences';
 import type { DiscountPolicy, IssuedOffer } from './discount-offer';
+import type { PushSubscriptionJSON } from './push-subscription';
 import type { QuietHours } from './quiet-hours';
 
 // The checkout as it travels from the API into the workflow input. Plain data, no I/O:
@@ -33,6 +34,10 @@ export interface Customer {
   timezone?: string;
   /** The shop's loyalty tier, e.g. "gold": discount rules may depend on it. */
   tier?: string;
+  /** E.164 mobile number for SMS, e.g. "+14155550123". */
+  phone?: string;
+  /** The browser's PushSubscription.toJSON(), for web push. */
+  pushSubscription?: PushSubscriptionJSON;
 }
 
 export interface Checkout {
@@ -43,7 +48,7 @@ export interface Checkout {
   checkoutUrl: string;
 }
 
-export const CHANNELS = ['email'] as const;
+export const CHANNELS = ['email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const TEMPLATES = ['friendly', 'cart', 'last-chance'] as const;
@@ -52,7 +57,8 @@ export type TemplateName = (typeof TEMPLATES)[number];
 /** One reminder of a schedule, as configured or requested: `after` is a human duration. */
 export interface ScheduleStepSpec {
   after: string;
-  channel?: Channel;
+  /** A channel, or channels to try in order (the next when the customer cannot be reached on one). */
+  channel?: Channel | Channel[];
   template?: TemplateName;
 }
 
@@ -60,7 +66,10 @@ export interface ScheduleStepSpec {
 export interface ScheduleStep {
   after: string;
   afterMs: number;
+  /** The step's (first) channel: quiet hours and the status name it. */
   channel: Channel;
+  /** Set when the step names a list: every channel to try, in order (`channel` is the first). */
+  channels?: Channel[];
   template: TemplateName;
 }
 
@@ -82,6 +91,17 @@ export interface RecoveryPolicy {
   frequencyCap?: string | null;
   /** Offers with unique, expiring discount codes (common/discount-offer.ts); absent or null: none. */
   discount?: DiscountPolicy | null;
+  /**
+   * US-style rules for recovery texts: at most `maxTexts` SMS per checkout, none later than `within`
+   * (a duration like "48h") after the abandonment. A step whose SMS they forbid falls back to its
+   * next channel. Absent or null: no rules.
+   */
+  smsRules?: SmsRules | null;
+}
+
+export interface SmsRules {
+  maxTexts: number;
+  within: string;
 }
 
 export interface CheckoutRecoveryInput {
@@ -126,6 +146,7 @@ export type CheckoutState = (typeof CHECKOUT_STATES)[number];
 
 export interface ReminderRecord {
   step: number;
+  /** The channel that delivered it; the step's first channel when none did. */
   channel: Channel;
   template: TemplateName;
   /** `delayed`: held back by the frequency cap; the same step is tried again at `delayed.until`. */
@@ -144,6 +165,13 @@ export interface ReminderRecord {
   offer?: IssuedOffer;
   /** The policy offered a discount but no code could be issued: the reminder went without it, and why. */
   offerError?: string;
+  /** Channels of the step passed over before `channel`, and why (no address, consent, SMS rules, rejected). */
+  skipped?: ChannelSkip[];
+}
+
+export interface ChannelSkip {
+  channel: Channel;
+  reason: string;
 }
 
 export interface SendDelay {

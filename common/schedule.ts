@@ -69,10 +69,7 @@ export function resolveSchedule(
       }
     }
     previous = parsed.ms;
-    const channel = spec.channel ?? 'email';
-    if (!CHANNELS.includes(channel as Channel)) {
-      errors.push({ field: `${at}.channel`, reason: `must be one of ${CHANNELS.join(', ')}` });
-    }
+    const channels = resolveChannels(spec.channel ?? 'email', `${at}.channel`, errors);
     const template = spec.template ?? defaultTemplate(firstStepIndex + i, firstStepIndex + specs.length);
     if (!TEMPLATES.includes(template as TemplateName)) {
       errors.push({ field: `${at}.template`, reason: `must be one of ${TEMPLATES.join(', ')}` });
@@ -80,11 +77,29 @@ export function resolveSchedule(
     steps.push({
       after: String(spec.after).trim(),
       afterMs: parsed.ms,
-      channel: channel as Channel,
+      channel: channels[0] ?? 'email',
+      ...(Array.isArray(spec.channel) && { channels }),
       template: template as TemplateName,
     });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, steps };
+}
+
+/** A step's `channel`: one channel, or a non-empty list of distinct channels tried in that order. */
+function resolveChannels(value: unknown, field: string, errors: FieldError[]): Channel[] {
+  const isChannel = (c: unknown): c is Channel => (CHANNELS as readonly unknown[]).includes(c);
+  const reason = `must be one of ${CHANNELS.join(', ')}, or a list of them in the order to try`;
+  if (!Array.isArray(value)) {
+    if (isChannel(value)) return [value];
+    errors.push({ field, reason });
+    return [];
+  }
+  if (value.length === 0) errors.push({ field, reason: 'must name at least one channel' });
+  value.forEach((c, i) => {
+    if (!isChannel(c)) errors.push({ field: `${field}[${i}]`, reason: `must be one of ${CHANNELS.join(', ')}` });
+    else if (value.indexOf(c) !== i) errors.push({ field: `${field}[${i}]`, reason: 'is listed twice' });
+  });
+  return value.filter(isChannel);
 }
 
 /** Reads a schedule written as "30m,1d,3d" (the RECOVERY_SCHEDULE environment form). */

@@ -1,5 +1,6 @@
 import type { CheckoutRecoveryInput } from './checkout';
 import { preferencesErrors } from './customer-preferences';
+import { pushSubscriptionErrors } from './push-subscription';
 import { isTimeZone } from './quiet-hours';
 import { type FieldError, resolveSchedule } from './schedule';
 import { TIER_PATTERN, validatePolicy } from './validate-policy';
@@ -10,6 +11,8 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const HTTP_URL_PATTERN = /^https?:\/\//;
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+/** E.164: "+", a country code that does not start with 0, at most 15 digits in all. */
+export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -46,6 +49,12 @@ export function validateRecoveryInput(input: CheckoutRecoveryInput | undefined):
   }
   if (!isText(checkout.checkoutUrl) || !HTTP_URL_PATTERN.test(checkout.checkoutUrl)) {
     errors.push({ field: 'checkoutUrl', reason: 'must be an http(s) URL' });
+  }
+  if (customer?.phone !== undefined && (typeof customer.phone !== 'string' || !E164_PATTERN.test(customer.phone))) {
+    errors.push({ field: 'customer.phone', reason: 'must be an E.164 number like "+14155550123"' });
+  }
+  if (customer?.pushSubscription !== undefined) {
+    errors.push(...pushSubscriptionErrors(customer.pushSubscription, 'customer.pushSubscription'));
   }
   if (customer?.timezone !== undefined && !isTimeZone(customer.timezone)) {
     errors.push({ field: 'customer.timezone', reason: 'must be an IANA time zone like "Europe/Berlin"' });

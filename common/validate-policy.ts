@@ -28,6 +28,25 @@ function quietHoursErrors(value: unknown, field: string): FieldError[] {
   return errors;
 }
 
+const MAX_SMS_WINDOW_MS = 30 * 86_400_000;
+
+function smsRulesErrors(value: unknown, field: string): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ field, reason: 'must be {"maxTexts": 1, "within": "48h"} or null' }];
+  }
+  const rules = value as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const max = rules.maxTexts;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0 || max > 10) {
+    errors.push({ field: `${field}.maxTexts`, reason: 'must be a whole number from 0 to 10' });
+  }
+  const within = typeof rules.within === 'string' ? parseDuration(rules.within) : undefined;
+  if (!within?.ok || within.ms > MAX_SMS_WINDOW_MS) {
+    errors.push({ field: `${field}.within`, reason: 'must be a duration like "48h" (at most 30d)' });
+  }
+  return errors;
+}
+
 export function validatePolicy(policy: unknown, field = 'policy'): FieldError[] {
   if (typeof policy !== 'object' || policy === null) return [{ field, reason: 'must be an object' }];
   const p = policy as Partial<RecoveryPolicy>;
@@ -50,6 +69,7 @@ export function validatePolicy(policy: unknown, field = 'policy'): FieldError[] 
       errors.push({ field: `${field}.frequencyCap`, reason: 'must be a duration like "16h" (at most 30d), or null' });
     }
   }
+  if (p.smsRules !== undefined && p.smsRules !== null) errors.push(...smsRulesErrors(p.smsRules, `${field}.smsRules`));
   if (p.discount !== undefined && p.discount !== null) errors.push(...discountErrors(p.discount, `${field}.discount`));
   if (!isTimeZone(p.defaultTimezone)) {
     errors.push({ field: `${field}.defaultTimezone`, reason: 'must be an IANA time zone like "Europe/Berlin"' });

@@ -27,6 +27,8 @@ export interface AppConfig {
     codecCorsOrigins: string[];
   };
   ses: { endpoint: string | undefined; region: string; from: string };
+  /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
+  sns: { endpoint: string | undefined; region: string };
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -67,6 +69,7 @@ const BUILT_IN_POLICY: RecoveryPolicy = {
   quietHours: { start: '21:00', end: '08:00' },
   defaultTimezone: 'UTC',
   frequencyCap: '16h',
+  smsRules: { maxTexts: 1, within: '48h' },
 };
 /** Where the Temporal UI of `temporal server start-dev` runs. */
 export const DEFAULT_CODEC_CORS_ORIGINS = 'http://localhost:8233,http://127.0.0.1:8233';
@@ -204,7 +207,8 @@ export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep
 
 /**
  * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off"),
- * DEFAULT_TIMEZONE, FREQUENCY_CAP ("16h" or "off") and DISCOUNT_OFFERS ("off") override its fields.
+ * DEFAULT_TIMEZONE, FREQUENCY_CAP ("16h" or "off"), SMS_RULES ("1/48h": texts/window, or "off") and
+ * DISCOUNT_OFFERS ("off") override its fields.
  */
 export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy {
   let policy: RecoveryPolicy = BUILT_IN_POLICY;
@@ -226,6 +230,15 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy
   if (env.FREQUENCY_CAP) {
     const raw = env.FREQUENCY_CAP.trim();
     policy = { ...policy, frequencyCap: raw.toLowerCase() === 'off' ? null : raw };
+  }
+  if (env.SMS_RULES) {
+    const raw = env.SMS_RULES.trim();
+    const [maxTexts = '', within = ''] = raw.split('/').map((s) => s.trim());
+    policy = {
+      ...policy,
+      smsRules:
+        raw.toLowerCase() === 'off' ? null : { maxTexts: /^\d+$/.test(maxTexts) ? Number(maxTexts) : -1, within },
+    };
   }
   const offers = env.DISCOUNT_OFFERS?.trim().toLowerCase();
   if (offers === 'off') policy = { ...policy, discount: null };
@@ -255,6 +268,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       endpoint: env.SES_ENDPOINT || undefined,
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
       from: env.MAIL_FROM || 'Your Shop <shop@example.com>',
+    },
+    sns: {
+      endpoint: env.SNS_ENDPOINT || undefined,
+      region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     },
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataDirFrom(env),

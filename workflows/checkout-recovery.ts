@@ -125,6 +125,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   const capSpec = lean ? input.policy?.frequencyCap : undefined;
   const capDuration = capSpec ? parseDuration(capSpec) : undefined;
   const frequencyCapMs = capDuration?.ok ? capDuration.ms : undefined;
+  const smsRules = input.policy?.smsRules ?? undefined;
   const sentCount = () => reminders.filter((r) => r.outcome === 'sent').length;
 
   const status = (): CheckoutStatus => {
@@ -304,19 +305,26 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       ...(offerError && { offerError }),
     };
     try {
-      const { sendReminder } = activitiesFor(`send reminder ${number} by ${step.channel}`);
+      const by = step.channels ? step.channels.join(' or ') : step.channel;
+      const { sendReminder } = activitiesFor(`send reminder ${number} by ${by}`);
       const result: SendResult = await sendReminder({
         checkout,
         step: number,
         stepsTotal: total,
         channel: step.channel,
+        ...(step.channels && { channels: step.channels }),
         template: step.template,
         ...(progress.events > 0 && { abandonReason: abandonReason(progress), progress }),
-        ...(frequencyCapMs !== undefined && { frequencyCapMs, requestedAt: Date.now() }),
+        ...(frequencyCapMs !== undefined && { frequencyCapMs }),
+        // The SMS rules' window counts from the abandonment, on the workflow's clock.
+        ...(smsRules && { smsRules, abandonedAt: lastActivityAt }),
+        ...((frequencyCapMs !== undefined || smsRules) && { requestedAt: Date.now() }),
         ...(offer && { offer }),
       });
       return {
         ...base,
+        ...(result.channel && { channel: result.channel }),
+        ...(result.skipped && result.skipped.length > 0 && { skipped: result.skipped }),
         outcome: result.outcome,
         at: iso(Date.now()),
         ...(result.optedOut && { optedOut: true }),
@@ -417,6 +425,7 @@ function describeForUi(s: CheckoutStatus): string {
     lines.push(
       `- reminder ${r.step} (${r.template}, ${r.channel}): ${r.outcome}${r.reason ? ` — ${r.reason}` : ''}${offer}`,
     );
+    for (const skip of r.skipped ?? []) lines.push(`  - not by ${skip.channel}: ${skip.reason}`);
   }
   if (s.nextDueAt) lines.push(`- next reminder due ${s.nextDueAt}`);
   if (s.order) lines.push(`- ordered ${s.order.orderId} after ${s.order.afterStep} reminder(s)`);

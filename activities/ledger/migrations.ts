@@ -71,6 +71,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       )`,
     ],
   },
+  {
+    version: 5,
+    name: 'sent_messages.channel (SMS rules count texts per checkout)',
+    statements: [
+      'ALTER TABLE sent_messages ADD COLUMN IF NOT EXISTS channel text',
+      // Every message before this migration went out by email.
+      "UPDATE sent_messages SET channel = 'email' WHERE channel IS NULL AND status = 'sent'",
+    ],
+  },
 ];
 
 // Named for this ledger, so another component's migrations table in the same database cannot clash.

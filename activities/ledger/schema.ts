@@ -16,6 +16,8 @@ export const sentMessages = pgTable('sent_messages', {
   /** When the current attempt claimed it; null once released, so the next attempt may claim at once. */
   claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }),
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  /** The channel that delivered it (migration 5); null while sending. */
+  channel: text('channel'),
 });
 
 export type SentMessage = typeof sentMessages.$inferSelect;

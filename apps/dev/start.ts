@@ -1,5 +1,5 @@
-// `npm start`: the whole stack on embedded defaults — Temporal dev server, local SES inbox,
-// worker and API — or, when the environment names real infrastructure, only the worker and API.
+// `npm start`: the whole stack on embedded defaults — Temporal dev server, local SES inbox, local
+// SNS (SMS) viewer, worker and API — or, when the environment names real infrastructure, only the worker and API.
 // Ctrl-C stops everything in order: API, worker (drained), then the embedded servers. Payloads are
 // encrypted with a dev key kept in the data directory; the UI decodes them through the API's /codec.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -10,6 +10,7 @@ import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../local-push/main';
 import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
+import { DEFAULT_LOCAL_SNS_PORT, type LocalSns, localSnsOptionsFrom, startLocalSnsServer } from '../local-sns/main';
 import { provideDevPayloadKeys } from './dev-payload-keys';
 import { startDevServer } from './dev-server';
 
@@ -114,12 +115,15 @@ async function main(): Promise<void> {
   // always runs: subscriptions made in its viewer point at it.
   const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
   const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+  const embeddedSns = !env.SNS_ENDPOINT && !hasRealAwsCredentials(env);
+  const snsPort = Number(env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
   const codecEndpoint = `${apiUrl}/codec`;
 
   let temporal: ChildProcess | undefined;
   let push: LocalPushServer | undefined;
   let ses: Server | undefined;
+  let sns: LocalSns | undefined;
   let worker: ChildProcess | undefined;
   let api: ChildProcess | undefined;
   let stopping = false;
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
     await stopChild(temporal);
     await push?.close();
     await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
+    await sns?.close();
     process.exit(code);
   };
   const exitedUnexpectedly = (name: string) => (code: number | null) => {
@@ -166,6 +171,10 @@ async function main(): Promise<void> {
       ses = await startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
+    if (embeddedSns) {
+      sns = await startLocalSnsServer('127.0.0.1', snsPort, localSnsOptionsFrom(env));
+      env.SNS_ENDPOINT = sns.url;
+    }
     if (config.databaseUrl) {
       worker = runApp('worker', 'worker/main.js', env);
       worker.once('exit', exitedUnexpectedly('worker'));
@@ -191,6 +200,9 @@ async function main(): Promise<void> {
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`
         : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
+      embeddedSns
+        ? `  SMS (SNS)      ${env.SNS_ENDPOINT}   (texts sent; GET /messages as JSON)`
+        : `  SMS (SNS)      ${env.SNS_ENDPOINT ?? `AWS SNS in ${config.sns.region}`}`,
       ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',

@@ -4,9 +4,14 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { webPushChannel } from '../../activities/channels/push-channel';
+import { smsChannel } from '../../activities/channels/sms-channel';
+import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
+import { createWebPushSender } from '../../activities/channels/web-push-sender';
 import { consentFrom } from '../../activities/ledger/preferences-store';
 import type { LedgerStores } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
+import { shopNameFrom } from '../../activities/templates/sms';
 import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
@@ -21,6 +26,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
   const dataConverter = dataConverterFor(config.encryption);
   const connection = await NativeConnection.connect(target.connectionOptions);
   const mailer = createSesMailer(config.ses);
+  const sms = createSnsSmsSender(config.sns);
   try {
     const client = new Client({ connection, namespace: target.namespace, dataConverter });
     await registerSearchAttributes(client.connection, target.namespace);
@@ -33,6 +39,18 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       checkoutState: checkoutStateReader(client),
       // And the customer's consent: an opt-out holds for every checkout, also one not signalled yet.
       consent: consentFrom(stores.preferences),
+      // Email is the mailer's; sms texts through SNS; push only with VAPID keys (else push steps fall through).
+      channels: [
+        smsChannel(sms, shopNameFrom(config.ses.from)),
+        ...(config.push
+          ? [
+              webPushChannel(
+                createWebPushSender({ vapid: config.push.vapid, ttlSeconds: config.push.ttlSeconds }),
+                shopNameFrom(config.ses.from),
+              ),
+            ]
+          : []),
+      ],
       // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
       // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
       discounts: stores.ledger.discountCodes,
@@ -57,6 +75,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
     await worker.run(); // resolves after SIGINT/SIGTERM once in-flight tasks are drained
   } finally {
     mailer.close();
+    sms.close();
     await connection.close();
   }
 }

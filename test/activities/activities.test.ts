@@ -74,7 +74,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     assert.equal(first.outcome, 'sent');
     assert.ok(first.messageId);
     assert.equal(first.deduplicated, undefined);
-    assert.deepEqual(second, { outcome: 'sent', messageId: first.messageId, deduplicated: true });
+    assert.deepEqual(second, { outcome: 'sent', messageId: first.messageId, deduplicated: true, channel: 'email' });
     const inbox = await ses.emailsTo(checkout.customer.email);
     assert.equal(inbox.length, 1);
     assert.equal(inbox[0]?.messageId, first.messageId);
@@ -197,7 +197,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     const first = await run(env, sendOrderConfirmation, { checkout, orderId: 'ord-1', total: 99 });
     const again = await run(env, sendOrderConfirmation, { checkout, orderId: 'ord-1', total: 99 });
     assert.equal(first.outcome, 'sent');
-    assert.deepEqual(again, { outcome: 'sent', messageId: first.messageId, deduplicated: true });
+    assert.deepEqual(again, { outcome: 'sent', messageId: first.messageId, deduplicated: true, channel: 'email' });
     const inbox = await ses.emailsTo(checkout.customer.email);
     assert.deepEqual(
       inbox.map((e) => e.subject),
@@ -228,6 +228,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
       claim: (k, m) => ledger.claim(k, m),
       release: (k, a) => ledger.release(k, a),
       get: (k) => ledger.get(k),
+      countSent: (co, ch) => ledger.countSent(co, ch),
       holdContact: (c, co, ms, now) => ledger.holdContact(c, co, ms, now),
       confirmContact: (c, co, now) => ledger.confirmContact(c, co, now),
       dropContact: (c, co) => ledger.dropContact(c, co),
@@ -281,7 +282,7 @@ describe('send activities when SES fails', () => {
 
       // A workflow reset (or an operator fixing the address) may run the step again: it sends.
       const retried = await run(env, sendReminder, reminder(checkout));
-      assert.deepEqual(retried, { outcome: 'sent', messageId: 'ses-after-fix' });
+      assert.deepEqual(retried, { outcome: 'sent', messageId: 'ses-after-fix', channel: 'email' });
       assert.equal(ses.count, 2);
       assert.equal((await ledger.get(reminderKey(checkout.checkoutId, 1)))?.attempts, 2);
     } finally {

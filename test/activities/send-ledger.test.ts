@@ -26,6 +26,32 @@ function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendL
   });
   after(() => ledger.close());
 
+  describe('channels (migration 5): which channel sent each message, texts per checkout', () => {
+    it('counts a checkout’s texts that went out, not emails, claims in flight or other checkouts', async () => {
+      const { checkoutId } = freshKey();
+      const other = freshKey().checkoutId;
+      const sent = async (co: string, step: number, channel?: string) => {
+        const key = reminderKey(co, step);
+        await ledger.claim(key, meta(co, step));
+        await ledger.markSent(key, `id-${co}-${step}`, channel);
+      };
+      assert.equal(await ledger.countSent(checkoutId, 'sms'), 0);
+      await sent(checkoutId, 1, 'sms');
+      await sent(checkoutId, 2, 'email');
+      await sent(checkoutId, 3); // no channel named: email, as every message before channels
+      await ledger.claim(reminderKey(checkoutId, 4), meta(checkoutId, 4)); // sending, not sent
+      await sent(other, 1, 'sms');
+      assert.equal(await ledger.countSent(checkoutId, 'sms'), 1);
+      assert.equal(await ledger.countSent(checkoutId, 'email'), 2);
+      assert.equal((await ledger.get(reminderKey(checkoutId, 1)))?.channel, 'sms');
+      assert.deepEqual(await ledger.claim(reminderKey(checkoutId, 1), meta(checkoutId, 1)), {
+        state: 'sent',
+        messageId: `id-${checkoutId}-1`,
+        channel: 'sms',
+      });
+    });
+  });
+
   describe("frequency cap across a customer's checkouts", () => {
     const HOUR = 3_600_000;
     const customer = () => `cust-${process.pid}-${++seq}`;
@@ -69,7 +95,11 @@ function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendL
     const first = await ledger.claim(key, meta(checkoutId));
     assert.deepEqual(first, { state: 'claimed', attempt: 1 });
     await ledger.markSent(key, 'ses-1');
-    assert.deepEqual(await ledger.claim(key, meta(checkoutId)), { state: 'sent', messageId: 'ses-1' });
+    assert.deepEqual(await ledger.claim(key, meta(checkoutId)), {
+      state: 'sent',
+      messageId: 'ses-1',
+      channel: 'email',
+    });
     const row = await ledger.get(key);
     assert.equal(row?.status, 'sent');
     assert.equal(row?.messageId, 'ses-1');
@@ -149,9 +179,40 @@ describe('send ledger on PGlite in a data directory', () => {
   it('keeps what was sent across a restart', async () => {
     const second = await openSendLedger({ databaseUrl: undefined, dataDir });
     try {
-      assert.deepEqual(await second.claim('co-1:reminder:1', meta('co-1')), { state: 'sent', messageId: 'ses-kept' });
+      assert.deepEqual(await second.claim('co-1:reminder:1', meta('co-1')), {
+        state: 'sent',
+        messageId: 'ses-kept',
+        channel: 'email',
+      });
     } finally {
       await second.close();
+    }
+  });
+
+  it('a ledger from before channels is migrated: its sent messages count as email', async () => {
+    const oldDir = await mkdtemp(join(tmpdir(), 'send-ledger-v2-'));
+    try {
+      const db = new PGlite(join(oldDir, 'pglite'));
+      await db.exec(`CREATE TABLE send_ledger_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+        for (const statement of m.statements) await db.exec(statement);
+        await db.query('INSERT INTO send_ledger_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      await db.query(
+        "INSERT INTO sent_messages (dedupe_key, checkout_id, kind, step, status, message_id) VALUES ('co-old:reminder:1', 'co-old', 'reminder', 1, 'sent', 'ses-old')",
+      );
+      await db.close();
+      const upgraded = await openSendLedger({ databaseUrl: undefined, dataDir: oldDir });
+      try {
+        assert.equal((await upgraded.get('co-old:reminder:1'))?.channel, 'email');
+        assert.equal(await upgraded.countSent('co-old', 'email'), 1);
+        assert.equal(await upgraded.countSent('co-old', 'sms'), 0);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      await rm(oldDir, { recursive: true, force: true });
     }
   });
 

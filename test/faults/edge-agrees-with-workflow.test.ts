@@ -58,6 +58,19 @@ describe('the API accepts only what the workflow accepts', () => {
           withBody({ checkoutUrl: 'HTTPS://shop.example.com/checkout/co-edge' }),
           withBody({ lastActivityAt: '2025-W05-3' }),
           withBody({ lastActivityAt: '2025-01-31T12Z' }),
+          withBody({ customer: { id: 'c-1', email: 'a@example.com', phone: '+14155550123' } }),
+          withBody({
+            customer: {
+              id: 'c-1',
+              email: 'a@example.com',
+              pushSubscription: {
+                endpoint: 'http://localhost:8007/push/1',
+                expirationTime: null,
+                keys: { p256dh: `B${'A'.repeat(86)}=`, auth: 'q1w2e3r4t5y6u7i8o9p0aZ==' },
+              },
+            },
+          }),
+          withBody({ schedule: [{ after: '1s', channel: ['push', 'sms', 'email'] }] }),
         ],
       },
     );

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { type ActivityDependencies, createActivities } from '../../activities';
 import type { DiscountCodeIssuer } from '../../activities/discounts/issuer';
 import { consentFrom, type PreferenceStore } from '../../activities/ledger/preferences-store';
 import { type OpenedLedger, openStores } from '../../activities/send-ledger';
@@ -63,14 +63,19 @@ export class RecoveryHarness {
   }
 
   /**
-   * Runs `fn` with a fresh time-skipping server and worker, sending through `mailer`. A server per
+   * Runs `fn` with a fresh time-skipping server and worker, sending through `mailer` (and `extra`
+   * dependencies, e.g. the SMS channel). A server per
    * test: one clock per test, so a workflow one test leaves behind cannot stall another's timers.
    */
-  async withWorker<T>(fn: (ctx: { taskQueue: string }) => Promise<T>, mailer: Mailer = this.mailer()): Promise<T> {
+  async withWorker<T>(
+    fn: (ctx: { taskQueue: string }) => Promise<T>,
+    mailer: Mailer = this.mailer(),
+    extra: Partial<ActivityDependencies> = {},
+  ): Promise<T> {
     const taskQueue = `recovery-${randomUUID()}`;
     this.current = await timeSkippingEnv();
     try {
-      return await this.runWorker(fn, mailer, taskQueue);
+      return await this.runWorker(fn, mailer, taskQueue, extra);
     } finally {
       await this.current.teardown();
       this.current = undefined;
@@ -81,6 +86,7 @@ export class RecoveryHarness {
     fn: (ctx: { taskQueue: string }) => Promise<T>,
     mailer: Mailer,
     taskQueue: string,
+    extra: Partial<ActivityDependencies>,
   ): Promise<T> {
     const client = this.env.client;
     const activities = createActivities({
@@ -91,6 +97,7 @@ export class RecoveryHarness {
       checkoutState: checkoutStateReader(client),
       consent: consentFrom(this.preferences),
       discounts: this.discountIssuer ?? this.ledger.discountCodes,
+      ...extra,
     });
     const worker = await Worker.create({
       connection: this.env.nativeConnection,

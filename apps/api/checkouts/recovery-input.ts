@@ -28,6 +28,16 @@ export function toRecoveryInput(dto: CreateCheckoutDto, defaults: RecoveryDefaul
         ...(customer.name != null && { name: customer.name }),
         ...(customer.locale != null && { locale: Intl.getCanonicalLocales(customer.locale)[0] }),
         ...(customer.timezone != null && { timezone: customer.timezone }),
+        ...(customer.phone != null && { phone: customer.phone }),
+        ...(customer.pushSubscription != null && {
+          pushSubscription: {
+            endpoint: customer.pushSubscription.endpoint,
+            ...(customer.pushSubscription.expirationTime != null && {
+              expirationTime: customer.pushSubscription.expirationTime,
+            }),
+            keys: { p256dh: customer.pushSubscription.keys.p256dh, auth: customer.pushSubscription.keys.auth },
+          },
+        }),
         ...(customer.tier != null && { tier: customer.tier }),
       },
       cart: {

@@ -19,7 +19,9 @@ export function summaryFor({ checkout, schedule }: CheckoutRecoveryInput): strin
 export function detailsFor({ checkout, schedule }: CheckoutRecoveryInput): string {
   const lines = [
     `**Reminder schedule** (offsets from the shopper's last activity)`,
-    ...schedule.map((s, i) => `${i + 1}. after ${s.after}: ${s.template} by ${s.channel}`),
+    ...schedule.map(
+      (s, i) => `${i + 1}. after ${s.after}: ${s.template} by ${(s.channels ?? [s.channel]).join(' or ')}`,
+    ),
     '',
     `**Cart**: ${checkout.cart.items.length} line(s), ${money(checkout.cart.total, checkout.cart.currency)}`,
   ];

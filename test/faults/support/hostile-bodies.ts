@@ -85,7 +85,7 @@ export const FIELD_VALUES: Record<string, unknown[]> = {
     '2592001s',
   ],
   'schedule.0.template': ['friendly', 'cart', 'last-chance', 'Friendly', ''],
-  'schedule.0.channel': ['email', 'sms', 'EMAIL'],
+  'schedule.0.channel': ['email', 'sms', 'push', 'EMAIL', [], ['sms', 'email'], ['sms', 'sms'], ['fax']],
   lastActivityAt: [
     '2025-W05-3',
     '2025-001',

@@ -32,13 +32,23 @@ class ScheduledStepResponse {
   @ApiProperty({ example: '1d' }) after: string;
   @ApiProperty({ example: 86_400_000 }) afterMs: number;
   @ApiProperty({ enum: CHANNELS }) channel: string;
+  @ApiPropertyOptional({ enum: CHANNELS, isArray: true, description: 'The channels to try, in order' })
+  channels?: string[];
   @ApiProperty({ enum: TEMPLATES }) template: string;
   @ApiProperty({ example: '2025-02-01T12:00:00.000Z' }) dueAt: string;
 }
 
+class ChannelSkipResponse {
+  @ApiProperty({ enum: CHANNELS }) channel: string;
+  @ApiProperty({ example: 'the customer has no phone number' }) reason: string;
+}
+
 class ReminderResponse {
   @ApiProperty({ example: 1 }) step: number;
-  @ApiProperty({ enum: CHANNELS }) channel: string;
+  @ApiProperty({ enum: CHANNELS, description: "The channel that delivered it; else the step's first" })
+  channel: string;
+  @ApiPropertyOptional({ type: [ChannelSkipResponse], description: "The step's channels passed over, and why" })
+  skipped?: ChannelSkipResponse[];
   @ApiProperty({ enum: TEMPLATES }) template: string;
   @ApiProperty({ enum: ['sent', 'failed', 'suppressed'] }) outcome: string;
   @ApiProperty() at: string;

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { pushSubscriptionErrors } from '../../../../common/push-subscription';
 import { MAX_STEPS } from '../../../../common/schedule';
-import { ID_PATTERN } from '../../../../common/validate-checkout';
+import { E164_PATTERN, ID_PATTERN } from '../../../../common/validate-checkout';
 import { TIER_PATTERN } from '../../../../common/validate-policy';
+import { AUTH_SECRET_BYTES, decodeBase64Url, isUncompressedP256Point } from '../../../../common/web-push-keys';
 import {
   IsAmount,
   IsEmailAddress,
@@ -28,6 +30,45 @@ export const MAX_QUANTITY = 10_000;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_SKU_LENGTH = 128;
 
+export class PushSubscriptionKeysDto {
+  @ApiProperty({ description: "The browser's P-256 public key, base64url (65 bytes)" })
+  @rule(
+    'isP256Key',
+    'must be base64url of an uncompressed P-256 public key (65 bytes)',
+    (v) => typeof v === 'string' && isUncompressedP256Point(v),
+  )
+  p256dh: string;
+
+  @ApiProperty({ description: 'The authentication secret, base64url (16 bytes)' })
+  @rule(
+    'isAuthSecret',
+    'must be base64url of 16 bytes',
+    (v) => typeof v === 'string' && decodeBase64Url(v)?.length === AUTH_SECRET_BYTES,
+  )
+  auth: string;
+}
+
+export class PushSubscriptionDto {
+  @ApiProperty({ example: 'https://fcm.googleapis.com/fcm/send/…', maxLength: MAX_URL_LENGTH })
+  @IsHttpUrl()
+  // The workflow's own endpoint check too (no credentials in the URL), so the edge never accepts less.
+  @rule(
+    'isPushEndpoint',
+    'must be an http(s) URL without credentials',
+    (v) => !pushSubscriptionErrors({ endpoint: v, keys: {} }, 's').some((e) => e.field === 's.endpoint'),
+  )
+  endpoint: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Epoch ms, as the browser gives it' })
+  @IsOptional()
+  @IsAmount()
+  expirationTime?: number | null;
+
+  @ApiProperty({ type: PushSubscriptionKeysDto })
+  @IsNested(() => PushSubscriptionKeysDto)
+  keys: PushSubscriptionKeysDto;
+}
+
 export class CustomerDto {
   @ApiProperty({ example: 'c-42', pattern: ID_PATTERN.source })
   @IsId()
@@ -51,6 +92,19 @@ export class CustomerDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({ example: '+14155550123', description: 'E.164 mobile number, for SMS reminders' })
+  @IsOptional()
+  @Matches(E164_PATTERN, { message: 'must be an E.164 number like "+14155550123"' })
+  phone?: string;
+
+  @ApiPropertyOptional({
+    type: PushSubscriptionDto,
+    description: "The browser's PushSubscription.toJSON(), for web push reminders",
+  })
+  @IsOptional()
+  @IsNested(() => PushSubscriptionDto)
+  pushSubscription?: PushSubscriptionDto;
 
   @ApiPropertyOptional({
     example: 'gold',

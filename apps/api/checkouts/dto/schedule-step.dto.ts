@@ -15,7 +15,16 @@ export class ScheduleStepDto {
   @Allow()
   template?: TemplateName;
 
-  @ApiPropertyOptional({ enum: CHANNELS, default: 'email' })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', enum: [...CHANNELS] },
+      { type: 'array', items: { type: 'string', enum: [...CHANNELS] } },
+    ],
+    default: 'email',
+    example: ['sms', 'email'],
+    description:
+      'A channel, or channels to try in order: the next is used when the customer has no address for one, does not accept it, the SMS rules forbid it or the provider rejects it for good',
+  })
   @Allow()
-  channel?: Channel;
+  channel?: Channel | Channel[];
 }

@@ -1,0 +1,38 @@
+// A reminder as one text message: who it is from, one line, the signed resume link, the opt-out
+// hint. Written to stay within one 160-character segment where the link allows (the signed resume
+// link carries the checkout URL, so a long shop URL makes it longer).
+import type { Checkout, TemplateName } from '../../common/checkout';
+import { greeting, moneyFor } from './format';
+import { itemCount } from './layout';
+
+export interface SmsView {
+  checkout: Checkout;
+  template: TemplateName;
+  /** The sender named at the start, as carriers expect ("Your Shop:"). */
+  shopName: string;
+  resumeUrl: string;
+}
+
+/** US carriers expect every marketing text to say how to stop them; SNS honours STOP itself. */
+export const SMS_OPT_OUT_HINT = 'Reply STOP to opt out';
+
+export function renderSms({ checkout, template, shopName, resumeUrl }: SmsView): string {
+  const hello = greeting(checkout.customer);
+  const count = itemCount(checkout.cart);
+  const total = moneyFor(checkout.customer, checkout.cart.currency)(checkout.cart.total);
+  const line =
+    template === 'last-chance'
+      ? `last reminder: your cart (${total}) is still saved`
+      : template === 'cart'
+        ? `your ${count} item${count === 1 ? '' : 's'} (${total}) are waiting`
+        : 'your cart is saved';
+  return `${shopName}: ${hello} ${line}: ${resumeUrl} ${SMS_OPT_OUT_HINT}`;
+}
+
+/** "Your Shop <shop@example.com>" → "Your Shop"; a bare address → its domain's first label. */
+export function shopNameFrom(from: string): string {
+  const display = /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim();
+  if (display) return display;
+  const domain = /@([^.>\s]+)/.exec(from)?.[1];
+  return domain ?? 'Shop';
+}
