@@ -6,9 +6,12 @@ import type { RecoveryPolicy } from '../../common/checkout';
 import { statusQuery } from '../../common/messages';
 import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
-/** The test server's clock lands within milliseconds of a target, not on it. */
+/**
+ * The test server's clock lands near a target, not on it: real seconds pass between moving it and
+ * starting the checkout on a loaded machine (2 s was exceeded once). Quiet hours move sends by hours.
+ */
 const near = (actual: string | undefined, expected: string) =>
-  assert.ok(Math.abs(Date.parse(actual ?? '') - Date.parse(expected)) < 2_000, `${actual} ≉ ${expected}`);
+  assert.ok(Math.abs(Date.parse(actual ?? '') - Date.parse(expected)) < 10_000, `${actual} ≉ ${expected}`);
 
 const NIGHT_POLICY: RecoveryPolicy = { quietHours: { start: '21:00', end: '08:00' }, defaultTimezone: 'UTC' };
 
