@@ -2,7 +2,7 @@
 // bundle + activities), the real NestJS app over HTTP and a real local SES endpoint.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { type ChannelSender, createActivities } from '../../activities';
 import { consentFrom } from '../../activities/ledger/preferences-store';
 import { type OpenedLedger, openStores } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
@@ -27,7 +27,8 @@ export class Stack {
     private readonly running: Promise<void>,
   ) {}
 
-  static async start(): Promise<Stack> {
+  /** `channels`: senders beside email (SMS, web push), as the worker wires them. */
+  static async start(options: { channels?: ChannelSender[] } = {}): Promise<Stack> {
     const [env, inbox, stores] = await Promise.all([
       devServerEnv(),
       LocalInbox.start(),
@@ -49,6 +50,7 @@ export class Stack {
         links: testLinkSettings(api.url),
         checkoutState: checkoutStateReader(client),
         consent: consentFrom(stores.preferences),
+        ...(options.channels && { channels: options.channels }),
         discounts: stores.ledger.discountCodes,
       }),
     });
