@@ -1,6 +1,7 @@
 // Sends raw MIME through SES (v1 SendRawEmail). The SDK's own retries are off: Temporal's retry
 // policy owns them, so every attempt is visible in the workflow's history and the UI.
-import { SESClient, type SESClientConfig, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { type AwsClientOptions, type AwsEndpointConfig, awsClientSettings } from './aws-client';
 import { classifySesError } from './ses-failures';
 
 export interface OutgoingMessage {
@@ -18,41 +19,11 @@ export interface SesMailer extends Mailer {
   close(): void;
 }
 
-export interface SesMailerConfig {
-  /** Set for a local or fake SES; unset means the real regional endpoint. */
-  endpoint: string | undefined;
-  region: string;
-}
+/** `endpoint`: set for a local or fake SES; unset means the real regional endpoint. */
+export type SesMailerConfig = AwsEndpointConfig;
 
-// Connecting to SES takes milliseconds; 5 s means the network is gone.
-const CONNECT_TIMEOUT_MS = 5_000;
-// Below the send activity's 30 s attempt timeout, so an attempt ends on its own (and releases its
-// ledger claim) before Temporal gives up on it and starts the next one.
-const REQUEST_TIMEOUT_MS = 20_000;
-
-export function createSesMailer(
-  config: SesMailerConfig,
-  options: { requestTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
-): SesMailer {
-  const env = options.env ?? process.env;
-  const clientConfig: SESClientConfig = {
-    region: config.region,
-    maxAttempts: 1,
-    requestHandler: {
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      // Without it the SDK only logs a warning and keeps waiting.
-      throwOnRequestTimeout: true,
-    },
-  };
-  if (config.endpoint) {
-    clientConfig.endpoint = config.endpoint;
-    // A local SES only wants a signed request, any key will do; real keys in the env still win.
-    if (!env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) {
-      clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    }
-  }
-  const client = new SESClient(clientConfig);
+export function createSesMailer(config: SesMailerConfig, options: AwsClientOptions = {}): SesMailer {
+  const client = new SESClient(awsClientSettings(config, options));
   return {
     async send({ from, to, raw }) {
       try {

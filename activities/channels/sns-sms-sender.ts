@@ -1,6 +1,7 @@
 // Texts through SNS Publish to a phone number (no topic), as a Promotional SMS. Like the SES
 // mailer: the SDK's own retries are off, Temporal's retry policy owns them.
-import { PublishCommand, SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { type AwsClientOptions, type AwsEndpointConfig, awsClientSettings } from '../aws-client';
 import { classifySnsError } from './sns-failures';
 
 export interface SmsSender {
@@ -10,15 +11,8 @@ export interface SmsSender {
   close(): void;
 }
 
-export interface SnsSmsConfig {
-  /** Set for a local SNS (apps/local-sns); unset means the real regional endpoint. */
-  endpoint: string | undefined;
-  region: string;
-}
-
-// As for SES: connecting takes milliseconds, and a request ends before the activity's 30 s attempt.
-const CONNECT_TIMEOUT_MS = 5_000;
-const REQUEST_TIMEOUT_MS = 20_000;
+/** `endpoint`: set for a local SNS (apps/local-sns); unset means the real regional endpoint. */
+export type SnsSmsConfig = AwsEndpointConfig;
 
 /**
  * Recovery texts are marketing: Promotional lets SNS pick the cheaper route and keeps them apart
@@ -26,28 +20,8 @@ const REQUEST_TIMEOUT_MS = 20_000;
  */
 export const SMS_TYPE = 'Promotional';
 
-export function createSnsSmsSender(
-  config: SnsSmsConfig,
-  options: { requestTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
-): SmsSender {
-  const env = options.env ?? process.env;
-  const clientConfig: SNSClientConfig = {
-    region: config.region,
-    maxAttempts: 1,
-    requestHandler: {
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      throwOnRequestTimeout: true,
-    },
-  };
-  if (config.endpoint) {
-    clientConfig.endpoint = config.endpoint;
-    // A local SNS only wants a signed request, any key will do; real keys in the env still win.
-    if (!env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) {
-      clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    }
-  }
-  const client = new SNSClient(clientConfig);
+export function createSnsSmsSender(config: SnsSmsConfig, options: AwsClientOptions = {}): SmsSender {
+  const client = new SNSClient(awsClientSettings(config, options));
   return {
     async send(phone, text) {
       try {
