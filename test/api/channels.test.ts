@@ -2,25 +2,13 @@
 // steps naming channel lists. Validated at the edge with the field named; carried into the
 // workflow input as plain data.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, test } from 'node:test';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { decodeRaw } from '../support/payload-keys';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
 
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client);
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi();
 
 // A real browser's shape: a 65-byte P-256 point and a 16-byte secret, base64url.
 const SUBSCRIPTION = {
@@ -31,7 +19,7 @@ const SUBSCRIPTION = {
 const customer = (extra: Record<string, unknown>) => ({ id: 'c-42', email: 'ada@example.com', ...extra });
 
 async function workflowInput(checkoutId: string): Promise<CheckoutRecoveryInput> {
-  const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+  const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   assert.ok(payload, 'the checkout was started with an input');
   return decodeRaw<CheckoutRecoveryInput>(payload);

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, test } from 'node:test';
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
 
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client);
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi();
 
 const post = (path: string, body: unknown) => call(`${api.url}${path}`, 'POST', body);
 
@@ -27,7 +15,7 @@ describe('POST /checkouts', () => {
     assert.equal(res.status, 202);
     assert.deepEqual(res.body, { checkoutId, workflowId: workflowIdFor(checkoutId), status: 'waiting', created: true });
 
-    const description = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).describe();
+    const description = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).describe();
     assert.equal(description.type, WORKFLOW_TYPE);
     assert.equal(description.taskQueue, api.config.temporal.taskQueue);
     assert.equal(description.typedSearchAttributes.get(CustomerIdKey), 'c-42');
@@ -51,7 +39,7 @@ describe('POST /checkouts', () => {
     assert.equal(second.body.workflowId, first.body.workflowId);
     assert.equal(second.body.created, false);
     const runs = [];
-    for await (const run of env.client.workflow.list({ query: `WorkflowId = "${workflowIdFor(checkoutId)}"` })) {
+    for await (const run of api.client.workflow.list({ query: `WorkflowId = "${workflowIdFor(checkoutId)}"` })) {
       runs.push(run);
     }
     assert.equal(runs.length, 1);
@@ -63,7 +51,7 @@ describe('POST /checkouts', () => {
       '/checkouts',
       checkoutBody(checkoutId, { schedule: [{ after: '30m' }, { after: '1d' }, { after: '3d' }] }),
     );
-    const description = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).describe();
+    const description = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).describe();
     const summary = await description.staticSummary();
     assert.equal(summary, `Checkout ${checkoutId} · customer c-42 · 59.90 EUR · 3 reminders (30m, 1d, 3d)`);
     const details = (await description.staticDetails()) ?? '';
@@ -76,7 +64,7 @@ describe('POST /checkouts', () => {
   test('a checkout whose workflow has closed is answered as it is, not restarted', async () => {
     const checkoutId = uniqueId('co');
     await post('/checkouts', checkoutBody(checkoutId));
-    await env.client.workflow.getHandle(workflowIdFor(checkoutId)).terminate('test');
+    await api.client.workflow.getHandle(workflowIdFor(checkoutId)).terminate('test');
     const again = await post('/checkouts', checkoutBody(checkoutId));
     assert.equal(again.status, 202);
     assert.equal(again.body.created, false);
@@ -110,7 +98,7 @@ describe('routes on one checkout', () => {
   test('activity and DELETE on a closed checkout are a 409 naming its state', async () => {
     const checkoutId = uniqueId('co');
     await post('/checkouts', checkoutBody(checkoutId));
-    await env.client.workflow.getHandle(workflowIdFor(checkoutId)).terminate('test');
+    await api.client.workflow.getHandle(workflowIdFor(checkoutId)).terminate('test');
     const activity = await post(`/checkouts/${checkoutId}/activity`, {});
     assert.equal(activity.status, 409);
     assert.equal(activity.body.message, 'checkout is already terminated');
@@ -124,7 +112,7 @@ describe('routes on one checkout', () => {
     const res = await call(`${api.url}/checkouts/${checkoutId}`, 'DELETE');
     assert.equal(res.status, 202);
     assert.deepEqual(res.body, { checkoutId, workflowId: workflowIdFor(checkoutId), cancelRequested: true });
-    const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+    const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
     assert.ok(history.events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes));
   });
 });
@@ -135,7 +123,7 @@ describe('POST /orders', () => {
     const order = await post('/orders', { checkoutId, orderId: 'o-1', total: 59.9 });
     assert.equal(order.status, 202);
     assert.deepEqual(order.body, { checkoutId, orderId: 'o-1', accepted: true, status: 'ordered' });
-    const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+    const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
     const started = history.events?.find((e) => e.workflowExecutionStartedEventAttributes);
     assert.ok(started, 'the early order started a workflow');
     assert.ok(history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ordered'));
@@ -149,7 +137,7 @@ describe('POST /orders', () => {
   test('an order for a closed checkout is accepted with a note, not an error', async () => {
     const checkoutId = uniqueId('co');
     await post('/checkouts', checkoutBody(checkoutId));
-    await env.client.workflow.getHandle(workflowIdFor(checkoutId)).terminate('test');
+    await api.client.workflow.getHandle(workflowIdFor(checkoutId)).terminate('test');
     const res = await post('/orders', { checkoutId, orderId: 'o-2' });
     assert.equal(res.status, 202);
     assert.equal(res.body.accepted, true);

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { call, type RunningApi, startApi, startTemporal } from './support/api-harness';
+import { call, startApi, useApi } from './support/api-harness';
 
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client);
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi();
 
 test('GET /health is 200 with the namespace when Temporal answers', async () => {
   const res = await call(`${api.url}/health`, 'GET');
@@ -76,7 +64,9 @@ test('GET /docs serves the Swagger UI', async () => {
 
 test('an unexpected Temporal error is a 500 with a correlation id and no internals', async () => {
   // A namespace the server does not have: a real error no route maps to an HTTP status.
-  const misconfigured = await startApi(new Client({ connection: env.connection, namespace: 'no-such-namespace' }));
+  const misconfigured = await startApi(
+    new Client({ connection: api.temporal.connection, namespace: 'no-such-namespace' }),
+  );
   try {
     const res = await call(`${misconfigured.url}/customers/c-42/checkouts`, 'GET');
     assert.equal(res.status, 500);

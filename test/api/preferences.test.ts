@@ -1,30 +1,18 @@
 // GET/PUT /customers/:id/preferences: validated at the edge, stored, and told to the customer's
 // running checkouts (a real dev server; no worker, so the checkouts wait in their start delay).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, test } from 'node:test';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { preferencesSignal, workflowIdFor } from '../../common/messages';
 import { decodeRaw } from '../support/payload-keys';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
 
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client);
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi();
 
 const prefsUrl = (customerId: string) => `${api.url}/customers/${customerId}/preferences`;
 
 async function signalsNamed(checkoutId: string, name: string): Promise<number> {
-  const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+  const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
   return history.events?.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === name).length ?? 0;
 }
 
@@ -122,7 +110,7 @@ describe('PUT /customers/:id/preferences', () => {
     const customerId = uniqueId('cust');
     await call(prefsUrl(customerId), 'PUT', { optedOut: true });
     const checkoutId = await startCheckoutOf(customerId);
-    const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+    const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
     const [payload] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
     assert.ok(payload);
     const input = await decodeRaw<CheckoutRecoveryInput>(payload);

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, test } from 'node:test';
 import { type LinkClaims, signLink } from '../../common/link-token';
 import { preferencesSignal, workflowIdFor } from '../../common/messages';
 import { TEST_LINK_SECRET, tampered } from '../support/links';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-harness';
 
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client);
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi();
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -37,7 +25,7 @@ function unsubscribeToken(checkoutId: string, overrides: Partial<LinkClaims> = {
 
 /** The checkout was told of an opt-out (its `preferences` signal), so it stops. */
 async function toldToStop(checkoutId: string): Promise<boolean> {
-  const history = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+  const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
   return (
     history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === preferencesSignal.name) ??
     false
@@ -182,7 +170,7 @@ describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
 
 describe('link signing secret rotation', () => {
   test('after a new secret is put first, links signed with the old one still unsubscribe', async () => {
-    const rotated = await startApi(env.client, { LINK_SIGNING_SECRET: `${'n'.repeat(40)},${TEST_LINK_SECRET}` });
+    const rotated = await startApi(api.client, { LINK_SIGNING_SECRET: `${'n'.repeat(40)},${TEST_LINK_SECRET}` });
     try {
       const checkoutId = await startCheckout(rotated.url);
       await assertPage(await oneClick(rotated.url, unsubscribeToken(checkoutId)), 200, /no more reminders/);

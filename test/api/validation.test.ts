@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal } from './support/api-harness';
+import { describe, test } from 'node:test';
+import { call, checkoutBody, useApi } from './support/api-harness';
 
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client);
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi();
 
 /** Posts, expects the 400 shape, and answers the `errors` list. */
 async function invalid(method: string, path: string, body?: unknown, message = 'Invalid request body') {

@@ -1,6 +1,7 @@
 // A real Temporal dev server and the API in-process on port 0, for the API's tests. No worker:
 // workflows started here stay queued, which is all these tests need.
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -65,6 +66,47 @@ export async function startApi(
     await own?.close();
   };
   return { app, url, metricsUrl, config, close };
+}
+
+/** The API a test file runs against: started in `before`, closed in `after`; read it inside tests. */
+export interface ApiUnderTest {
+  readonly url: string;
+  readonly config: AppConfig;
+  /** A client of the dev server the API talks to. */
+  readonly client: Client;
+  readonly temporal: TestWorkflowEnvironment;
+}
+
+/** A dev server and the API (startApi with `env`) for the calling test file. */
+export function useApi(env: NodeJS.ProcessEnv = {}): ApiUnderTest {
+  let temporal: TestWorkflowEnvironment | undefined;
+  let api: RunningApi | undefined;
+  before(async () => {
+    temporal = await startTemporal();
+    api = await startApi(temporal.client, env);
+  });
+  after(async () => {
+    await api?.close();
+    await temporal?.teardown();
+  });
+  const started = () => {
+    if (!temporal || !api) throw new Error('useApi: the API starts in before(); read it inside a test');
+    return { temporal, api };
+  };
+  return {
+    get url() {
+      return started().api.url;
+    },
+    get config() {
+      return started().api.config;
+    },
+    get client() {
+      return started().temporal.client;
+    },
+    get temporal() {
+      return started().temporal;
+    },
+  };
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
