@@ -70,6 +70,8 @@ async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise
   }
 }
 
+const START_ATTEMPTS = 3;
+
 /** `temporal server start-dev` with its data in `dataDir/temporal.sqlite`, restartable on the same file and ports. */
 export class DevServer {
   private child: ChildProcess | undefined;
@@ -93,10 +95,21 @@ export class DevServer {
 
   async startAgain(): Promise<void> {
     if (this.child && !exited(this.child)) throw new Error('the dev server is still running');
-    this.child = await startDevServer(
-      { dataDir: this.dataDir, host: HOST, port: this.port, uiPort: this.uiPort, namespace: 'default' },
-      (line) => this.log.add(line),
-    );
+    // On the same ports as before: a port the server derives from them (its HTTP API) can be held
+    // for a moment by another process on a busy machine, so a failed start is tried again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.child = await startDevServer(
+          { dataDir: this.dataDir, host: HOST, port: this.port, uiPort: this.uiPort, namespace: 'default' },
+          (line) => this.log.add(line),
+        );
+        return;
+      } catch (err) {
+        if (attempt >= START_ATTEMPTS) throw err;
+        this.log.add(`start attempt ${attempt} failed (${String(err)}); trying again`);
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+    }
   }
 
   /** SIGTERM: the server shuts down in order; its SQLite file keeps every workflow. */
