@@ -2,6 +2,7 @@
 // `pusher` is any sender of that shape, e.g. activities/channels/web-push-sender.ts:
 //   webPushChannel(createWebPushSender({ vapid }))
 import type { PushSubscriptionJSON } from '../../common/push-subscription';
+import { offerLine } from '../templates/sms';
 import type { ChannelSender } from './channel-sender';
 
 export interface PushNotification {
@@ -16,10 +17,15 @@ export interface PushSender {
   send(subscription: PushSubscriptionJSON, notification: PushNotification): Promise<{ messageId: string }>;
 }
 
-export function pushNotification(shopName: string, template: string, resumeUrl: string): PushNotification {
+export function pushNotification(
+  shopName: string,
+  template: string,
+  resumeUrl: string,
+  offer?: string,
+): PushNotification {
   return {
     title: template === 'last-chance' ? `${shopName}: last reminder` : `${shopName}: your cart is saved`,
-    body: 'Pick up right where you left off.',
+    body: offer ? `${offer}. Pick up right where you left off.` : 'Pick up right where you left off.',
     url: resumeUrl,
   };
 }
@@ -28,10 +34,11 @@ export function webPushChannel(pusher: PushSender, shopName: string): ChannelSen
   return {
     channel: 'push',
     addressOf: (customer) => customer.pushSubscription?.endpoint,
-    async prepare({ checkout, template, links }) {
+    async prepare({ checkout, template, links, offer }) {
       const subscription = checkout.customer.pushSubscription;
       if (!subscription) throw new Error('the customer has no push subscription');
-      const notification = pushNotification(shopName, template, links.resumeUrl);
+      const line = offer ? offerLine(checkout, offer) : undefined;
+      const notification = pushNotification(shopName, template, links.resumeUrl, line);
       return () => pusher.send(subscription, notification);
     },
   };

@@ -7,10 +7,10 @@ export function smsChannel(sender: Pick<SmsSender, 'send'>, shopName: string): C
   return {
     channel: 'sms',
     addressOf: (customer) => customer.phone || undefined,
-    async prepare({ checkout, template, links }) {
+    async prepare({ checkout, template, links, offer }) {
       const phone = checkout.customer.phone;
       if (!phone) throw new Error('the customer has no phone number');
-      const text = renderSms({ checkout, template, shopName, resumeUrl: links.resumeUrl });
+      const text = renderSms({ checkout, template, shopName, resumeUrl: links.resumeUrl, ...(offer && { offer }) });
       return () => sender.send(phone, text);
     },
   };

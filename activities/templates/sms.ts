@@ -2,8 +2,9 @@
 // hint. Written to stay within one 160-character segment where the link allows (the signed resume
 // link carries the checkout URL, so a long shop URL makes it longer).
 import type { Checkout, TemplateName } from '../../common/checkout';
+import type { IssuedOffer } from '../../common/discount-offer';
 import { greeting, moneyFor } from './format';
-import { itemCount } from './layout';
+import { itemCount, offerSummary } from './layout';
 
 export interface SmsView {
   checkout: Checkout;
@@ -11,12 +12,14 @@ export interface SmsView {
   /** The sender named at the start, as carriers expect ("Your Shop:"). */
   shopName: string;
   resumeUrl: string;
+  /** The discount code this reminder offers: named in the text, or the shopper never sees it. */
+  offer?: IssuedOffer;
 }
 
 /** US carriers expect every marketing text to say how to stop them; SNS honours STOP itself. */
 export const SMS_OPT_OUT_HINT = 'Reply STOP to opt out';
 
-export function renderSms({ checkout, template, shopName, resumeUrl }: SmsView): string {
+export function renderSms({ checkout, template, shopName, resumeUrl, offer }: SmsView): string {
   const hello = greeting(checkout.customer);
   const count = itemCount(checkout.cart);
   const total = moneyFor(checkout.customer, checkout.cart.currency)(checkout.cart.total);
@@ -26,7 +29,13 @@ export function renderSms({ checkout, template, shopName, resumeUrl }: SmsView):
       : template === 'cart'
         ? `your ${count} item${count === 1 ? '' : 's'} (${total}) are waiting`
         : 'your cart is saved';
-  return `${shopName}: ${hello} ${line}: ${resumeUrl} ${SMS_OPT_OUT_HINT}`;
+  const code = offer ? ` ${offerLine(checkout, offer)}.` : '';
+  return `${shopName}: ${hello} ${line}.${code} ${resumeUrl} ${SMS_OPT_OUT_HINT}`;
+}
+
+/** "Code BACK-7KQ2-M9XD-3FJP: 10% off": the code first, so it survives a cut-off preview. */
+export function offerLine(checkout: Checkout, offer: IssuedOffer): string {
+  return `Code ${offer.code}: ${offerSummary(offer, moneyFor(checkout.customer, offer.currency))}`;
 }
 
 /** "Your Shop <shop@example.com>" → "Your Shop"; a bare address → its domain's first label. */

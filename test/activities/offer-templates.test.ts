@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { pushNotification } from '../../activities/channels/push-channel';
 import { reminderLinks } from '../../activities/links';
 import { renderReminder } from '../../activities/templates';
 import { reasonNote } from '../../activities/templates/reason-note';
+import { offerLine, renderSms } from '../../activities/templates/sms';
 import type { Checkout } from '../../common/checkout';
 import type { CheckoutProgress } from '../../common/checkout-events';
 import type { IssuedOffer } from '../../common/discount-offer';
@@ -96,5 +98,23 @@ describe('the last-chance email with an offer', () => {
       view(berlin(), { ...TEN_PERCENT, percent: undefined, maxAmount: undefined, amount: 5 }),
     );
     assert.equal(email.subject, `Last reminder: your cart, now with 5,00${NBSP}€ off`);
+  });
+});
+
+describe('offers in texts and push notifications', () => {
+  it('a text names the code and what it gives, before the link', () => {
+    const checkout = sampleCheckout();
+    const resumeUrl = 'https://x.test/r/t';
+    const text = renderSms({ checkout, template: 'last-chance', shopName: 'Shop', resumeUrl, offer: TEN_PERCENT });
+    assert.match(text, /Code BACK-7KQ2-M9XD-3FJP: 10% off\. https:\/\/x\.test\/r\/t Reply STOP to opt out$/);
+    const plain = renderSms({ checkout, template: 'last-chance', shopName: 'Shop', resumeUrl });
+    assert.doesNotMatch(plain, /Code /);
+  });
+
+  it('a push notification names the code in its body', () => {
+    const line = offerLine(sampleCheckout(), FREE_SHIPPING);
+    const notification = pushNotification('Shop', 'last-chance', 'https://x.test/r/t', line);
+    assert.equal(notification.body, 'Code BACK-SHIP-4RRW-8ZQT: free shipping. Pick up right where you left off.');
+    assert.equal(pushNotification('Shop', 'cart', 'https://x.test/r/t').body, 'Pick up right where you left off.');
   });
 });
