@@ -84,8 +84,8 @@ interface Delivery {
   routes: Route[];
   /** The checkout's state when it means the message must not go out any more. */
   recheck?: () => Promise<SuppressingState | undefined>;
-  /** Why the customer's consent forbids any message now (opted out), if it does. */
-  consentBlocks?: () => Promise<{ reason: string; optedOut: boolean } | undefined>;
+  /** True when the customer has opted out of every recovery message (refused channels are the routes'). */
+  optedOut?: () => Promise<boolean>;
   /** The frequency cap across the customer's checkouts, when the checkout's policy has one. */
   /** `nowMs`: the workflow's clock when it asked for the send, so the cap and its timers agree. */
   cap?: { customerId: string; checkoutId: string; capMs: number; nowMs: number };
@@ -157,12 +157,12 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         metrics.suppressed(d.labels, state);
         return { outcome: 'suppressed', reason, ...skips };
       }
-      const refused = await d.consentBlocks?.();
-      if (refused) {
+      if (await d.optedOut?.()) {
         await deps.ledger.release(d.key, claim.attempt);
-        log.info('send suppressed', { ...d.logAttrs, reason: refused.reason });
-        metrics.suppressed(d.labels, refused.optedOut ? 'unsubscribed' : 'channel_refused');
-        return { outcome: 'suppressed', reason: refused.reason, ...(refused.optedOut && { optedOut: true }) };
+        const reason = 'customer unsubscribed from recovery messages';
+        log.info('send suppressed', { ...d.logAttrs, reason });
+        metrics.suppressed(d.labels, 'unsubscribed');
+        return { outcome: 'suppressed', reason, optedOut: true };
       }
       if (usable.length === 0) {
         await deps.ledger.release(d.key, claim.attempt);
@@ -328,12 +328,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         meta: { checkoutId, kind: 'reminder', step },
         routes: reminderRoutes(input, consent),
         recheck: stateBlockingSend,
-        consentBlocks: async () => {
-          // An opt-out stops every recovery message (refused channels are the routes' business).
-          if ((await consent())?.optedOut)
-            return { reason: 'customer unsubscribed from recovery messages', optedOut: true };
-          return undefined;
-        },
+        optedOut: async () => (await consent())?.optedOut === true,
         ...(frequencyCapMs &&
           frequencyCapMs > 0 && {
             cap: {

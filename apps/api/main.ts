@@ -44,8 +44,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // The embedded engine belongs to the worker's process; only a real server is shared.
   const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
-  if (stores) process.once('beforeExit', () => void stores.close());
   const app = await serveApi(config, stores);
+  // On SIGINT/SIGTERM Nest closes the app and ends the process; the store's pool ends with it
+  // (the API holds no write that must be flushed: each request's query has answered).
   app.enableShutdownHooks();
 }
 
