@@ -80,10 +80,17 @@ function offsetAt(instantMs: number, timeZone: string): number {
 
 /**
  * The instant a local wall-clock time happens in the zone. A time repeated by a DST change resolves
- * to its first occurrence; one skipped (02:30 on a spring-forward night) is shifted forward by the
- * gap, as java.time and Temporal (the JS proposal) do.
+ * to its first occurrence not before `notBefore`; one skipped (02:30 on a spring-forward night) is
+ * shifted forward by the gap, as java.time and Temporal (the JS proposal) do.
  */
-function instantOf(year: number, month: number, day: number, minutes: number, timeZone: string): number {
+function instantOf(
+  year: number,
+  month: number,
+  day: number,
+  minutes: number,
+  timeZone: string,
+  notBefore: number,
+): number {
   const guess = Date.UTC(year, month - 1, day, Math.floor(minutes / 60), minutes % 60);
   // The offsets a day either side bracket any DST change on that date.
   const candidates = [guess - offsetAt(guess - DAY_MS, timeZone), guess - offsetAt(guess + DAY_MS, timeZone)];
@@ -91,6 +98,9 @@ function instantOf(year: number, month: number, day: number, minutes: number, ti
     const w = wallClock(c, timeZone);
     return w.day === day && w.hour * 60 + w.minute === minutes;
   });
+  // On a fall-back night 01:01 happens twice: inside the second 01:00–01:01, the end is the second.
+  const ahead = matching.filter((c) => c >= notBefore);
+  if (ahead.length > 0) return Math.min(...ahead);
   return matching.length > 0 ? Math.min(...matching) : Math.max(...candidates);
 }
 
@@ -104,9 +114,21 @@ export function isQuiet(instantMs: number, quiet: QuietHours, timeZone: string):
   return start < end ? now >= start && now < end : now >= start || now < end;
 }
 
-/** The instant itself when it is allowed, else the end of the quiet hours it falls in. */
+/**
+ * The instant itself when it is allowed, else the end of the quiet hours it falls in. When a DST
+ * change swallows the whole allowed slot of a day (a window open 02:00–03:00 on a spring-forward
+ * night), the end lands inside the next quiet hours: then the search goes on to the next day's end.
+ */
 export function nextAllowedMoment(instantMs: number, quiet: QuietHours | null | undefined, timeZone: string): number {
-  if (!quiet || !isQuiet(instantMs, quiet, timeZone)) return instantMs;
+  let at = instantMs;
+  // Two DST changes cannot fall on consecutive days: three rounds always reach an allowed moment.
+  for (let round = 0; round < 3 && quiet && isQuiet(at, quiet, timeZone); round++)
+    at = endOfQuietHours(at, quiet, timeZone);
+  return at;
+}
+
+/** The end of the quiet hours `instantMs` falls in, as the zone's wall clock places it. */
+function endOfQuietHours(instantMs: number, quiet: QuietHours, timeZone: string): number {
   const start = minutesOf(quiet.start);
   const end = minutesOf(quiet.end);
   const w = wallClock(instantMs, timeZone);
@@ -114,6 +136,6 @@ export function nextAllowedMoment(instantMs: number, quiet: QuietHours | null | 
   // In a window that wraps midnight, the evening part ends tomorrow morning.
   const dayShift = start > end && now >= start ? 1 : 0;
   const day = new Date(Date.UTC(w.year, w.month - 1, w.day + dayShift));
-  const allowed = instantOf(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), end, timeZone);
+  const allowed = instantOf(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), end, timeZone, instantMs);
   return Math.max(allowed, instantMs);
 }

@@ -56,6 +56,7 @@ import {
   RemindersSentKey,
 } from '../common/search-attributes';
 import { describeErrors, validateRecoveryInput } from '../common/validate-checkout';
+import { PATCHES } from './patches';
 
 /**
  * Workflows started from this version on spend fewer billable Actions: the API's startDelay
@@ -63,7 +64,7 @@ import { describeErrors, validateRecoveryInput } from '../common/validate-checko
  * (status lives in the query and the result), and the order confirmation can be turned off
  * (`sendOrderConfirmation`). Histories recorded before keep their old behaviour on replay.
  */
-const LEAN_ACTIONS_PATCH = 'lean-actions-v2';
+const LEAN_ACTIONS_PATCH = PATCHES.leanActions;
 
 // An SES call takes well under a second; 30 s per attempt covers a slow network without
 // holding a dead attempt long. Transient failures (throttling, 5xx) retry with backoff for up to
@@ -79,7 +80,7 @@ const SEND_OPTIONS = {
  * Reminders the discount policy gives an offer carry a unique code, issued right before the send.
  * Older histories never issued one (and had no discount policy to ask for it).
  */
-const DISCOUNT_OFFERS_PATCH = 'discount-offers-v3';
+const DISCOUNT_OFFERS_PATCH = PATCHES.discountOffers;
 // Issuing is one insert in the ledger's database, or one call to the shop platform's API. 15 min of
 // retries rides out a database failover; after that the reminder goes without the offer rather than
 // late, and the status says why.

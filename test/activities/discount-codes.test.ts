@@ -192,8 +192,12 @@ describe('the issueDiscountCode activity', () => {
         throw new Error('connection reset');
       },
     });
-    const err = await run(flaky, request()).catch((e: unknown) => e);
-    assert.ok(!(err instanceof ApplicationFailure && err.nonRetryable), String(err));
+    await assert.rejects(run(flaky, request()), (err: unknown) => {
+      assert.ok(err instanceof Error, 'the activity fails');
+      assert.match(err.message, /connection reset/, "with the issuer's own error");
+      assert.ok(!(err instanceof ApplicationFailure && err.nonRetryable), 'which Temporal may retry');
+      return true;
+    });
   });
 
   it('a worker without an issuer refuses permanently, so reminders go without offers', async () => {

@@ -1,11 +1,34 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { signLink } from '../../common/link-token';
 import { TEST_LINK_SECRET } from '../support/links';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
 const KEY = 'test-key-0123456789';
+
+/** Routes anyone may call: liveness and the signed links in emails (plus the API document under /docs). */
+const PUBLIC_ROUTES = ['GET /health', 'GET /unsubscribe', 'POST /unsubscribe', 'GET /r/:token'];
+const isPublic = ({ method, path }: Route) => PUBLIC_ROUTES.includes(`${method} ${path}`) || path.startsWith('/docs');
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** Every route the app's Express router serves, so a new route cannot be left out of the check. */
+function routesOf(app: INestApplication): Route[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+  };
+  return express.router.stack.flatMap(({ route }) =>
+    route ? Object.keys(route.methods).map((m) => ({ method: m.toUpperCase(), path: route.path })) : [],
+  );
+}
+
+/** A concrete URL for a route pattern: every `:param` gets a plausible value. */
+const withParams = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => (name === 'token' ? 'x.y' : 'co-a1'));
 let env: TestWorkflowEnvironment;
 let api: RunningApi;
 
@@ -20,23 +43,30 @@ after(async () => {
 });
 
 describe('with API_KEY set', () => {
-  test('every API route answers 401 without the key', async () => {
-    for (const [method, path, body] of [
-      ['POST', '/checkouts', checkoutBody('co-a1')],
-      ['GET', '/checkouts/co-a1', undefined],
-      ['POST', '/checkouts/co-a1/activity', {}],
-      ['PUT', '/checkouts/co-a1/schedule', { schedule: [{ after: '1h' }] }],
-      ['DELETE', '/checkouts/co-a1', undefined],
-      ['POST', '/orders', { checkoutId: 'co-a1', orderId: 'o-1' }],
-      ['GET', '/customers/c-42/checkouts', undefined],
-      ['POST', '/api/checkout', { email_id: 'a@example.com' }],
-      ['POST', '/api/order', { order_id: 'co-a1', email_id: 'a@example.com' }],
-      ['POST', '/codec/decode', { payloads: [] }],
-      ['POST', '/codec/encode', { payloads: [] }],
-    ] as const) {
-      const res = await call(`${api.url}${path}`, method, body);
+  test('every API route but the public ones answers 401 without the key (routes read from the running app)', async () => {
+    const routes = routesOf(api.app);
+    assert.ok(
+      routes.some((r) => r.method === 'POST' && r.path === '/checkouts'),
+      'the router was read',
+    );
+    const protectedRoutes = routes.filter((r) => !isPublic(r));
+    assert.ok(protectedRoutes.length >= 10, `${protectedRoutes.length} protected routes found`);
+    for (const { method, path } of protectedRoutes) {
+      const res = await call(
+        `${api.url}${withParams(path)}`,
+        method,
+        method === 'GET' || method === 'DELETE' ? undefined : {},
+      );
       assert.equal(res.status, 401, `${method} ${path}`);
     }
+  });
+
+  test('the public routes are exactly health, the API document and the links in emails', async () => {
+    const open = routesOf(api.app)
+      .filter(isPublic)
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !r.startsWith('GET /docs'));
+    assert.deepEqual(open.sort(), [...PUBLIC_ROUTES].sort());
   });
 
   test('a wrong key is a 401, also before the body is validated', async () => {

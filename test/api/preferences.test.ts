@@ -2,12 +2,16 @@
 // running checkouts (a real dev server; no worker, so the checkouts wait in their start delay).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { consentFrom, type PreferenceStore } from '../../activities/ledger/preferences-store';
+import { PREFERENCE_STORE } from '../../apps/api/customers/preference-store.token';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { preferencesSignal, workflowIdFor } from '../../common/messages';
 import { decodeRaw } from '../support/payload-keys';
 import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
 
-const api = useApi();
+// The shop's quiet hours, which a customer without preferences of their own gets.
+const SHOP_QUIET_HOURS = { start: '21:00', end: '08:00' };
+const api = useApi({ QUIET_HOURS: `${SHOP_QUIET_HOURS.start}-${SHOP_QUIET_HOURS.end}` });
 
 const prefsUrl = (customerId: string) => `${api.url}/customers/${customerId}/preferences`;
 
@@ -21,6 +25,13 @@ async function startCheckoutOf(customerId: string): Promise<string> {
   const body = checkoutBody(checkoutId, { customer: { id: customerId, email: 'ada@example.com' } });
   assert.equal((await call(`${api.url}/checkouts`, 'POST', body)).status, 202);
   return checkoutId;
+}
+
+async function startInputOf(checkoutId: string): Promise<CheckoutRecoveryInput> {
+  const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+  const [payload] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+  assert.ok(payload, 'the checkout was started with an input');
+  return decodeRaw<CheckoutRecoveryInput>(payload);
 }
 
 /** Visibility lags the start by a moment: wait until the customer's checkouts are listed. */
@@ -39,7 +50,16 @@ describe('GET /customers/:id/preferences', () => {
     const customerId = uniqueId('cust');
     const res = await call(prefsUrl(customerId), 'GET');
     assert.equal(res.status, 200);
+    // No channel list (every channel), no quiet hours or zone of their own (the shop's apply).
     assert.deepEqual(res.body, { customerId, optedOut: false });
+    // What the sends read: every channel allowed.
+    const consent = await consentFrom(api.app.get<PreferenceStore>(PREFERENCE_STORE))(customerId);
+    assert.ok(!consent?.optedOut && consent?.channels === undefined, 'every channel is allowed');
+    // What a new checkout plans with: nothing of the customer's, so the shop's quiet hours.
+    const checkoutId = await startCheckoutOf(customerId);
+    const input = await startInputOf(checkoutId);
+    assert.equal(input.preferences, undefined);
+    assert.deepEqual(input.policy?.quietHours, SHOP_QUIET_HOURS);
   });
 
   test('an invalid customer id is a 400 naming the parameter', async () => {
@@ -109,11 +129,7 @@ describe('PUT /customers/:id/preferences', () => {
   test('a checkout started after the opt-out carries it in its input', async () => {
     const customerId = uniqueId('cust');
     await call(prefsUrl(customerId), 'PUT', { optedOut: true });
-    const checkoutId = await startCheckoutOf(customerId);
-    const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
-    const [payload] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
-    assert.ok(payload);
-    const input = await decodeRaw<CheckoutRecoveryInput>(payload);
+    const input = await startInputOf(await startCheckoutOf(customerId));
     assert.deepEqual(input.preferences, { optedOut: true });
   });
 });

@@ -66,14 +66,40 @@ describe('quiet hours in the customer’s time zone', () => {
     assert.equal(isQuiet(moved, gapEnd, 'Europe/Berlin'), false);
   });
 
+  test('a spring-forward night that swallows the whole allowed slot moves the send to the next day’s slot', () => {
+    // New York, 2026-03-08: 02:00 EST → 03:00 EDT, so a window open only 02:00–03:00 is not open that day.
+    const quiet = { start: '03:00', end: '02:00' };
+    const moved = nextAllowedMoment(at('2026-03-07T08:00:00Z'), quiet, 'America/New_York'); // 03:00 EST on the 7th
+    assert.equal(iso(moved), '2026-03-09T06:00:00.000Z'); // 02:00 EDT on the 9th
+    assert.equal(isQuiet(moved, quiet, 'America/New_York'), false);
+  });
+
+  test('inside the repeated hour of a fall-back night, the quiet hours end at their second occurrence', () => {
+    // New York, 2030-11-03: 02:00 EDT → 01:00 EST. At 01:00 EST (06:00Z), quiet until 01:01 is 01:01 EST.
+    const quiet = { start: '00:00', end: '01:01' };
+    assert.equal(
+      iso(nextAllowedMoment(at('2030-11-03T06:00:00Z'), quiet, 'America/New_York')),
+      '2030-11-03T06:01:00.000Z',
+    );
+  });
+
   test('for any instant, zone and window: never earlier, never quiet, at most a day and an hour later', () => {
-    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC', 'America/St_Johns'];
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'UTC',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+    ];
     const hhmm = fc
       .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
       .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
     fc.assert(
       fc.property(
-        fc.integer({ min: at('2026-01-01T00:00:00Z'), max: at('2028-12-31T00:00:00Z') }),
+        fc.integer({ min: at('2026-01-01T00:00:00Z'), max: at('2035-12-31T00:00:00Z') }),
         fc.constantFrom(...zones),
         hhmm,
         hhmm,
@@ -81,7 +107,10 @@ describe('quiet hours in the customer’s time zone', () => {
           const quiet = { start, end };
           const allowed = nextAllowedMoment(instant, quiet, zone);
           assert.ok(allowed >= instant);
-          assert.ok(allowed - instant <= 25 * 3_600_000, `${iso(instant)} ${zone} ${start}-${end} → ${iso(allowed)}`);
+          // A day and an hour (a DST night) at most, unless that night swallowed a slot of an hour or less.
+          const slot = (toMinutes(start) - toMinutes(end) + 24 * 60) % (24 * 60);
+          const bound = (slot > 60 ? 25 : 49) * 3_600_000;
+          assert.ok(allowed - instant <= bound, `${iso(instant)} ${zone} ${start}-${end} → ${iso(allowed)}`);
           if (start !== end) assert.equal(isQuiet(allowed, quiet, zone), false, `${iso(allowed)} is quiet`);
         },
       ),

@@ -40,6 +40,10 @@ export interface SesFaultEndpoint {
   setRule(rule: SesRule | undefined): void;
   /** Requests received so far. */
   readonly count: number;
+  /** Resolves once `count` requests have been received (no polling on the caller's side). */
+  received(count: number): Promise<void>;
+  /** Answers the requests left hanging so far with `behaviour` (e.g. a 500 after an order landed). */
+  answerHanging(behaviour: Exclude<SesBehaviour, { kind: 'hang' }>): void;
   readonly requests: readonly SesRequest[];
   close(): Promise<void>;
 }
@@ -117,6 +121,14 @@ export async function startSesFaultEndpoint(
   const requests: SesRequest[] = [];
   const hanging = new Set<ServerResponse>();
   let sequence = 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const wake = () => {
+    for (const w of [...waiters]) {
+      if (requests.length < w.count) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+  };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -129,6 +141,7 @@ export async function startSesFaultEndpoint(
       requests.push({ ...request, behaviour: behaviour.kind });
       sequence += 1;
       respond(res, behaviour, `fault-${process.pid}-${sequence}`);
+      wake();
     });
   });
 
@@ -161,6 +174,18 @@ export async function startSesFaultEndpoint(
       return requests.length;
     },
     requests,
+    received: (count) =>
+      new Promise<void>((resolve) => {
+        waiters.push({ count, resolve });
+        wake();
+      }),
+    answerHanging: (behaviour) => {
+      for (const res of hanging) {
+        sequence += 1;
+        respond(res, behaviour, `fault-${process.pid}-${sequence}`);
+      }
+      hanging.clear();
+    },
     close: async () => {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

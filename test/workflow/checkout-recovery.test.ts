@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Context } from '@temporalio/activity';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { checkoutStateReader } from '../../apps/worker/checkout-state';
+import { THROTTLE_RETRY_DELAY_MS } from '../../activities/aws-failures';
+import type { Mailer } from '../../activities/ses-mailer';
 import type { CheckoutStatus } from '../../common/checkout';
 import {
   activitySignal,
@@ -23,6 +25,8 @@ const DAY = 24 * HOUR;
 // Time-skipping fires timers exactly; an activity round trip adds real time to the workflow's
 // clock (milliseconds when idle, seconds on a loaded 2-core machine).
 const ON_TIME_MS = 5_000;
+// The send activities' retry policy starts at 1 s (workflows/checkout-recovery.ts).
+const SEND_RETRY_INITIAL_MS = 1_000;
 
 const elapsed = (from: string, to: string) => Date.parse(to) - Date.parse(from);
 
@@ -228,7 +232,18 @@ describe('checkout recovery workflow', () => {
   });
 
   test('a transient SES error is retried with backoff until the reminder goes out', async () => {
+    // A 5xx, then throttling: attempt 2 waits the policy's first interval (1 s), attempt 3 the
+    // throttling delay the activity asks for (5 s). Spacing is read on the server's clock.
     const ses = await startSesFaultEndpoint({ queue: [{ kind: 'fail' }, { kind: 'throttle' }] });
+    // Each attempt as SES sees it: its number, and the test server's clock (which skips the backoff).
+    const attempts: Array<{ attempt: number; at: number }> = [];
+    const sesMailer = h.mailer(ses.url);
+    const recording: Mailer = {
+      send: async (message) => {
+        attempts.push({ attempt: Context.current().info.attempt, at: await h.env.currentTimeMs() });
+        return sesMailer.send(message);
+      },
+    };
     try {
       await h.withWorker(async ({ taskQueue }) => {
         const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }]);
@@ -238,31 +253,57 @@ describe('checkout recovery workflow', () => {
           ['sent'],
         );
         assert.equal(ses.count, 3);
-      }, h.mailer(ses.url));
+        assert.deepEqual(
+          ses.requests.map((r) => r.behaviour),
+          ['fail', 'throttle', 'ok'],
+        );
+        const events = (await handle.fetchHistory()).events ?? [];
+        const retry = events.find((e) => e.activityTaskScheduledEventAttributes)?.activityTaskScheduledEventAttributes
+          ?.retryPolicy;
+        assert.equal(Number(retry?.initialInterval?.seconds), SEND_RETRY_INITIAL_MS / 1000);
+        assert.equal(retry?.backoffCoefficient, 2);
+        const started = events.find((e) => e.activityTaskStartedEventAttributes)?.activityTaskStartedEventAttributes;
+        assert.equal(started?.attempt, 3, 'the history records the third attempt as the one that sent');
+      }, recording);
+      assert.deepEqual(
+        attempts.map((a) => a.attempt),
+        [1, 2, 3],
+      );
+      const [first, second, third] = attempts.map((a) => a.at) as [number, number, number];
+      assert.ok(second - first >= SEND_RETRY_INITIAL_MS, `attempt 2 came ${second - first} ms after attempt 1`);
+      assert.ok(second - first < THROTTLE_RETRY_DELAY_MS, 'a 5xx waits the first interval, not the throttling delay');
+      assert.ok(third - second >= THROTTLE_RETRY_DELAY_MS, `attempt 3 came ${third - second} ms after attempt 2`);
     } finally {
       await ses.close();
     }
   });
 
-  test('an order that lands while a reminder is being sent counts as ordered for the send re-check', async () => {
+  test("an order that lands while a reminder's SES call fails: the retry's re-check suppresses it and nothing is mailed", async () => {
     const ses = await startSesFaultEndpoint({ queue: [{ kind: 'hang' }] });
-    let closed = false;
     try {
       await h.withWorker(async ({ taskQueue }) => {
-        // The shopper left an hour ago: reminder 1 is due at once, and its SES call hangs.
-        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }], { lastActivityAt: Date.now() - HOUR });
-        for (let i = 0; i < 200 && ses.count === 0; i++) await new Promise((r) => setTimeout(r, 50));
-        assert.equal(ses.count, 1, 'the send reached SES');
+        // The shopper left an hour ago (on the server's clock): reminder 1 is due at once, its SES call hangs.
+        const lastActivityAt = (await h.env.currentTimeMs()) - HOUR;
+        // No order confirmation either: every request SES gets is the reminder's.
+        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }], {
+          lastActivityAt,
+          sendOrderConfirmation: false,
+        });
+        await ses.received(1);
         await handle.signal(orderedSignal, { orderId: 'mid-send' });
         assert.equal((await handle.query(statusQuery)).state, 'reminding', 'the send is still in flight');
-        // What the activity asks before each attempt: the order counts although the state lags.
-        assert.equal(await checkoutStateReader(h.env.client)(handle.workflowId), 'ordered');
-        await handle.terminate('test over: the suppressed retry is covered by the activity tests');
-        await ses.close(); // ends the hanging request so the worker can stop
-        closed = true;
+        ses.answerHanging({ kind: 'fail' }); // SES fails the first attempt: Temporal retries it
+        const status = await result(handle);
+        assert.equal(status.state, 'ordered');
+        assert.equal(status.order?.orderId, 'mid-send');
+        const [reminder] = status.reminders;
+        assert.equal(reminder?.outcome, 'suppressed');
+        assert.match(reminder?.reason ?? '', /checkout ordered before the send/);
+        assert.equal(ses.count, 1, 'the retry never reached SES (the one request it got, it failed)');
+        assert.equal(status.remindersSent, 0);
       }, h.mailer(ses.url));
     } finally {
-      if (!closed) await ses.close();
+      await ses.close();
     }
   });
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RecoveryPolicy } from '../../common/checkout';
 import { preferencesSignal } from '../../common/messages';
+import { nextLocalHour } from '../support/calendar';
 import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
 const NO_RULES: RecoveryPolicy = { quietHours: null, defaultTimezone: 'UTC', frequencyCap: null };
@@ -93,6 +94,9 @@ describe("the customer's preferences", () => {
   test("the customer's own quiet hours and zone replace the shop's, also when changed while waiting", async () => {
     await h.withWorker(async ({ taskQueue }) => {
       // The shop has no quiet hours. The customer (in New York) wants none between 00:00 and 23:00.
+      // At noon in New York (on the server's clock), so reminder 1 falls due inside their window.
+      const now = await h.env.currentTimeMs();
+      await h.env.sleep(nextLocalHour(now, 'America/New_York', 12) - now);
       const { handle, email } = await h.startCheckout(
         taskQueue,
         [{ after: '30m' }],

@@ -1,9 +1,12 @@
 // Quiet hours on the time-skipping server: the server's clock is moved to the nights that matter
 // (env.sleep before the start), so the workflow computes local times as it would in production.
+// The nights are found from the server's own clock (which starts at the machine's "now"), so the
+// tests pass on any date; the expectations stay exact (08:00 CET = 07:00Z, 08:00 CEST = 06:00Z).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RecoveryPolicy } from '../../common/checkout';
 import { statusQuery } from '../../common/messages';
+import { isoOf, nextBerlinSpringForward, nextBerlinWinterNight } from '../support/calendar';
 import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
 /**
@@ -13,6 +16,7 @@ import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 const near = (actual: string | undefined, expected: string) =>
   assert.ok(Math.abs(Date.parse(actual ?? '') - Date.parse(expected)) < 10_000, `${actual} ≉ ${expected}`);
 
+const HOUR = 3_600_000;
 const NIGHT_POLICY: RecoveryPolicy = { quietHours: { start: '21:00', end: '08:00' }, defaultTimezone: 'UTC' };
 
 describe('quiet hours in the checkout workflow', () => {
@@ -24,28 +28,33 @@ describe('quiet hours in the checkout workflow', () => {
     await h?.close();
   });
 
-  /** Moves the test server's clock to `iso` (it only moves forward). */
-  async function clockTo(iso: string): Promise<void> {
+  /** Moves the test server's clock to `target` (it only moves forward). */
+  async function clockTo(target: number): Promise<void> {
     const current = await h.env.currentTimeMs();
-    const target = Date.parse(iso);
-    assert.ok(target > current, `the test server is already past ${iso}`);
+    assert.ok(target > current, `the test server is already past ${isoOf(target)}`);
     await h.env.sleep(target - current);
   }
 
+  /** The next night the test needs, found from the test server's clock. */
+  const serverNight = async (find: (fromMs: number) => { evening: number; morning: number }) =>
+    find(await h.env.currentTimeMs());
+
   test('a reminder due at 22:00 in Berlin goes out at 08:00 Berlin time, recorded as delayed', async () => {
     await h.withWorker(async ({ taskQueue }) => {
-      await clockTo('2026-12-01T19:00:00Z'); // 20:00 in Berlin (CET)
+      const night = await serverNight(nextBerlinWinterNight);
+      await clockTo(night.evening); // 20:00 in Berlin (CET)
       const { handle, email } = await h.startCheckout(taskQueue, [{ after: '2h' }], { policy: NIGHT_POLICY });
       const waiting = await handle.query(statusQuery);
-      assert.equal(waiting.upcoming[0]?.delayed?.until, '2026-12-02T07:00:00.000Z');
+      assert.equal(waiting.upcoming[0]?.delayed?.until, isoOf(night.morning));
       const status = await result(handle);
       const [reminder] = status.reminders;
       assert.equal(reminder?.outcome, 'sent');
-      near(reminder?.dueAt, '2026-12-01T21:00:00.000Z');
-      near(reminder?.at, '2026-12-02T07:00:00.000Z');
+      near(reminder?.dueAt, isoOf(night.evening + 2 * HOUR)); // 22:00 CET
+      near(reminder?.at, isoOf(night.morning));
+      assert.ok(isoOf(night.morning).endsWith('T07:00:00.000Z'), '08:00 CET is 07:00Z');
       assert.deepEqual(reminder?.delayed, {
         reason: 'quiet hours 21:00–08:00 Europe/Berlin',
-        until: '2026-12-02T07:00:00.000Z',
+        until: isoOf(night.morning),
       });
       assert.equal((await h.inbox.messagesTo(email)).length, 1, 'moved, not dropped');
     });
@@ -53,22 +62,25 @@ describe('quiet hours in the checkout workflow', () => {
 
   test('across the spring-forward night the morning is 08:00 summer time (06:00Z, not 07:00Z)', async () => {
     await h.withWorker(async ({ taskQueue }) => {
-      await clockTo('2027-03-27T19:00:00Z'); // 20:00 CET; clocks jump 02:00 → 03:00 that night
+      const night = await serverNight(nextBerlinSpringForward);
+      await clockTo(night.evening); // 20:00 CET; clocks jump 02:00 → 03:00 that night
       const { handle } = await h.startCheckout(taskQueue, [{ after: '2h' }], { policy: NIGHT_POLICY });
       const status = await result(handle);
-      assert.equal(status.reminders[0]?.delayed?.until, '2027-03-28T06:00:00.000Z');
-      near(status.reminders[0]?.at, '2027-03-28T06:00:00.000Z');
+      assert.ok(isoOf(night.morning).endsWith('T06:00:00.000Z'), '08:00 CEST is 06:00Z');
+      assert.equal(status.reminders[0]?.delayed?.until, isoOf(night.morning));
+      near(status.reminders[0]?.at, isoOf(night.morning));
     });
   });
 
   test('a channel rule replaces the default window, and no window means on time', async () => {
     await h.withWorker(async ({ taskQueue }) => {
-      await clockTo('2026-12-01T19:00:00Z');
+      const night = await serverNight(nextBerlinWinterNight);
+      await clockTo(night.evening);
       const policy: RecoveryPolicy = { ...NIGHT_POLICY, channelQuietHours: { email: null } };
       const { handle } = await h.startCheckout(taskQueue, [{ after: '2h' }], { policy });
       const status = await result(handle);
       assert.equal(status.reminders[0]?.delayed, undefined);
-      near(status.reminders[0]?.at, '2026-12-01T21:00:00.000Z');
+      near(status.reminders[0]?.at, isoOf(night.evening + 2 * HOUR));
       const timers = await timerDurations(handle);
       assert.equal(timers.length, 1);
       assert.ok(Math.abs((timers[0] ?? 0) - 2 * 3_600_000) < 1_000, 'one timer, to the due time');

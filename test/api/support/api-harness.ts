@@ -72,6 +72,8 @@ export async function startApi(
 export interface ApiUnderTest {
   readonly url: string;
   readonly config: AppConfig;
+  /** The Nest application, to reach its providers (e.g. the preference store). */
+  readonly app: INestApplication;
   /** A client of the dev server the API talks to. */
   readonly client: Client;
   readonly temporal: TestWorkflowEnvironment;
@@ -99,6 +101,9 @@ export function useApi(env: NodeJS.ProcessEnv = {}): ApiUnderTest {
     },
     get config() {
       return started().api.config;
+    },
+    get app() {
+      return started().api.app;
     },
     get client() {
       return started().temporal.client;
