@@ -6,6 +6,8 @@ import type { CheckoutEvent } from './checkout-events';
 import type { CustomerPreferences } from './customer-preferences';
 
 export const WORKFLOW_TYPE = 'checkoutRecovery';
+/** An order that arrived before its checkout (same workflow id as the checkout's). */
+export const EARLY_ORDER_WORKFLOW_TYPE = 'earlyOrder';
 
 export interface OrderedSignal {
   orderId: string;

@@ -1,6 +1,8 @@
 // One workflow per checkout: wait out the shopper's inactivity, send each reminder of the
 // schedule when it falls due, stop the moment an order arrives. Deterministic: no I/O here,
-// only Temporal's clock and the activities below.
+// only Temporal's clock and the activities below. The file reads in the samples' order: the
+// message definitions (common/messages.ts, shared with the API), activity proxies with their
+// timeouts, state (one machine, common/checkout-machine.ts), handlers, then the logic.
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -17,23 +19,24 @@ import {
 } from '@temporalio/workflow';
 import type { RecoveryActivities, SendResult } from '../activities/contract';
 import type {
-  CheckoutState,
   CheckoutStatus,
-  EarlyOrderInput,
   OrderRecord,
   RecoveryWorkflowInput,
   ReminderRecord,
   ScheduleStep,
 } from '../common/checkout';
+import { abandonReason } from '../common/checkout-events';
+import { checkoutClosed, INVALID_CHECKOUT_INPUT, invalidSchedule } from '../common/checkout-failures';
 import {
-  abandonReason,
-  applyEvent,
-  CHECKOUT_EVENT_TYPES,
-  type CheckoutProgress,
-  inTimeOrder,
-  NO_PROGRESS,
-} from '../common/checkout-events';
-import type { CustomerPreferences } from '../common/customer-preferences';
+  apply,
+  type CheckoutMessage,
+  isOpen,
+  planOf,
+  sentCount,
+  start,
+  statusOf,
+  stopReason,
+} from '../common/checkout-machine';
 import { type IssuedOffer, offerFor, offerValidForMs } from '../common/discount-offer';
 import { formatDuration, parseDuration } from '../common/duration';
 import {
@@ -45,7 +48,7 @@ import {
   statusQuery,
   supersededSignal,
 } from '../common/messages';
-import { initialLastActivity, laterActivity, type PlanInput, plannedSteps, sendMoment } from '../common/recovery-plan';
+import { sendMoment } from '../common/recovery-plan';
 import { resolveSchedule } from '../common/schedule';
 import {
   AbandonReasonKey,
@@ -56,15 +59,10 @@ import {
   RemindersSentKey,
 } from '../common/search-attributes';
 import { describeErrors, validateRecoveryInput } from '../common/validate-checkout';
+import { legacyEarlyOrder } from './early-order';
 import { PATCHES } from './patches';
 
-/**
- * Workflows started from this version on spend fewer billable Actions: the API's startDelay
- * replaces the first timer, search attributes are set once at start instead of per transition
- * (status lives in the query and the result), and the order confirmation can be turned off
- * (`sendOrderConfirmation`). Histories recorded before keep their old behaviour on replay.
- */
-const LEAN_ACTIONS_PATCH = PATCHES.leanActions;
+// ---- Activity proxies and their timeouts ----
 
 // An SES call takes well under a second; 30 s per attempt covers a slow network without
 // holding a dead attempt long. Transient failures (throttling, 5xx) retry with backoff for up to
@@ -76,11 +74,6 @@ const SEND_OPTIONS = {
   scheduleToCloseTimeout: SEND_GIVE_UP_AFTER,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
 } as const;
-/**
- * Reminders the discount policy gives an offer carry a unique code, issued right before the send.
- * Older histories never issued one (and had no discount policy to ask for it).
- */
-const DISCOUNT_OFFERS_PATCH = PATCHES.discountOffers;
 // Issuing is one insert in the ledger's database, or one call to the shop platform's API. 15 min of
 // retries rides out a database failover; after that the reminder goes without the offer rather than
 // late, and the status says why.
@@ -89,100 +82,61 @@ const ISSUE_OPTIONS = {
   scheduleToCloseTimeout: '15m',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 } as const;
-/** A proxy per call so each activity carries its own summary in the UI's timeline. */
-const activitiesFor = (summary: string) => proxyActivities<RecoveryActivities>({ ...SEND_OPTIONS, summary });
+/** One proxy per call, so each activity carries its own summary in the UI's timeline. */
+const sendActivities = (summary: string) => proxyActivities<RecoveryActivities>({ ...SEND_OPTIONS, summary });
+const issueActivities = (summary: string) => proxyActivities<RecoveryActivities>({ ...ISSUE_OPTIONS, summary });
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<CheckoutStatus> {
-  if (input && 'earlyOrder' in input) return recordEarlyOrder(input);
+  // Early orders recorded before they had a workflow type of their own (earlyOrder) replay here.
+  if (input && 'earlyOrder' in input) return legacyEarlyOrder(input);
   const errors = validateRecoveryInput(input);
   if (errors.length > 0) {
-    throw ApplicationFailure.nonRetryable(`Invalid checkout input: ${describeErrors(errors)}`, 'InvalidCheckoutInput');
+    throw ApplicationFailure.nonRetryable(`Invalid checkout input: ${describeErrors(errors)}`, INVALID_CHECKOUT_INPUT);
   }
   const { checkout } = input;
-  const lean = patched(LEAN_ACTIONS_PATCH);
-  // The start request's time, not the first task's: with a start delay they are far apart.
-  const startedAt = lean ? workflowInfo().startTime.getTime() : Date.now();
-  let lastActivityAt = initialLastActivity(input, startedAt);
-  let schedule: ScheduleStep[] = [...input.schedule];
-  let nextIndex = 0; // steps before it have run
-  let state: CheckoutState = 'waiting';
-  let order: OrderRecord | null = null;
-  let replan = false; // set when the due time of the next step may have changed
-  const reminders: ReminderRecord[] = [];
-  let progress: CheckoutProgress = NO_PROGRESS;
-  let supersededBy: string | null = null;
-  // The customer's own preferences: the input's snapshot, replaced by each `preferences` signal.
-  let preferences: CustomerPreferences | undefined = input.preferences;
-  const unsubscribed = () => preferences?.optedOut === true;
-  const plan = (): PlanInput => ({ ...input, preferences });
+
+  // ---- Behaviour gates (workflows/patches.ts says when each old branch can go) ----
+  const lean = patched(PATCHES.leanActions);
+  /** The start request's time, not the first task's: with a start delay they are far apart. */
+  const startFromRequestTime = lean;
+  /** Search attributes set once at start; the status lives in the query and the result. */
+  const statusOnlyInQueryAndResult = lean;
+  /** Quiet hours and the frequency cap came with the policy, which only this version carries. */
+  const honoursSendPolicy = lean;
+  /** The order confirmation can be turned off (`sendOrderConfirmation: false`). */
+  const confirmationOptional = lean;
+
+  // ---- State: one machine, changed only through apply (common/checkout-machine.ts) ----
+  let machine = start(input, startFromRequestTime ? workflowInfo().startTime.getTime() : Date.now());
+  const update = (message: CheckoutMessage) => {
+    machine = apply(machine, message);
+  };
   let published = { reason: 'unknown', step: '' }; // search attributes as last upserted
   // Set when the frequency cap held a step back: the step waits at least until then.
   let heldUntil = 0;
   // Codes issued per step: a step the frequency cap held back offers the same code without asking again.
   const issuedOffers = new Map<number, IssuedOffer>();
   const discountPolicy = input.policy?.discount;
-  const capSpec = lean ? input.policy?.frequencyCap : undefined;
+  const capSpec = honoursSendPolicy ? input.policy?.frequencyCap : undefined;
   const capDuration = capSpec ? parseDuration(capSpec) : undefined;
   const frequencyCapMs = capDuration?.ok ? capDuration.ms : undefined;
   const smsRules = input.policy?.smsRules ?? undefined;
-  const sentCount = () => reminders.filter((r) => r.outcome === 'sent').length;
+  const status = () => statusOf(machine);
 
-  const status = (): CheckoutStatus => {
-    const planned =
-      state === 'waiting' || state === 'reminding' ? plannedSteps(plan(), schedule, nextIndex, lastActivityAt) : [];
-    return {
-      checkoutId: checkout.checkoutId,
-      customerId: checkout.customer.id,
-      state,
-      startedAt: iso(startedAt),
-      lastActivityAt: iso(lastActivityAt),
-      nextDueAt: planned[0]?.dueAt ?? null,
-      remindersSent: sentCount(),
-      reminders: [...reminders],
-      upcoming: planned,
-      order,
-      ...(supersededBy && { supersededBy }),
-      ...(preferences && { preferences }),
-      ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
-    };
-  };
-
+  // ---- Handlers (set before the first await: signals sent before the start are delivered here) ----
   setHandler(statusQuery, status);
-  setHandler(orderedSignal, ({ orderId, total }) => {
-    if (order) return; // a repeated order event changes nothing
-    order = { orderId, total, receivedAt: iso(Date.now()), afterStep: sentCount() };
-  });
-  setHandler(activitySignal, ({ at }) => {
-    // Only before the first reminder: after that the recovery sequence has begun and keeps its pace.
-    if (order || nextIndex > 0) return;
-    lastActivityAt = laterActivity(lastActivityAt, at, Date.now());
-    replan = true;
-  });
-  setHandler(supersededSignal, ({ by }) => {
-    if (order || supersededBy || typeof by !== 'string') return;
-    supersededBy = by;
-  });
-  setHandler(preferencesSignal, ({ preferences: changed }) => {
-    if (order || typeof changed !== 'object' || changed === null) return;
-    preferences = changed;
-    replan = true; // their quiet hours or zone may move the next send; an opt-out ends the wait
-  });
+  setHandler(orderedSignal, ({ orderId, total }) =>
+    update({ type: 'ordered', orderId, total, receivedAt: Date.now() }),
+  );
+  setHandler(activitySignal, ({ at }) => update({ type: 'activity', at, receivedAt: Date.now() }));
+  setHandler(supersededSignal, ({ by }) => update({ type: 'superseded', by }));
+  setHandler(preferencesSignal, ({ preferences }) => update({ type: 'preferences', preferences }));
   setHandler(checkoutEventsSignal, ({ events }) => {
-    if (order || !Array.isArray(events)) return;
-    // Another client may signal anything: unknown types and unreadable times are skipped.
-    const usable = events.filter((e) => CHECKOUT_EVENT_TYPES.includes(e?.type) && Number.isFinite(Date.parse(e?.at)));
-    for (const event of inTimeOrder(usable)) {
-      progress = applyEvent(progress, event);
-      // Like the activity signal: before the first reminder each step pushes the schedule back.
-      if (nextIndex === 0) {
-        lastActivityAt = laterActivity(lastActivityAt, Date.parse(event.at), Date.now());
-        replan = true;
-      }
-    }
-    const reason = abandonReason(progress);
-    const step = progress.lastStep ?? '';
+    update({ type: 'checkoutEvents', events, receivedAt: Date.now() });
+    const reason = abandonReason(machine.progress);
+    const step = machine.progress.lastStep ?? '';
     if (reason !== published.reason || step !== published.step) {
       upsertSearchAttributes([
         { key: AbandonReasonKey, value: reason },
@@ -194,34 +148,34 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   setHandler(
     rescheduleUpdate,
     ({ schedule: specs }) => {
-      const resolved = resolveSchedule(specs, 'schedule', nextIndex, schedule[nextIndex - 1]?.afterMs ?? 0);
-      if (!resolved.ok) throw new Error(describeErrors(resolved.errors)); // unreachable: validator ran
-      schedule = [...schedule.slice(0, nextIndex), ...resolved.steps];
-      replan = true;
+      const resolved = resolveRemaining(specs);
+      if (!resolved.ok) throw invalidSchedule(describeErrors(resolved.errors)); // unreachable: validator ran
+      update({ type: 'rescheduled', steps: resolved.steps });
       return status();
     },
     {
       validator: ({ schedule: specs }) => {
-        if (state !== 'waiting' && state !== 'reminding') throw new Error(`checkout is already ${state}`);
-        if (order) throw new Error('checkout is already ordered');
-        const lastSent = schedule[nextIndex - 1];
-        const resolved = resolveSchedule(specs, 'schedule', nextIndex, lastSent?.afterMs ?? 0);
+        if (machine.order) throw checkoutClosed('ordered');
+        if (!isOpen(machine)) throw checkoutClosed(machine.phase);
+        const resolved = resolveRemaining(specs);
         if (!resolved.ok) {
-          const after = lastSent
-            ? ` (steps are offsets from the last activity; ${nextIndex} already ran, the last at ${lastSent.after})`
+          const lastRun = machine.schedule[machine.nextIndex - 1];
+          const after = lastRun
+            ? ` (steps are offsets from the last activity; ${machine.nextIndex} already ran, the last at ${lastRun.after})`
             : '';
-          throw new Error(`${describeErrors(resolved.errors)}${after}`);
+          throw invalidSchedule(`${describeErrors(resolved.errors)}${after}`);
         }
       },
     },
   );
 
+  // ---- Logic ----
   const publish = () => {
     setCurrentDetails(describeForUi(status()));
-    if (lean) return;
+    if (statusOnlyInQueryAndResult) return;
     upsertSearchAttributes([
-      { key: CheckoutStatusKey, value: state },
-      { key: RemindersSentKey, value: sentCount() },
+      { key: CheckoutStatusKey, value: machine.phase },
+      { key: RemindersSentKey, value: sentCount(machine) },
     ]);
   };
   if (!workflowInfo().typedSearchAttributes.get(CustomerIdKey)) {
@@ -234,69 +188,82 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   publish();
 
   try {
-    while (!order && !supersededBy && !unsubscribed() && nextIndex < schedule.length) {
-      const step = schedule[nextIndex] as ScheduleStep;
-      const number = nextIndex + 1;
-      const dueMs = lastActivityAt + step.afterMs;
-      // Quiet hours move the send, never drop it (only workflows of the lean version carry a policy);
-      // a step the frequency cap held back waits for the cap, then for quiet hours again.
-      const moment = lean ? sendMoment(plan(), step, Math.max(dueMs, heldUntil)) : { at: dueMs, delayed: undefined };
+    while (!stopReason(machine) && machine.nextIndex < machine.schedule.length) {
+      const step = machine.schedule[machine.nextIndex] as ScheduleStep;
+      const number = machine.nextIndex + 1;
+      const dueMs = machine.lastActivityAt + step.afterMs;
+      // Quiet hours move the send, never drop it; a step the frequency cap held back waits for the
+      // cap, then for quiet hours again.
+      const moment = honoursSendPolicy
+        ? sendMoment(planOf(machine), step, Math.max(dueMs, heldUntil))
+        : { at: dueMs, delayed: undefined };
       const waitMs = moment.at - Date.now();
       if (waitMs > 0) {
-        replan = false;
+        update({ type: 'planned' });
         const why = moment.delayed
           ? ` (${moment.delayed.reason})`
           : heldUntil > dueMs
             ? ' (frequency cap: another checkout of this customer was messaged)'
             : '';
         const summary = `wait ${formatDuration(waitMs)} for reminder ${number}${why}`;
-        await condition(() => order !== null || supersededBy !== null || replan, waitMs, { summary });
-        if (order || supersededBy || replan) continue; // the loop's condition sees an opt-out
+        await condition(() => machine.order !== null || machine.supersededBy !== null || machine.replan, waitMs, {
+          summary,
+        });
+        if (machine.order || machine.supersededBy || machine.replan) continue; // the loop's condition sees an opt-out
       }
-      state = 'reminding';
-      const record = await runSend(step, number, schedule.length, iso(dueMs));
-      reminders.push(moment.delayed && !record.delayed ? { ...record, delayed: moment.delayed } : record);
+      update({ type: 'sending' });
+      const record = await runSend(step, number, machine.schedule.length, iso(dueMs));
+      const held = record.outcome === 'delayed' && record.delayed !== undefined;
+      update({
+        type: 'reminderRecorded',
+        record: moment.delayed && !record.delayed ? { ...record, delayed: moment.delayed } : record,
+        advance: !held && !record.optedOut,
+      });
       if (record.optedOut) {
         // The activity found the opt-out in the store before its signal reached us.
-        preferences = { ...(preferences ?? {}), optedOut: true };
+        update({ type: 'optedOutAtSend' });
         publish();
         break;
       }
-      if (record.outcome === 'delayed' && record.delayed) {
+      if (held && record.delayed) {
         // At least a second: worker and server clocks differ by milliseconds, never loop on them.
         heldUntil = Math.max(Date.parse(record.delayed.until), Date.now() + 1_000);
         publish();
         continue; // the same step again, once the cap allows
       }
       heldUntil = 0;
-      nextIndex += 1;
       publish();
     }
-    if (order) {
-      state = 'ordered';
+    const stop = stopReason(machine);
+    if (stop === 'ordered' && machine.order) {
+      update({ type: 'closed', phase: 'ordered' });
       publish();
-      const placed: OrderRecord = order;
-      if (!lean || input.sendOrderConfirmation !== false) placed.confirmation = await sendConfirmation(placed);
-    } else if (supersededBy) {
-      state = 'superseded';
-    } else if (unsubscribed()) {
-      state = 'unsubscribed';
+      if (!confirmationOptional || input.sendOrderConfirmation !== false) {
+        update({ type: 'confirmationRecorded', confirmation: await sendConfirmation(machine.order) });
+      }
     } else {
-      state = 'expired';
+      update({ type: 'closed', phase: stop ?? 'expired' });
     }
     publish();
     await condition(allHandlersFinished);
     return status();
   } catch (err) {
     if (isCancellation(err)) {
-      state = 'cancelled';
+      update({ type: 'closed', phase: 'cancelled' });
       await CancellationScope.nonCancellable(async () => publish());
     }
     throw err;
   }
 
+  /** The update's steps resolved as the steps after the ones already run. */
+  function resolveRemaining(specs: Parameters<typeof resolveSchedule>[0]) {
+    return resolveSchedule(specs, 'schedule', machine.nextIndex, machine.schedule[machine.nextIndex - 1]?.afterMs ?? 0);
+  }
+
   async function runSend(step: ScheduleStep, number: number, total: number, dueAt: string): Promise<ReminderRecord> {
     const { offer, offerError } = await offerForStep(number, total);
+    // Read after issuing the offer: checkout events that arrived meanwhile count for this send.
+    const { progress, lastActivityAt } = machine;
     const base = {
       step: number,
       channel: step.channel,
@@ -307,7 +274,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     };
     try {
       const by = step.channels ? step.channels.join(' or ') : step.channel;
-      const { sendReminder } = activitiesFor(`send reminder ${number} by ${by}`);
+      const { sendReminder } = sendActivities(`send reminder ${number} by ${by}`);
       const result: SendResult = await sendReminder({
         checkout,
         step: number,
@@ -343,16 +310,14 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   /** The discount code this step offers, if the policy gives it one; why not, if issuing failed. */
   async function offerForStep(number: number, total: number): Promise<{ offer?: IssuedOffer; offerError?: string }> {
     const policy = discountPolicy;
+    const { progress } = machine;
     const reason = progress.events > 0 ? abandonReason(progress) : undefined;
     const wanted = policy ? offerFor(policy, checkout, reason, number, total) : null;
-    if (!policy || !wanted || !patched(DISCOUNT_OFFERS_PATCH)) return {};
+    if (!policy || !wanted || !patched(PATCHES.discountOffers)) return {};
     const known = issuedOffers.get(number);
     if (known) return { offer: known };
     try {
-      const { issueDiscountCode } = proxyActivities<RecoveryActivities>({
-        ...ISSUE_OPTIONS,
-        summary: `issue discount code for reminder ${number}`,
-      });
+      const { issueDiscountCode } = issueActivities(`issue discount code for reminder ${number}`);
       const issued = await issueDiscountCode({
         checkoutId: checkout.checkoutId,
         customerId: checkout.customer.id,
@@ -372,7 +337,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
 
   async function sendConfirmation(placed: OrderRecord): Promise<OrderRecord['confirmation']> {
     try {
-      const { sendOrderConfirmation } = activitiesFor(`send order confirmation for ${placed.orderId}`);
+      const { sendOrderConfirmation } = sendActivities(`send order confirmation for ${placed.orderId}`);
       const result = await sendOrderConfirmation({ checkout, orderId: placed.orderId, total: placed.total });
       return {
         outcome: result.outcome === 'sent' ? 'sent' : 'skipped',
@@ -384,32 +349,6 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       return { outcome: 'failed', reason: failureReason(err) };
     }
   }
-}
-
-/** The order came first: remember it, so the checkout finds this closed workflow and sends nothing. */
-async function recordEarlyOrder(input: EarlyOrderInput): Promise<CheckoutStatus> {
-  const startedAt = Date.now();
-  let order: OrderRecord | null = null;
-  setHandler(orderedSignal, ({ orderId, total }) => {
-    order ??= { orderId, total, receivedAt: iso(Date.now()), afterStep: 0, beforeCheckout: true };
-  });
-  const status = (): CheckoutStatus => ({
-    checkoutId: input.earlyOrder.checkoutId,
-    customerId: '',
-    state: order ? 'ordered' : 'waiting',
-    startedAt: iso(startedAt),
-    lastActivityAt: iso(startedAt),
-    nextDueAt: null,
-    remindersSent: 0,
-    reminders: [],
-    upcoming: [],
-    order,
-  });
-  setHandler(statusQuery, status);
-  await condition(() => order !== null);
-  // The API sets CheckoutStatus=ordered when it starts this workflow; older starts relied on this.
-  if (!patched(LEAN_ACTIONS_PATCH)) upsertSearchAttributes([{ key: CheckoutStatusKey, value: 'ordered' }]);
-  return status();
 }
 
 function failureReason(err: unknown): string {

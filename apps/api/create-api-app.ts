@@ -6,6 +6,7 @@ import type { PreferenceStore } from '../../activities/ledger/preferences-store'
 import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
+import { correlationIdMiddleware } from './http/correlation-id';
 import { useBodyParsers } from './http/json-body';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -45,7 +46,8 @@ export async function createApiApp(
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );
-  // First, so every request is timed and counted, also those a body parser or the guard refuses.
+  // First, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
+  app.use(correlationIdMiddleware());
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.use('/codec', codecCors(config.api.codecCorsOrigins));
   useBodyParsers(app);

@@ -78,6 +78,18 @@ test('an unexpected Temporal error is a 500 with a correlation id and no interna
   }
 });
 
+test('every response carries a correlation id, the same as its error body; a caller’s plain id is kept', async () => {
+  const health = await call(`${api.url}/health`, 'GET');
+  assert.match(health.headers.get('x-correlation-id') ?? '', /^[0-9a-f-]{36}$/);
+  const missing = await call(`${api.url}/checkouts/co-nope-${Date.now()}`, 'GET');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.correlationId, missing.headers.get('x-correlation-id'));
+  const mine = await call(`${api.url}/health`, 'GET', undefined, { 'x-correlation-id': 'shop-req-42' });
+  assert.equal(mine.headers.get('x-correlation-id'), 'shop-req-42');
+  const forged = await call(`${api.url}/health`, 'GET', undefined, { 'x-correlation-id': 'a b\tc<script>' });
+  assert.notEqual(forged.headers.get('x-correlation-id'), 'a b\tc<script>');
+});
+
 test('an unexpected route is a plain 404 without internals', async () => {
   const res = await call(`${api.url}/nowhere`, 'GET');
   assert.equal(res.status, 404);

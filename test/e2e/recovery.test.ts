@@ -99,6 +99,24 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     assert.equal(mails.length, 2, 'reminder 1 and the order confirmation only');
   });
 
+  test("the workflow's rejections reach the caller by type: a schedule invalid after the steps run is a 400, an ordered checkout a 409", async () => {
+    const id = uniqueId('co');
+    assert.equal(
+      (await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }, { after: '1h' }] }))).status,
+      202,
+    );
+    await stack.waitForStatus(id, (s) => s.remindersSent === 1);
+    // Valid on its own, but reminder 1 already ran at 1s: the workflow's validator rejects it.
+    const invalid = await stack.request('PUT', `/checkouts/${id}/schedule`, { schedule: [{ after: '1s' }] });
+    assert.equal(invalid.status, 400);
+    assert.match(invalid.body.message, /1 already ran, the last at 1s/);
+    assert.ok(invalid.body.correlationId, 'the error carries its correlation id');
+    assert.equal((await stack.request('POST', '/orders', { checkoutId: id, orderId: `ord-${id}` })).status, 202);
+    const closed = await stack.request('PUT', `/checkouts/${id}/schedule`, { schedule: [{ after: '2h' }] });
+    assert.equal(closed.status, 409);
+    assert.equal(closed.body.message, 'checkout is already ordered');
+  });
+
   test('starting the same checkout twice starts one workflow and sends each reminder once', async () => {
     const id = uniqueId('co');
     const first = await stack.request('POST', '/checkouts', body(id, { schedule: [{ after: '1s' }] }));

@@ -8,6 +8,7 @@ import type { Mailer } from '../../activities/ses-mailer';
 import type { CheckoutStatus } from '../../common/checkout';
 import {
   activitySignal,
+  EARLY_ORDER_WORKFLOW_TYPE,
   orderedSignal,
   rescheduleUpdate,
   statusQuery,
@@ -365,19 +366,21 @@ describe('checkout recovery workflow', () => {
     });
   });
 
-  test('an order that arrives before its checkout closes it as ordered with nothing sent', async () => {
-    await h.withWorker(async ({ taskQueue }) => {
-      const handle = await h.env.client.workflow.signalWithStart(WORKFLOW_TYPE, {
-        taskQueue,
-        workflowId: workflowIdFor('co-early'),
-        args: [{ earlyOrder: { checkoutId: 'co-early' } }],
-        signal: orderedSignal,
-        signalArgs: [{ orderId: 'ord-early' }],
+  for (const type of [EARLY_ORDER_WORKFLOW_TYPE, WORKFLOW_TYPE]) {
+    test(`an order that arrives before its checkout closes it as ordered with nothing sent (${type})`, async () => {
+      await h.withWorker(async ({ taskQueue }) => {
+        const handle = await h.env.client.workflow.signalWithStart(type, {
+          taskQueue,
+          workflowId: workflowIdFor('co-early'),
+          args: [{ earlyOrder: { checkoutId: 'co-early' } }],
+          signal: orderedSignal,
+          signalArgs: [{ orderId: 'ord-early' }],
+        });
+        const status = await result(handle);
+        assert.equal(status.state, 'ordered');
+        assert.equal(status.order?.beforeCheckout, true);
+        assert.equal(status.remindersSent, 0);
       });
-      const status = await result(handle);
-      assert.equal(status.state, 'ordered');
-      assert.equal(status.order?.beforeCheckout, true);
-      assert.equal(status.remindersSent, 0);
     });
-  });
+  }
 });

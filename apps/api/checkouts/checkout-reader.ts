@@ -3,23 +3,11 @@
 // result is its final status; a workflow still in its start delay has not run, and its status
 // follows from its input and the signals kept for it; otherwise the workflow answers a query.
 import type { Client, WorkflowExecutionDescription, WorkflowExecutionInfo, WorkflowHandle } from '@temporalio/client';
-import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
-import type { CheckoutRecoveryInput, CheckoutStatus, RecoveryWorkflowInput } from '../../../common/checkout';
-import { abandonReason, applyEvent, inTimeOrder, NO_PROGRESS } from '../../../common/checkout-events';
-import {
-  type ActivitySignal,
-  activitySignal,
-  type CheckoutEventsSignal,
-  checkoutEventsSignal,
-  type PreferencesSignal,
-  preferencesSignal,
-  type SupersededSignal,
-  statusQuery,
-  supersededSignal,
-  workflowIdFor,
-} from '../../../common/messages';
-import { initialLastActivity, laterActivity, plannedSteps } from '../../../common/recovery-plan';
+import type { CheckoutStatus, RecoveryWorkflowInput } from '../../../common/checkout';
+import { apply, start, statusOf, stopReason } from '../../../common/checkout-machine';
+import { statusQuery, workflowIdFor } from '../../../common/messages';
+import { firstArgument, keptSignalMessages } from '../../shared/kept-signals';
 import { withWorkerDeadline } from '../temporal/deadline';
 import { publishedState, stateOf } from './checkout-state';
 import type { ApiCheckoutState } from './dto/checkout-responses';
@@ -70,7 +58,11 @@ export class CheckoutReader {
     return stateOf(info);
   }
 
-  /** Undefined once a workflow task has run: then the workflow's own answer is the truth. */
+  /**
+   * A checkout still in its start delay: its input and the signals kept for it, folded through the
+   * same state machine the workflow's handlers apply. Undefined once a workflow task has run: then
+   * the workflow's own answer is the truth.
+   */
   private async delayedStatus(
     handle: WorkflowHandle,
     description: ExecutionFacts,
@@ -78,52 +70,15 @@ export class CheckoutReader {
     const events = (await handle.fetchHistory()).events ?? [];
     if (events.some((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)) return undefined;
     const converter = this.client.options.loadedDataConverter;
-    const started = events[0]?.workflowExecutionStartedEventAttributes;
-    const input = await decodeFromPayloadsAtIndex<RecoveryWorkflowInput>(converter, 0, started?.input?.payloads);
+    const payloads = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    const input = await firstArgument<RecoveryWorkflowInput | undefined>(converter, payloads);
     if (!input || 'earlyOrder' in input) return undefined;
-    const startedAt = description.startTime.getTime();
-    let lastActivityAt = initialLastActivity(input as CheckoutRecoveryInput, startedAt);
-    let progress = NO_PROGRESS;
-    let supersededBy: string | undefined;
-    let preferences = input.preferences;
-    // The signals kept for the workflow, folded as its handlers will fold them.
-    for (const event of events) {
-      const signal = event.workflowExecutionSignaledEventAttributes;
-      const receivedAt = Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
-      if (signal?.signalName === activitySignal.name) {
-        const { at } = await decodeFromPayloadsAtIndex<ActivitySignal>(converter, 0, signal.input?.payloads);
-        lastActivityAt = laterActivity(lastActivityAt, at, receivedAt);
-      } else if (signal?.signalName === supersededSignal.name) {
-        supersededBy ??= (await decodeFromPayloadsAtIndex<SupersededSignal>(converter, 0, signal.input?.payloads)).by;
-      } else if (signal?.signalName === preferencesSignal.name) {
-        preferences = (await decodeFromPayloadsAtIndex<PreferencesSignal>(converter, 0, signal.input?.payloads))
-          .preferences;
-      } else if (signal?.signalName === checkoutEventsSignal.name) {
-        const batch = await decodeFromPayloadsAtIndex<CheckoutEventsSignal>(converter, 0, signal.input?.payloads);
-        for (const e of inTimeOrder(batch.events)) {
-          progress = applyEvent(progress, e);
-          lastActivityAt = laterActivity(lastActivityAt, Date.parse(e.at), receivedAt);
-        }
-      }
-    }
-    const unsubscribed = preferences?.optedOut === true;
-    const upcoming =
-      supersededBy || unsubscribed ? [] : plannedSteps({ ...input, preferences }, input.schedule, 0, lastActivityAt);
-    return {
-      checkoutId: input.checkout.checkoutId,
-      customerId: input.checkout.customer.id,
-      state: supersededBy ? 'superseded' : unsubscribed ? 'unsubscribed' : 'waiting',
-      startedAt: new Date(startedAt).toISOString(),
-      lastActivityAt: new Date(lastActivityAt).toISOString(),
-      nextDueAt: upcoming[0]?.dueAt ?? null,
-      remindersSent: 0,
-      reminders: [],
-      upcoming,
-      order: null,
-      ...(supersededBy && { supersededBy }),
-      ...(preferences && { preferences }),
-      ...(progress.events > 0 && { progress, abandonReason: abandonReason(progress) }),
-    };
+    let machine = start(input, description.startTime.getTime());
+    for (const message of await keptSignalMessages(events, converter)) machine = apply(machine, message);
+    // As the workflow's first task will: a supersede or an opt-out ends the checkout before any step.
+    const stop = stopReason(machine);
+    if (stop && stop !== 'ordered') machine = apply(machine, { type: 'closed', phase: stop });
+    return statusOf(machine);
   }
 }
 

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
-import {
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
 import type { CheckoutEvent } from '../../../common/checkout-events';
 import {
@@ -38,8 +33,6 @@ import { recoveryStartOptions, START_TOKEN_MEMO } from './start-options';
 
 // An update needs a workflow task round trip (validator, then handler); 10 s leaves room for a busy worker.
 const RESCHEDULE_TIMEOUT_MS = 10_000;
-/** The workflow's update validator rejects a closed checkout with this message. */
-const ALREADY_CLOSED = /^checkout is already (\w+)/;
 
 @Injectable()
 export class CheckoutsService {
@@ -125,25 +118,17 @@ export class CheckoutsService {
   async reschedule(checkoutId: string, { schedule }: RescheduleDto): Promise<CheckoutStatus> {
     const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
     const specs = schedule.map(({ after, template, channel }) => ({ after, template, channel }));
-    try {
-      return await this.unlessFinished(checkoutId, () =>
-        withWorkerDeadline(
-          this.client,
-          RESCHEDULE_TIMEOUT_MS,
-          'the reschedule',
-          () => handle.executeUpdate(rescheduleUpdate, { args: [{ schedule: specs }] }),
-          // The server keeps the update for the workflow's next task, so it is not known to have failed.
-          'it may still apply once a worker runs: check GET /checkouts/{id}',
-        ),
-      );
-    } catch (err) {
-      // The workflow's validator rejected it; its reason (an ApplicationFailure) is the cause.
-      if (err instanceof WorkflowUpdateFailedError) {
-        const reason = err.cause?.message ?? err.message;
-        throw ALREADY_CLOSED.test(reason) ? new ConflictException(reason) : new BadRequestException(reason);
-      }
-      throw err;
-    }
+    // A rejection by the workflow's validator (CheckoutClosed, InvalidSchedule) is mapped by type in ApiExceptionFilter.
+    return this.unlessFinished(checkoutId, () =>
+      withWorkerDeadline(
+        this.client,
+        RESCHEDULE_TIMEOUT_MS,
+        'the reschedule',
+        () => handle.executeUpdate(rescheduleUpdate, { args: [{ schedule: specs }] }),
+        // The server keeps the update for the workflow's next task, so it is not known to have failed.
+        'it may still apply once a worker runs: check GET /checkouts/{id}',
+      ),
+    );
   }
 
   async cancel(checkoutId: string): Promise<CancelAcceptedResponse> {

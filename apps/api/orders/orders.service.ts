@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { EarlyOrderInput } from '../../../common/checkout';
-import { orderedSignal, WORKFLOW_TYPE, workflowIdFor } from '../../../common/messages';
+import { EARLY_ORDER_WORKFLOW_TYPE, orderedSignal, workflowIdFor } from '../../../common/messages';
 import { CheckoutStatusKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
@@ -27,7 +27,7 @@ export class OrdersService {
     const earlyOrder: EarlyOrderInput = { earlyOrder: { checkoutId } };
     let arrivedAfterClose = false;
     try {
-      await this.client.workflow.signalWithStart(WORKFLOW_TYPE, {
+      await this.client.workflow.signalWithStart(EARLY_ORDER_WORKFLOW_TYPE, {
         workflowId: workflowIdFor(checkoutId),
         taskQueue: this.config.temporal.taskQueue,
         args: [earlyOrder],
