@@ -92,4 +92,3 @@ describe('checkout state machine', () => {
     assert.equal(statusOf(closed).state, 'unsubscribed');
   });
 });
-
