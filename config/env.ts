@@ -9,9 +9,9 @@ import { describeErrors } from '../common/validate-checkout';
 import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
-import { loadPush, type PushConfig } from './push-config';
+import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPolicy } from './push-config';
 
-export { ConfigError, type PushConfig };
+export { ConfigError, type PushConfig, type PushEndpointPolicy };
 
 /** Payload encryption: on with its keys (the first encrypts), or explicitly off. */
 export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
@@ -44,6 +44,8 @@ export interface AppConfig {
   metrics: MetricsConfig;
   /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
   push: PushConfig | undefined;
+  /** Which push endpoints the API accepts and the sender connects to (config/push-config.ts). */
+  pushEndpoints: PushEndpointPolicy;
 }
 
 export interface LinkConfig {
@@ -289,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
     },
     push: loadPush(env),
+    pushEndpoints: loadPushEndpointPolicy(env),
     encryption: loadEncryption(env),
   };
 }

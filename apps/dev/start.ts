@@ -99,6 +99,8 @@ async function main(): Promise<void> {
   env.CODEC_CORS_ORIGINS ??= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
   // Kept in the data directory, so links in emails sent before a restart still work after it.
   if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
+  // The local push service below listens on loopback over http: development only (refused in production).
+  env.PUSH_ALLOW_LOOPBACK ??= 'on';
   let config: AppConfig;
   try {
     console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));

@@ -1,6 +1,7 @@
 // The worker's life once its configuration and stores are open: connect to Temporal, serve the
 // checkout-recovery workflow and its activities until SIGINT/SIGTERM, drain, disconnect. Shared by
 // the worker process and by `npm start`'s single process on the embedded database.
+import { log as activityLog } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -45,7 +46,12 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
         ...(config.push
           ? [
               webPushChannel(
-                createWebPushSender({ vapid: config.push.vapid, ttlSeconds: config.push.ttlSeconds }),
+                createWebPushSender({
+                  vapid: config.push.vapid,
+                  ttlSeconds: config.push.ttlSeconds,
+                  allowLoopback: config.pushEndpoints.allowLoopback,
+                  log: (message, attrs) => activityLog.warn(message, attrs),
+                }),
                 shopNameFrom(config.ses.from),
               ),
             ]

@@ -28,6 +28,7 @@ describe('channels end to end (HTTP → Temporal → SES, SNS, web push)', () =>
         webPushChannel(
           createWebPushSender({
             vapid: { subject: 'mailto:shop@example.com', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+            allowLoopback: true, // the local push service
           }),
           'Shop',
         ),
