@@ -10,6 +10,7 @@ import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
 import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPolicy } from './push-config';
+import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
 
 export { ConfigError, type PushConfig, type PushEndpointPolicy };
 
@@ -29,6 +30,8 @@ export interface AppConfig {
   ses: { endpoint: string | undefined; region: string; from: string };
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
   sns: { endpoint: string | undefined; region: string };
+  /** Countries texts may go to and the cap per phone number (config/sms-config.ts). */
+  sms: SmsSafetyConfig;
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -275,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       endpoint: env.SNS_ENDPOINT || undefined,
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     },
+    sms: loadSmsSafety(env),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),

@@ -101,6 +101,8 @@ async function main(): Promise<void> {
   if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
   // The local push service below listens on loopback over http: development only (refused in production).
   env.PUSH_ALLOW_LOOPBACK ??= 'on';
+  // Texts go to the local SNS: a few countries, so the README's +1 and +49 examples reach it.
+  env.SMS_ALLOWED_COUNTRIES ??= 'US,CA,GB,DE,AT,CH';
   let config: AppConfig;
   try {
     console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));

@@ -42,7 +42,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       consent: consentFrom(stores.preferences),
       // Email is the mailer's; sms texts through SNS; push only with VAPID keys (else push steps fall through).
       channels: [
-        smsChannel(sms, shopNameFrom(config.ses.from)),
+        smsChannel(sms, shopNameFrom(config.ses.from), { allowedCallingCodes: config.sms.allowedCallingCodes }),
         ...(config.push
           ? [
               webPushChannel(
@@ -60,6 +60,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
       // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
       discounts: stores.ledger.discountCodes,
+      ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
     });
     const worker = await createRecoveryWorker({
       connection,
