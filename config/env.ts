@@ -26,6 +26,11 @@ export interface AppConfig {
     publicUrl: string;
     /** Browser origins (the Temporal UI) allowed to call the codec endpoint. */
     codecCorsOrigins: string[];
+    /**
+     * CUSTOMER_ID_SECRET: keys the HMAC that turns a legacy checkout's email into its customer id (a
+     * search attribute, never encrypted). Unset: the legacy route answers 503.
+     */
+    customerIdSecret: string | undefined;
   };
   ses: { endpoint: string | undefined; region: string; from: string };
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
@@ -127,6 +132,16 @@ function linkSecrets(env: NodeJS.ProcessEnv): string[] {
       `every LINK_SIGNING_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
     );
   return secrets;
+}
+
+function customerIdSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.CUSTOMER_ID_SECRET?.trim() || undefined;
+  if (secret && secret.length < MIN_LINK_SECRET_LENGTH) {
+    throw new ConfigError(
+      `CUSTOMER_ID_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
+    );
+  }
+  return secret;
 }
 
 function ttl(env: NodeJS.ProcessEnv, name: string, fallback: string, minMs: number): number {
@@ -268,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: env.API_KEY || undefined,
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
       codecCorsOrigins: origins(env),
+      customerIdSecret: customerIdSecret(env),
     },
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,

@@ -32,6 +32,7 @@ import {
   type CheckoutProgress,
   inTimeOrder,
   NO_PROGRESS,
+  publishableStep,
 } from '../common/checkout-events';
 import type { CustomerPreferences } from '../common/customer-preferences';
 import { type IssuedOffer, offerFor, offerValidForMs } from '../common/discount-offer';
@@ -88,6 +89,11 @@ const ISSUE_OPTIONS = {
   scheduleToCloseTimeout: '15m',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 } as const;
+/**
+ * A custom step named with free text is published as "custom" (CheckoutStep is never encrypted).
+ * Asked only when a name needs it, so histories recorded before publish what they published then.
+ */
+const STEP_SLUG_PATCH = 'checkout-step-slug-v5';
 /** A proxy per call so each activity carries its own summary in the UI's timeline. */
 const activitiesFor = (summary: string) => proxyActivities<RecoveryActivities>({ ...SEND_OPTIONS, summary });
 
@@ -181,7 +187,9 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       }
     }
     const reason = abandonReason(progress);
-    const step = progress.lastStep ?? '';
+    const given = progress.lastStep ?? '';
+    const safe = publishableStep(given);
+    const step = safe === given || !patched(STEP_SLUG_PATCH) ? given : safe;
     if (reason !== published.reason || step !== published.step) {
       upsertSearchAttributes([
         { key: AbandonReasonKey, value: reason },
