@@ -10,6 +10,7 @@ import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
 import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPolicy } from './push-config';
+import { loadRateLimits, type RateLimitConfig } from './rate-limits';
 import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
 
 export { ConfigError, type PushConfig, type PushEndpointPolicy };
@@ -31,6 +32,8 @@ export interface AppConfig {
      * search attribute, never encrypted). Unset: the legacy route answers 503.
      */
     customerIdSecret: string | undefined;
+    /** Requests per client, link token and API key (config/rate-limits.ts). */
+    rateLimits: RateLimitConfig;
   };
   ses: { endpoint: string | undefined; region: string; from: string };
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
@@ -284,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
       codecCorsOrigins: origins(env),
       customerIdSecret: customerIdSecret(env),
+      rateLimits: loadRateLimits(env),
     },
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,
