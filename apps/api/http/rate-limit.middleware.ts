@@ -77,7 +77,10 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
     }
     for (const [bucket, key] of checks) {
       const waitMs = bucket?.take(key) ?? 0;
-      if (waitMs > 0) return tooMany(req, res, waitMs);
+      if (waitMs > 0) {
+        tooMany(req, res, waitMs);
+        return;
+      }
     }
     next();
   };
