@@ -5,6 +5,7 @@
 // hands over to the next. Still one message per step: the claim is the step's, not the channel's.
 // A failure before a provider accepted the message releases the claim so Temporal's retry may send.
 // Every attempt is counted for the worker's metrics (metrics.ts).
+import { createHmac } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel, ChannelSkip, Checkout, SmsRules } from '../common/checkout';
 import { parseDuration } from '../common/duration';
@@ -53,6 +54,11 @@ export interface ActivityDependencies {
    * shop platform's. Without one, issueDiscountCode refuses and reminders go without offers.
    */
   discounts?: DiscountCodeIssuer;
+  /**
+   * At most `maxTexts` texts to one phone number within `withinMs`, whatever checkout or customer id
+   * they were for (SMS_PHONE_CAP): the per-customer frequency cap trusts the caller's customer id.
+   */
+  smsPhoneCap?: { maxTexts: number; withinMs: number; spec: string };
 }
 
 // Another attempt holds a fresh claim (usually one Temporal already timed out that is still
@@ -75,6 +81,8 @@ interface Route {
   skip?: () => Promise<string | undefined>;
   /** Builds the message (links are signed here, at send time); an error is permanent. */
   prepare: () => Promise<PreparedSend>;
+  /** Gives back what `skip` reserved (a text under the phone cap) when this route did not deliver. */
+  release?: () => Promise<void>;
 }
 
 interface Delivery {
@@ -107,11 +115,18 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   async function deliver(d: Delivery): Promise<SendResult> {
     const metrics = sendMetrics(Context.current().metricMeter);
     const current = { labels: d.labels }; // the channel being tried, for a failure's label
+    let result: SendResult | undefined;
     try {
-      return await attempt(d, metrics, current);
+      result = await attempt(d, metrics, current);
+      return result;
     } catch (err) {
       metrics.failed(current.labels, failureReasonOf(err));
       throw err;
+    } finally {
+      const delivered = result?.outcome === 'sent' ? result.channel : undefined;
+      for (const route of d.routes) {
+        if (route.release && route.channel !== delivered) await route.release().catch(() => undefined); // expires anyway
+      }
     }
   }
 
@@ -289,13 +304,42 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         skip: async () => {
           if (!sender) return `no ${channel} sender configured`;
           if (!sender.addressOf(checkout.customer)) return `the customer has no ${ADDRESS_NAMES[channel]}`;
+          const refused = sender.refuses?.(checkout.customer);
+          if (refused) return refused;
           if (!(await allowed(channel))) return `${CONSENT_REFUSAL} ${channel}`;
-          if (channel === 'sms' && input.smsRules) return smsRulesForbid(checkout, input.smsRules, input);
+          if (channel === 'sms' && input.smsRules) {
+            const forbidden = await smsRulesForbid(checkout, input.smsRules, input);
+            if (forbidden) return forbidden;
+          }
+          // Last: it reserves one of the number's texts, given back if this route does not deliver.
+          if (channel === 'sms') return phoneCapForbids(input);
           return undefined;
         },
         prepare: () => (sender as ChannelSender).prepare(content()),
+        ...(channel === 'sms' &&
+          deps.smsPhoneCap && {
+            release: () => deps.ledger.releaseText(recipientKey(input), reminderKey(checkout.checkoutId, input.step)),
+          }),
       };
     });
+  }
+
+  /** The ledger's key for a phone number: an HMAC, so the database holds no numbers. */
+  function recipientKey({ checkout }: SendReminderInput): string {
+    const secret = deps.links.secrets[0] ?? '';
+    return createHmac('sha256', secret)
+      .update(`sms-recipient:${checkout.customer.phone ?? ''}`)
+      .digest('base64url');
+  }
+
+  async function phoneCapForbids(input: SendReminderInput): Promise<string | undefined> {
+    const cap = deps.smsPhoneCap;
+    if (!cap) return undefined;
+    const key = reminderKey(input.checkout.checkoutId, input.step);
+    const now = input.requestedAt ?? Date.now();
+    const held = await deps.ledger.reserveText(recipientKey(input), key, cap.maxTexts, cap.withinMs, now);
+    if (held.reserved) return undefined;
+    return `SMS phone cap: this number already got ${held.texts} text(s) within ${cap.spec.split('/')[1] ?? ''} (at most ${cap.maxTexts})`;
   }
 
   /** US-style SMS rules: at most so many texts per checkout, none after the window since abandonment. */

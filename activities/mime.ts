@@ -3,6 +3,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Customer } from '../common/checkout';
 import type { RenderedEmail } from './templates';
+import { displayName } from './templates/format';
 
 export interface MimeInput {
   from: string;
@@ -12,9 +13,11 @@ export interface MimeInput {
 }
 
 export function buildMime({ from, to, email, headers }: MimeInput): Promise<Buffer> {
+  // The display name is shown by mail clients like the greeting: only when it looks like a name.
+  const name = displayName(to);
   const composer = new MailComposer({
     from,
-    to: to.name ? { name: to.name, address: to.email } : to.email,
+    to: name ? { name, address: to.email } : to.email,
     subject: email.subject,
     text: email.text,
     html: email.html,

@@ -4,12 +4,12 @@
 // The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
-import { and, count, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { LedgerDiscountCodes } from './discounts/ledger-issuer';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
 import { migrate } from './ledger/migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './ledger/preferences-store';
-import { customerContacts, type SentMessage, sentMessages } from './ledger/schema';
+import { customerContacts, type SentMessage, sentMessages, textRecipients } from './ledger/schema';
 
 export type { SentMessage } from './ledger/schema';
 
@@ -52,6 +52,21 @@ export interface SendLedger {
   confirmContact(customerId: string, checkoutId: string, nowMs?: number): Promise<void>;
   /** Nothing went out (suppressed, failed before SES): the hold blocks nobody any more. */
   dropContact(customerId: string, checkoutId: string): Promise<void>;
+  /**
+   * The cap per phone number: reserves a text to `recipientKey` for message `dedupeKey`, unless
+   * `maxTexts` others were reserved within `withinMs`. Serialised per number, so concurrent
+   * checkouts aimed at one phone get at most `maxTexts` between them. A retry of the same message
+   * finds its own reservation.
+   */
+  reserveText(
+    recipientKey: string,
+    dedupeKey: string,
+    maxTexts: number,
+    withinMs: number,
+    nowMs?: number,
+  ): Promise<{ reserved: true } | { reserved: false; texts: number }>;
+  /** The text did not go out: its reservation counts no more. */
+  releaseText(recipientKey: string, dedupeKey: string): Promise<void>;
   /** Await at worker shutdown, after the worker has drained. */
   close(): Promise<void>;
 }
@@ -218,6 +233,40 @@ class DrizzleSendLedger implements OpenedLedger {
       .update(customerContacts)
       .set({ heldAt: null })
       .where(and(eq(customerContacts.customerId, customerId), eq(customerContacts.checkoutId, checkoutId)));
+  }
+
+  async reserveText(
+    recipientKey: string,
+    dedupeKey: string,
+    maxTexts: number,
+    withinMs: number,
+    nowMs = Date.now(),
+  ): Promise<{ reserved: true } | { reserved: false; texts: number }> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`checkout-recovery.texts.${recipientKey}`}))`);
+      const recent = await tx
+        .select({ dedupeKey: textRecipients.dedupeKey })
+        .from(textRecipients)
+        .where(
+          and(eq(textRecipients.recipientKey, recipientKey), gt(textRecipients.reservedAt, new Date(nowMs - withinMs))),
+        );
+      if (recent.some((r) => r.dedupeKey === dedupeKey)) return { reserved: true };
+      if (recent.length >= maxTexts) return { reserved: false, texts: recent.length };
+      await tx
+        .insert(textRecipients)
+        .values({ recipientKey, dedupeKey, reservedAt: new Date(nowMs) })
+        .onConflictDoUpdate({
+          target: [textRecipients.recipientKey, textRecipients.dedupeKey],
+          set: { reservedAt: new Date(nowMs) },
+        });
+      return { reserved: true };
+    });
+  }
+
+  async releaseText(recipientKey: string, dedupeKey: string): Promise<void> {
+    await this.db
+      .delete(textRecipients)
+      .where(and(eq(textRecipients.recipientKey, recipientKey), eq(textRecipients.dedupeKey, dedupeKey)));
   }
 
   async get(key: string): Promise<SentMessage | undefined> {

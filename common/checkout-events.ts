@@ -40,6 +40,17 @@ export interface CheckoutEvent {
   name?: string;
 }
 
+/**
+ * A custom step's name becomes the CheckoutStep search attribute, which is never encrypted: a slug
+ * only ("gift_wrap_chosen"), so no customer's words or data end up in Temporal's visibility store.
+ */
+export const STEP_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const STEP_SLUG_RULE = 'must be a slug: 1-64 lowercase letters, digits, "_" or "-"';
+
+/** The step as the CheckoutStep attribute may show it: a slug as given, anything else just "custom". */
+export const publishableStep = (step: string): string =>
+  step === '' || STEP_SLUG_PATTERN.test(step) ? step : 'custom';
+
 export const ABANDON_REASONS = ['shipping_cost', 'payment_failed', 'out_of_stock', 'coupon', 'unknown'] as const;
 export type AbandonReason = (typeof ABANDON_REASONS)[number];
 

@@ -1,5 +1,6 @@
 // A browser's push subscription as `PushSubscription.toJSON()` gives it, and the checks the API
 // (and the workflow's input check) apply before anything is encrypted for it.
+import { ipVersion, nonPublicAddressReason } from './ip-address';
 import type { FieldError } from './schedule';
 import { AUTH_SECRET_BYTES, decodeBase64Url, isUncompressedP256Point } from './web-push-keys';
 
@@ -33,6 +34,40 @@ function endpointError(endpoint: unknown): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
   if (url.username || url.password) return 'must not carry credentials';
   return undefined;
+}
+
+/** Host names that only mean something inside a network: never a push service. */
+const INTERNAL_NAME = /(^|\.)(localhost|local|internal|intranet|lan|home|corp|localdomain|home\.arpa)\.?$/i;
+
+/**
+ * Why the API refuses to push to this endpoint (undefined: it may), on top of the well-formedness
+ * `pushSubscriptionErrors` checks: push services are public https servers, so an http URL, an
+ * internal name or a non-public address literal can only aim our requests into a network (SSRF).
+ * `allowLoopback` (PUSH_ALLOW_LOOPBACK, development and tests) lets the local push service in:
+ * http or https on 127.0.0.1, ::1 or localhost only. The sender checks resolved addresses again.
+ */
+export function pushEndpointPolicyError(endpoint: string, allowLoopback = false): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'must be an https URL';
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (allowLoopback && isLoopbackHost(host)) return undefined;
+  if (url.protocol !== 'https:') return 'must be an https URL';
+  if (ipVersion(host) !== 0) {
+    const why = nonPublicAddressReason(host);
+    return why ? `must be a public push service, not a ${why} address` : undefined;
+  }
+  if (!host.includes('.') || INTERNAL_NAME.test(host)) return 'must be a public push service, not an internal host';
+  return undefined;
+}
+
+/** The local push service's addresses (development and tests only). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || (ipVersion(bare) === 4 && bare.startsWith('127.'));
 }
 
 /** Field errors of a push subscription (empty when it can be sent to); `field` prefixes each. */

@@ -7,8 +7,11 @@ import { join } from 'node:path';
 
 export const DEV_LINK_SECRET_FILE = 'link-signing-secret';
 
-export function devLinkSecret(dataDir: string): string {
-  const file = join(dataDir, DEV_LINK_SECRET_FILE);
+export const DEV_CUSTOMER_ID_SECRET_FILE = 'customer-id-secret';
+
+/** `name`: the file in the data directory (the customer id secret of the legacy route is kept the same way). */
+export function devLinkSecret(dataDir: string, name = DEV_LINK_SECRET_FILE): string {
+  const file = join(dataDir, name);
   const existing = readSecret(file);
   if (existing) return existing;
   mkdirSync(dataDir, { recursive: true });
@@ -19,7 +22,7 @@ export function devLinkSecret(dataDir: string): string {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   const made = readSecret(file);
-  if (!made) throw new Error(`could not keep a link signing secret in ${file}`);
+  if (!made) throw new Error(`could not keep a secret in ${file}`);
   return made;
 }
 

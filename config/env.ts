@@ -9,9 +9,11 @@ import { describeErrors } from '../common/validate-checkout';
 import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
-import { loadPush, type PushConfig } from './push-config';
+import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPolicy } from './push-config';
+import { loadRateLimits, type RateLimitConfig } from './rate-limits';
+import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
 
-export { ConfigError, type PushConfig };
+export { ConfigError, type PushConfig, type PushEndpointPolicy };
 
 /** Payload encryption: on with its keys (the first encrypts), or explicitly off. */
 export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
@@ -25,10 +27,19 @@ export interface AppConfig {
     publicUrl: string;
     /** Browser origins (the Temporal UI) allowed to call the codec endpoint. */
     codecCorsOrigins: string[];
+    /**
+     * CUSTOMER_ID_SECRET: keys the HMAC that turns a legacy checkout's email into its customer id (a
+     * search attribute, never encrypted). Unset: the legacy route answers 503.
+     */
+    customerIdSecret: string | undefined;
+    /** Requests per client, link token and API key (config/rate-limits.ts). */
+    rateLimits: RateLimitConfig;
   };
   ses: { endpoint: string | undefined; region: string; from: string };
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
   sns: { endpoint: string | undefined; region: string };
+  /** Countries texts may go to and the cap per phone number (config/sms-config.ts). */
+  sms: SmsSafetyConfig;
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -44,6 +55,8 @@ export interface AppConfig {
   metrics: MetricsConfig;
   /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
   push: PushConfig | undefined;
+  /** Which push endpoints the API accepts and the sender connects to (config/push-config.ts). */
+  pushEndpoints: PushEndpointPolicy;
 }
 
 export interface LinkConfig {
@@ -122,6 +135,16 @@ function linkSecrets(env: NodeJS.ProcessEnv): string[] {
       `every LINK_SIGNING_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
     );
   return secrets;
+}
+
+function customerIdSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.CUSTOMER_ID_SECRET?.trim() || undefined;
+  if (secret && secret.length < MIN_LINK_SECRET_LENGTH) {
+    throw new ConfigError(
+      `CUSTOMER_ID_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
+    );
+  }
+  return secret;
 }
 
 function ttl(env: NodeJS.ProcessEnv, name: string, fallback: string, minMs: number): number {
@@ -263,6 +286,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: env.API_KEY || undefined,
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
       codecCorsOrigins: origins(env),
+      customerIdSecret: customerIdSecret(env),
+      rateLimits: loadRateLimits(env),
     },
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,
@@ -273,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       endpoint: env.SNS_ENDPOINT || undefined,
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     },
+    sms: loadSmsSafety(env),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
@@ -289,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
     },
     push: loadPush(env),
+    pushEndpoints: loadPushEndpointPolicy(env),
     encryption: loadEncryption(env),
   };
 }

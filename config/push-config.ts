@@ -68,3 +68,21 @@ export function loadPush(env: NodeJS.ProcessEnv = process.env): PushConfig | und
   }
   return { vapid: { subject: vapidSubject(env.VAPID_SUBJECT), publicKey, privateKey }, ttlSeconds: ttlSeconds(env) };
 }
+
+/** Where pushes may go: public https push services, plus the local one in development and tests. */
+export interface PushEndpointPolicy {
+  /** PUSH_ALLOW_LOOPBACK=on: http(s) to 127.0.0.1 / ::1 / localhost (the local push service). */
+  allowLoopback: boolean;
+}
+
+/** Off unless set; refused under NODE_ENV=production, so a copied dev setting cannot open the door. */
+export function loadPushEndpointPolicy(env: NodeJS.ProcessEnv = process.env): PushEndpointPolicy {
+  const raw = env.PUSH_ALLOW_LOOPBACK?.trim().toLowerCase() || 'off';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`PUSH_ALLOW_LOOPBACK must be "on" or "off", got "${raw}"`);
+  if (raw === 'on' && env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'PUSH_ALLOW_LOOPBACK=on is for the local push service in development and tests; it cannot be set with NODE_ENV=production',
+    );
+  }
+  return { allowLoopback: raw === 'on' };
+}

@@ -6,7 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { RecoveryPolicy } from '../common/checkout';
-import { activitySignal, orderedSignal, preferencesSignal, rescheduleUpdate } from '../common/messages';
+import {
+  activitySignal,
+  checkoutEventsSignal,
+  orderedSignal,
+  preferencesSignal,
+  rescheduleUpdate,
+} from '../common/messages';
 import { RecoveryHarness, result } from '../test/workflow/recovery-harness';
 
 const OUT = join(__dirname, '..', '..', 'test', 'histories');
@@ -52,6 +58,25 @@ async function main(): Promise<void> {
           const { handle } = await h.startCheckout(taskQueue, undefined, {}, 'c-recorded-opt-out');
           await h.env.sleep('2h');
           await handle.signal(preferencesSignal, { preferences: { optedOut: true } });
+          await result(handle);
+          return handle.workflowId;
+        },
+        'custom-step-named-freely': async () => {
+          // A custom step's name as free text (before names were slugs): it became CheckoutStep as given.
+          const { handle } = await h.startCheckout(taskQueue);
+          await h.env.sleep('10m');
+          const at = new Date(Date.now()).toISOString();
+          await handle.signal(checkoutEventsSignal, {
+            events: [
+              { type: 'custom', at, name: 'Gift Wrap Chosen' },
+              { type: 'custom', at, name: 'gift wrap chosen!' },
+            ],
+          });
+          await h.env.sleep('10m');
+          await handle.signal(checkoutEventsSignal, {
+            events: [{ type: 'custom', at, name: 'Ada Lovelace, ada@example.com' }],
+          });
+          await handle.signal(orderedSignal, { orderId: 'ord-3' });
           await result(handle);
           return handle.workflowId;
         },

@@ -25,7 +25,7 @@ import type {
   ReminderRecord,
   ScheduleStep,
 } from '../common/checkout';
-import { abandonReason } from '../common/checkout-events';
+import { abandonReason, publishableStep } from '../common/checkout-events';
 import { checkoutClosed, INVALID_CHECKOUT_INPUT, invalidSchedule } from '../common/checkout-failures';
 import {
   apply,
@@ -136,7 +136,11 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   setHandler(checkoutEventsSignal, ({ events }) => {
     update({ type: 'checkoutEvents', events, receivedAt: Date.now() });
     const reason = abandonReason(machine.progress);
-    const step = machine.progress.lastStep ?? '';
+    // A custom step named with free text is published as "custom" (CheckoutStep is never encrypted);
+    // the gate is asked only when a name needs it, so older histories publish what they did then.
+    const given = machine.progress.lastStep ?? '';
+    const safe = publishableStep(given);
+    const step = safe === given || !patched(PATCHES.checkoutStepSlug) ? given : safe;
     if (reason !== published.reason || step !== published.step) {
       upsertSearchAttributes([
         { key: AbandonReasonKey, value: reason },

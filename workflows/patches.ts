@@ -8,6 +8,8 @@ export const PATCHES = {
   leanActions: 'lean-actions-v2',
   /** Reminders the discount policy gives an offer carry a unique code, issued right before the send. */
   discountOffers: 'discount-offers-v3',
+  /** A custom checkout step named with free text is published as the CheckoutStep "custom". */
+  checkoutStepSlug: 'checkout-step-slug-v5',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

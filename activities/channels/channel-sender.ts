@@ -25,6 +25,8 @@ export interface ChannelSender {
   readonly channel: Channel;
   /** The customer's address on this channel (email, phone, push endpoint), or undefined: none. */
   addressOf(customer: Customer): string | undefined;
+  /** Why this channel will not carry a message to this address (e.g. a country texts may not go to). */
+  refuses?(customer: Customer): string | undefined;
   /**
    * Renders the reminder for this channel. Throws when it cannot be built (a template bug: the
    * activity fails it permanently). The returned send throws ApplicationFailures: non-retryable

@@ -1,13 +1,14 @@
 // Web push (RFC 8030) with VAPID (RFC 8292) and aes128gcm message encryption (RFC 8291). The
 // `web-push` package builds the request — encrypted body, VAPID Authorization, TTL, Urgency —
-// and we send it with fetch: web-push's own sendNotification speaks HTTPS only, hides Retry-After
-// in an error object and has no overall timeout, while the local push service is plain HTTP.
+// and push-request.ts sends it to a public address only: web-push's own sendNotification speaks
+// HTTPS only, hides Retry-After in an error object and has no overall timeout.
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { generateRequestDetails, type RequestDetails, type Urgency } from 'web-push';
-import type { PushSubscriptionJSON } from '../../common/push-subscription';
+import { type PushSubscriptionJSON, pushEndpointPolicyError } from '../../common/push-subscription';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../contract';
 import type { SendFailureReason } from '../failure-reasons';
+import { PushAddressRefused, PushTimeout, postToPushService } from './push-request';
 
 export { type PushSubscriptionJSON, pushSubscriptionErrors } from '../../common/push-subscription';
 
@@ -27,6 +28,10 @@ export interface WebPushSenderOptions {
   urgency?: Urgency;
   /** The whole request, connect to last byte. */
   requestTimeoutMs?: number;
+  /** PUSH_ALLOW_LOOPBACK (development, tests): the local push service on loopback may be reached. */
+  allowLoopback?: boolean;
+  /** Where details of a failure go (the activity's log); callers and history get generic texts. */
+  log?: (message: string, attrs: Record<string, unknown>) => void;
 }
 
 export interface PushPayload {
@@ -82,11 +87,11 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /**
- * The failure a push service's non-2xx answer means (RFC 8030 §5, §8; RFC 8292 §4.2). `service`
- * names the push service's origin only: the endpoint's path is the subscription's secret.
+ * The failure a push service's non-2xx answer means (RFC 8030 §5, §8; RFC 8292 §4.2). The text
+ * names no host: it reaches the checkout's status, and the endpoint is the browser's choice.
  */
-export function classifyPushResponse(status: number, retryAfter: string | null, service: string): ApplicationFailure {
-  const answered = `push service ${service} answered ${status}`;
+export function classifyPushResponse(status: number, retryAfter: string | null): ApplicationFailure {
+  const answered = `push service answered ${status}`;
   if (status === 404 || status === 410) {
     return failure('subscription_gone', `${answered}: the subscription no longer exists`, {
       permanent: true,
@@ -120,12 +125,17 @@ export function classifyPushResponse(status: number, retryAfter: string | null, 
 export function createWebPushSender(options: WebPushSenderOptions): WebPushSender {
   const ttl = options.ttlSeconds ?? DEFAULT_PUSH_TTL_SECONDS;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_PUSH_REQUEST_TIMEOUT_MS;
+  const allowLoopback = options.allowLoopback ?? false;
+  const log = options.log ?? (() => {});
   return {
     async send(subscription, payload) {
+      // Checked again here: a subscription may come from another client than the API.
+      const refused = pushEndpointPolicyError(subscription.endpoint, allowLoopback);
+      if (refused) {
+        throw failure('rejected', `push subscription refused: its endpoint ${refused}`, { permanent: true });
+      }
       let request: RequestDetails;
-      let service: string;
       try {
-        service = new URL(subscription.endpoint).origin;
         request = generateRequestDetails(
           { endpoint: subscription.endpoint, keys: subscription.keys },
           JSON.stringify(payload),
@@ -143,30 +153,28 @@ export function createWebPushSender(options: WebPushSenderOptions): WebPushSende
           permanent: true,
         });
       }
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(request.headers)) {
-        // fetch measures the body itself.
-        if (name.toLowerCase() !== 'content-length') headers.set(name, String(value));
-      }
-      let response: Response;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value);
+      let response: Awaited<ReturnType<typeof postToPushService>>;
       try {
-        response = await fetch(request.endpoint, {
-          method: 'POST',
-          headers,
-          body: request.body,
-          redirect: 'error',
-          signal: AbortSignal.timeout(timeoutMs),
+        response = await postToPushService(request.endpoint, headers, request.body ?? Buffer.alloc(0), {
+          timeoutMs,
+          allowLoopback,
         });
-        await response.arrayBuffer();
       } catch (err) {
-        const name = (err as Error).name;
-        const cause = (err as { cause?: { code?: string } }).cause?.code ?? name;
-        const what =
-          name === 'TimeoutError' ? `did not answer within ${timeoutMs} ms` : `could not be reached: ${cause}`;
-        throw failure('unavailable', `push service ${service} ${what}`, { permanent: false });
+        // The details (address, errno) go to the log only: the failure's text reaches the status.
+        const service = new URL(subscription.endpoint).origin;
+        log('push request failed', { service, error: String(err) });
+        if (err instanceof PushAddressRefused) {
+          throw failure('rejected', 'push service refused: it resolves to a non-public address', { permanent: true });
+        }
+        const what = err instanceof PushTimeout ? `did not answer within ${timeoutMs} ms` : 'unreachable';
+        throw failure('unavailable', `push service ${what}`, { permanent: false });
       }
-      if (!response.ok) throw classifyPushResponse(response.status, response.headers.get('retry-after'), service);
-      return { messageId: response.headers.get('location') ?? `push-${randomUUID()}` };
+      if (response.status < 200 || response.status > 299) {
+        throw classifyPushResponse(response.status, response.retryAfter);
+      }
+      return { messageId: response.location ?? `push-${randomUUID()}` };
     },
   };
 }

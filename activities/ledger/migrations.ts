@@ -80,6 +80,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       "UPDATE sent_messages SET channel = 'email' WHERE channel IS NULL AND status = 'sent'",
     ],
   },
+  {
+    version: 6,
+    name: 'create text_recipients (SMS cap per phone number)',
+    statements: [
+      // recipient_key: an HMAC of the phone number, never the number itself.
+      `CREATE TABLE IF NOT EXISTS text_recipients (
+        recipient_key text NOT NULL,
+        dedupe_key text NOT NULL,
+        reserved_at timestamptz NOT NULL,
+        PRIMARY KEY (recipient_key, dedupe_key)
+      )`,
+    ],
+  },
 ];
 
 // Named for this ledger, so another component's migrations table in the same database cannot clash.

@@ -68,3 +68,18 @@ export const discountCodes = pgTable(
 );
 
 export type DiscountCodeRow = typeof discountCodes.$inferSelect;
+
+/**
+ * Texts per phone number (migration 6), whatever checkout or customer id they were for: one row per
+ * message, reserved before SNS is called and kept once it went out. `recipientKey` is an HMAC of the
+ * number, so the ledger holds no phone numbers.
+ */
+export const textRecipients = pgTable(
+  'text_recipients',
+  {
+    recipientKey: text('recipient_key').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    reservedAt: timestamp('reserved_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientKey, t.dedupeKey] })],
+);

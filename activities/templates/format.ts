@@ -18,8 +18,23 @@ export function moneyFor(customer: Customer, currency: string): (amount: number)
   return (amount) => formatMoney(amount, currency, customer.locale);
 }
 
+// A name is free text from the caller: rendered only when it looks like a name (letters, with
+// single spaces, hyphens or apostrophes between them; no dots, digits or slashes, so nothing
+// URL-like), at most 3 words and 30 characters. Anything else is a sentence someone wants the shop
+// to say ("your account is locked, verify at …"), and the greeting goes without it.
+const NAME_PATTERN = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
+export const MAX_GREETING_NAME_LENGTH = 30;
+const MAX_GREETING_NAME_WORDS = 3;
+
+/** The customer's name as a message may show it, or undefined when it does not look like a name. */
+export function displayName(customer: Pick<Customer, 'name'>): string | undefined {
+  const name = customer.name?.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (!name || name.length > MAX_GREETING_NAME_LENGTH || !NAME_PATTERN.test(name)) return undefined;
+  return name.split(' ').length <= MAX_GREETING_NAME_WORDS ? name : undefined;
+}
+
 export function greeting(customer: Customer): string {
-  const name = customer.name?.trim();
+  const name = displayName(customer);
   return name ? `Hi ${name},` : 'Hi there,';
 }
 

@@ -1,9 +1,10 @@
 // A reminder as one text message: who it is from, one line, the signed resume link, the opt-out
-// hint. Written to stay within one 160-character segment where the link allows (the signed resume
+// hint. No free text from the caller (not even the customer's name): a text in the shop's name with
+// words someone else chose is a phishing kit, and carriers' filters read it as one. Written to stay within one 160-character segment where the link allows (the signed resume
 // link carries the checkout URL, so a long shop URL makes it longer).
 import type { Checkout, TemplateName } from '../../common/checkout';
 import type { IssuedOffer } from '../../common/discount-offer';
-import { greeting, moneyFor } from './format';
+import { moneyFor } from './format';
 import { itemCount, offerSummary } from './layout';
 
 export interface SmsView {
@@ -20,17 +21,16 @@ export interface SmsView {
 export const SMS_OPT_OUT_HINT = 'Reply STOP to opt out';
 
 export function renderSms({ checkout, template, shopName, resumeUrl, offer }: SmsView): string {
-  const hello = greeting(checkout.customer);
   const count = itemCount(checkout.cart);
   const total = moneyFor(checkout.customer, checkout.cart.currency)(checkout.cart.total);
   const line =
     template === 'last-chance'
-      ? `last reminder: your cart (${total}) is still saved`
+      ? `Last reminder: your cart (${total}) is still saved`
       : template === 'cart'
-        ? `your ${count} item${count === 1 ? '' : 's'} (${total}) are waiting`
-        : 'your cart is saved';
+        ? `Your ${count} item${count === 1 ? '' : 's'} (${total}) are waiting`
+        : 'Your cart is saved';
   const code = offer ? ` ${offerLine(checkout, offer)}.` : '';
-  return `${shopName}: ${hello} ${line}.${code} ${resumeUrl} ${SMS_OPT_OUT_HINT}`;
+  return `${shopName}: ${line}.${code} ${resumeUrl} ${SMS_OPT_OUT_HINT}`;
 }
 
 /** "Code BACK-7KQ2-M9XD-3FJP: 10% off": the code first, so it survives a cut-off preview. */

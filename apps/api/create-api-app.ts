@@ -8,6 +8,7 @@ import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { useBodyParsers } from './http/json-body';
+import { rateLimitMiddleware } from './http/rate-limit.middleware';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -50,6 +51,10 @@ export async function createApiApp(
   app.use(correlationIdMiddleware());
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.use('/codec', codecCors(config.api.codecCorsOrigins));
+  // The client address behind a load balancer (TRUST_PROXY), for the limits right after.
+  app.set('trust proxy', config.api.rateLimits.trustProxy);
+  // Before the body is read: a refused request costs no parsing.
+  app.use(rateLimitMiddleware(config.api.rateLimits));
   useBodyParsers(app);
   setupOpenApi(app);
   await app.init();

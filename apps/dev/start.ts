@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { devLinkSecret } from '../../config/dev-link-secret';
+import { DEV_CUSTOMER_ID_SECRET_FILE, devLinkSecret } from '../../config/dev-link-secret';
 import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../local-push/main';
@@ -99,6 +99,12 @@ async function main(): Promise<void> {
   env.CODEC_CORS_ORIGINS ??= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
   // Kept in the data directory, so links in emails sent before a restart still work after it.
   if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
+  // Kept too: the legacy route's customer ids (and their stored preferences) must stay the same.
+  env.CUSTOMER_ID_SECRET ||= devLinkSecret(dataDirFrom(env), DEV_CUSTOMER_ID_SECRET_FILE);
+  // The local push service below listens on loopback over http: development only (refused in production).
+  env.PUSH_ALLOW_LOOPBACK ??= 'on';
+  // Texts go to the local SNS: a few countries, so the README's +1 and +49 examples reach it.
+  env.SMS_ALLOWED_COUNTRIES ??= 'US,CA,GB,DE,AT,CH';
   let config: AppConfig;
   try {
     console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));

@@ -1,6 +1,7 @@
 // The worker's life once its configuration and stores are open: connect to Temporal, serve the
 // checkout-recovery workflow and its activities until SIGINT/SIGTERM, drain, disconnect. Shared by
 // the worker process and by `npm start`'s single process on the embedded database.
+import { log as activityLog } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -41,11 +42,16 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       consent: consentFrom(stores.preferences),
       // Email is the mailer's; sms texts through SNS; push only with VAPID keys (else push steps fall through).
       channels: [
-        smsChannel(sms, shopNameFrom(config.ses.from)),
+        smsChannel(sms, shopNameFrom(config.ses.from), { allowedCallingCodes: config.sms.allowedCallingCodes }),
         ...(config.push
           ? [
               webPushChannel(
-                createWebPushSender({ vapid: config.push.vapid, ttlSeconds: config.push.ttlSeconds }),
+                createWebPushSender({
+                  vapid: config.push.vapid,
+                  ttlSeconds: config.push.ttlSeconds,
+                  allowLoopback: config.pushEndpoints.allowLoopback,
+                  log: (message, attrs) => activityLog.warn(message, attrs),
+                }),
                 shopNameFrom(config.ses.from),
               ),
             ]
@@ -54,6 +60,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
       // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
       discounts: stores.ledger.discountCodes,
+      ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
     });
     const worker = await createRecoveryWorker({
       connection,

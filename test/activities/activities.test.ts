@@ -232,6 +232,8 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
       holdContact: (c, co, ms, now) => ledger.holdContact(c, co, ms, now),
       confirmContact: (c, co, now) => ledger.confirmContact(c, co, now),
       dropContact: (c, co) => ledger.dropContact(c, co),
+      reserveText: (r, k, n, ms, now) => ledger.reserveText(r, k, n, ms, now),
+      releaseText: (r, k) => ledger.releaseText(r, k),
       close: async () => {},
       markSent: async () => {
         throw new Error('database went away');

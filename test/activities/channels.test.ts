@@ -58,7 +58,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     ledger,
     from: FROM,
     links: LINKS,
-    channels: [smsChannel(sms, 'Your Shop')],
+    channels: [smsChannel(sms, 'Your Shop', { allowedCallingCodes: ['+1'] })],
     ...extra,
   });
   const textsTo = (phone: string | undefined) => sns.messages().filter((m) => m.phoneNumber === phone);
@@ -88,12 +88,66 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     const [text, ...more] = textsTo(checkout.customer.phone);
     assert.equal(more.length, 0);
     assert.equal(text?.messageId, result.messageId);
-    assert.match(text?.message ?? '', /^Your Shop: Hi Ada, .* Reply STOP to opt out$/);
+    assert.match(text?.message ?? '', /^Your Shop: Your cart is saved\. .* Reply STOP to opt out$/);
     const resume = signedLinkIn(text?.message, 'resume');
     assert.equal(resume.claims.checkoutId, checkout.checkoutId);
     assert.equal(resume.claims.step, 1);
     assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
     assert.equal((await ledger.get(reminderKey(checkout.checkoutId, 1)))?.channel, 'sms');
+  });
+
+  it('a number outside SMS_ALLOWED_COUNTRIES is not texted: the email goes and the reason names the setting', async () => {
+    const checkout = withPhone('+447700900123');
+    const result = await send(deps(), reminder(checkout, ['sms', 'email']));
+    assert.equal(result.outcome, 'sent');
+    assert.equal(result.channel, 'email');
+    assert.match(result.skipped?.[0]?.reason ?? '', /SMS_ALLOWED_COUNTRIES: \+1/);
+    assert.equal(textsTo(checkout.customer.phone).length, 0);
+    const none = await send(
+      deps({ channels: [smsChannel(sms, 'Your Shop', { allowedCallingCodes: [] })] }),
+      reminder(withPhone(), ['sms']),
+    );
+    assert.equal(none.outcome, 'suppressed');
+    assert.match((none.outcome === 'suppressed' && none.reason) || '', /SMS_ALLOWED_COUNTRIES is not set/);
+  });
+
+  it('the phone cap counts texts per number, across checkouts and customer ids, even sent all at once', async () => {
+    const phone = '+14155550900';
+    const capped = deps({ smsPhoneCap: { maxTexts: 2, withinMs: 24 * HOUR, spec: '2/24h' } });
+    // Six checkouts of six made-up customers, all aimed at one number, due in the same instant.
+    const checkouts = Array.from({ length: 6 }, (_, i) => {
+      const checkout = withPhone(phone);
+      return { ...checkout, customer: { ...checkout.customer, id: `attacker-${i}` } };
+    });
+    const results = await Promise.all(checkouts.map((c) => send(capped, reminder(c, ['sms', 'email']))));
+    assert.equal(textsTo(phone).length, 2, 'two texts, then the cap');
+    assert.deepEqual(results.map((r) => (r.outcome === 'sent' ? r.channel : r.outcome)).sort(), [
+      'email',
+      'email',
+      'email',
+      'email',
+      'sms',
+      'sms',
+    ]);
+    const reasons = results.flatMap((r) => (r.outcome === 'sent' ? (r.skipped ?? []) : [])).map((s) => s.reason);
+    assert.ok(
+      reasons.every((r) => /SMS phone cap: this number already got 2 text\(s\) within 24h/.test(r)),
+      reasons.join('; '),
+    );
+  });
+
+  it('a text that does not go out gives its place under the phone cap back', async () => {
+    const phone = '+14155550901';
+    const capped = deps({ smsPhoneCap: { maxTexts: 1, withinMs: 24 * HOUR, spec: '1/24h' } });
+    const first = withPhone(phone);
+    // Ordered meanwhile: the send is suppressed after the SMS route reserved its text.
+    const suppressed = await send(
+      { ...capped, checkoutState: async () => 'ordered' },
+      reminder(first, ['sms', 'email']),
+    );
+    assert.equal(suppressed.outcome, 'suppressed');
+    const second = await send(capped, reminder(withPhone(phone), ['sms', 'email']));
+    assert.equal(second.outcome === 'sent' && second.channel, 'sms', 'the suppressed send did not use up the cap');
   });
 
   it('no phone number: the email goes, and the status says why SMS did not', async () => {

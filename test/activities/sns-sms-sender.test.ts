@@ -93,11 +93,12 @@ describe('SNS SMS sender against the local SNS endpoint', () => {
 });
 
 describe('SMS text', () => {
-  it('names the shop, greets, carries the signed resume link and how to opt out, in one segment', () => {
+  it('names the shop (never the customer), carries the signed resume link and how to opt out, in one segment', () => {
     const checkout = sampleCheckout({ checkoutUrl: 'https://shop.example.com/c/1' });
     const { resumeUrl } = reminderLinks(LINKS, checkout, 1);
     const text = renderSms({ checkout, template: 'friendly', shopName: shopNameFrom(FROM), resumeUrl });
-    assert.ok(text.startsWith('Your Shop: Hi Ada,'), text);
+    assert.ok(text.startsWith('Your Shop: Your cart is saved.'), text);
+    assert.ok(!text.includes('Ada'), 'free text from the caller stays out of texts');
     assert.ok(text.includes(resumeUrl));
     assert.ok(text.endsWith(SMS_OPT_OUT_HINT));
     assert.ok(text.length <= 320, `${text.length} characters`);
@@ -108,6 +109,6 @@ describe('SMS text', () => {
   it('the last chance says so and shows the total', () => {
     const checkout = sampleCheckout();
     const text = renderSms({ checkout, template: 'last-chance', shopName: 'Shop', resumeUrl: 'https://x.test/r/t' });
-    assert.match(text, /last reminder: your cart \(1\.234,50\s€\) is still saved/);
+    assert.match(text, /Last reminder: your cart \(1\.234,50\s€\) is still saved/);
   });
 });

@@ -66,7 +66,7 @@ describe('web push sender against the real local push service', () => {
   before(async () => {
     push = await LocalPush.start();
     vapid = generateVAPIDKeys();
-    sender = createWebPushSender({ vapid: { subject: SUBJECT, ...vapid }, ttlSeconds: 3600 });
+    sender = createWebPushSender({ vapid: { subject: SUBJECT, ...vapid }, ttlSeconds: 3600, allowLoopback: true });
   });
   after(() => push.close());
 
@@ -173,7 +173,11 @@ describe('web push sender against the real local push service', () => {
     const silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
-      const slowSender = createWebPushSender({ vapid: { subject: SUBJECT, ...vapid }, requestTimeoutMs: 200 });
+      const slowSender = createWebPushSender({
+        vapid: { subject: SUBJECT, ...vapid },
+        requestTimeoutMs: 200,
+        allowLoopback: true,
+      });
       const { port } = silent.address() as AddressInfo;
       const failure = await failureOf(
         slowSender.send({ ...subscription, endpoint: `http://127.0.0.1:${port}/push/x` }, PAYLOAD),
@@ -302,7 +306,7 @@ describe('local push service with a state file (npm start)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'local-push-'));
     const stateFile = join(dir, 'data', 'local-push-subscriptions.json');
     const vapid = generateVAPIDKeys();
-    const sender = createWebPushSender({ vapid: { subject: SUBJECT, ...vapid } });
+    const sender = createWebPushSender({ vapid: { subject: SUBJECT, ...vapid }, allowLoopback: true });
     const subscribe = async (url: string) =>
       (await (await fetch(`${url}/subscriptions`, { method: 'POST' })).json()) as PushSubscriptionJSON;
     try {

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { decodeRaw } from '../support/payload-keys';
-import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
+import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-harness';
 
 const api = useApi();
 
@@ -96,5 +96,50 @@ describe('POST /checkouts with phone, push subscription and channel lists', () =
       { field: 'schedule[1].channel[1]', reason: 'is listed twice' },
       { field: 'schedule[2].channel', reason: 'must name at least one channel' },
     ]);
+  });
+});
+
+describe('POST /checkouts: push endpoints that aim inside a network are refused (SSRF)', () => {
+  const withEndpoint = (endpoint: string) =>
+    checkoutBody(uniqueId('co-ssrf'), { customer: customer({ pushSubscription: { ...SUBSCRIPTION, endpoint } }) });
+
+  test('http, loopback, private, link-local, CGNAT, unique-local, mapped, multicast and internal names get a 400 naming the endpoint', async () => {
+    for (const endpoint of [
+      'http://push.example.net/send/abc',
+      'https://127.0.0.1:8007/push/x',
+      'https://localhost/push/x',
+      'https://10.0.0.5/push/x',
+      'https://192.168.1.1/push/x',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://100.64.0.1/push/x',
+      'https://0.0.0.0/push/x',
+      'https://[::1]/push/x',
+      'https://[fd00::1]/push/x',
+      'https://[::ffff:10.0.0.1]/push/x',
+      'https://224.0.0.1/push/x',
+      'https://metadata.google.internal/push/x',
+    ]) {
+      const res = await call(`${api.url}/checkouts`, 'POST', withEndpoint(endpoint));
+      assert.equal(res.status, 400, endpoint);
+      assert.deepEqual(
+        res.body.errors.map((e: { field: string }) => e.field),
+        ['customer.pushSubscription.endpoint'],
+        endpoint,
+      );
+    }
+  });
+
+  test('the local push service on loopback is accepted only with PUSH_ALLOW_LOOPBACK=on (development, tests)', async () => {
+    const local = 'http://127.0.0.1:8007/push/abc';
+    assert.equal((await call(`${api.url}/checkouts`, 'POST', withEndpoint(local))).status, 400);
+    const dev = await startApi(api.client, { PUSH_ALLOW_LOOPBACK: 'on' });
+    try {
+      const res = await call(`${dev.url}/checkouts`, 'POST', withEndpoint(local));
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      const privateOne = await call(`${dev.url}/checkouts`, 'POST', withEndpoint('http://10.0.0.5/push/x'));
+      assert.equal(privateOne.status, 400, 'a private address stays refused in development');
+    } finally {
+      await dev.close();
+    }
   });
 });

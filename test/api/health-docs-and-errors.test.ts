@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
+import { HealthService } from '../../apps/api/health/health.service';
 import { call, startApi, useApi } from './support/api-harness';
 
 const api = useApi();
@@ -11,7 +12,7 @@ test('GET /health is 200 with the namespace when Temporal answers', async () => 
   assert.deepEqual(res.body, { status: 'ok', temporal: { status: 'up', namespace: 'default' } });
 });
 
-test('GET /health is 503 with the reason when Temporal is unreachable', async () => {
+test('GET /health is 503 with a generic reason when Temporal is unreachable: no internal address, no raw error', async () => {
   // Nothing listens on port 1: the lazy connection fails on first use, as a stopped server would.
   const connection = Connection.lazy({ address: '127.0.0.1:1' });
   const unreachable = await startApi(new Client({ connection }));
@@ -21,10 +22,32 @@ test('GET /health is 503 with the reason when Temporal is unreachable', async ()
     assert.equal(res.body.status, 'down');
     assert.equal(res.body.temporal.status, 'down');
     assert.equal(res.body.temporal.namespace, 'default');
-    assert.equal(typeof res.body.temporal.reason, 'string');
+    assert.equal(res.body.temporal.reason, 'temporal unreachable');
+    assert.doesNotMatch(JSON.stringify(res.body), /127\.0\.0\.1|:1\b|UNAVAILABLE|ECONN|connect/i);
   } finally {
     await unreachable.close();
     await connection.close();
+  }
+});
+
+test('GET /health answers a burst of probes with one Temporal round trip (cached briefly)', async () => {
+  const fresh = await startApi(api.client);
+  try {
+    let pings = 0;
+    const service = fresh.app.get(HealthService);
+    const original = api.client.workflowService.getSystemInfo.bind(api.client.workflowService);
+    // Counted on the real client: every probe that reached Temporal went through here.
+    const workflowService = (service as unknown as { client: Client }).client.workflowService;
+    workflowService.getSystemInfo = (async (req: object) => {
+      pings++;
+      return original(req);
+    }) as typeof workflowService.getSystemInfo;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call(`${fresh.url}/health`, 'GET')));
+    assert.ok(answers.every((r) => r.status === 200));
+    assert.equal(pings, 1);
+    workflowService.getSystemInfo = original;
+  } finally {
+    await fresh.close();
   }
 });
 

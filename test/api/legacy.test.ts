@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { CartTotalKey, CustomerIdKey } from '../../common/search-attributes';
 import { decodeRaw } from '../support/payload-keys';
-import { call, type RunningApi, startApi, startTemporal } from './support/api-harness';
+import { call, type RunningApi, startApi, startTemporal, TEST_CUSTOMER_ID_SECRET } from './support/api-harness';
 
 let env: TestWorkflowEnvironment;
 let api: RunningApi;
@@ -35,9 +35,14 @@ test('POST /api/checkout starts a minimal checkout under a generated legacy id',
   assert.match(res.body.order_id, /^legacy-[0-9a-f-]{36}$/);
 
   const checkoutId: string = res.body.order_id;
-  const hash = createHash('sha256').update('ada@example.com').digest('hex').slice(0, 16);
   const description = await env.client.workflow.getHandle(workflowIdFor(checkoutId)).describe();
-  assert.equal(description.typedSearchAttributes.get(CustomerIdKey), `email-${hash}`);
+  // Search attributes are never encrypted: the id is an HMAC under CUSTOMER_ID_SECRET, so nobody who
+  // can read them finds a customer by hashing a list of email addresses.
+  const unsalted = createHash('sha256').update('ada@example.com').digest('hex').slice(0, 16);
+  const customerId = description.typedSearchAttributes.get(CustomerIdKey) ?? '';
+  assert.ok(!customerId.includes(unsalted), 'not the plain hash of the email');
+  const hmac = createHmac('sha256', TEST_CUSTOMER_ID_SECRET).update('ada@example.com').digest('hex').slice(0, 32);
+  assert.equal(customerId, `email-${hmac}`);
   assert.equal(description.typedSearchAttributes.get(CartTotalKey), 0);
   assert.doesNotMatch((await description.staticSummary()) ?? '', /example\.com/i);
 
@@ -56,4 +61,15 @@ test('POST /api/order signals the order to the legacy checkout and answers 200',
   const history = await env.client.workflow.getHandle(workflowIdFor(body.order_id)).fetchHistory();
   const signal = history.events?.find((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ordered');
   assert.ok(signal, 'the ordered signal reached the checkout');
+});
+
+test('without CUSTOMER_ID_SECRET the legacy checkout route answers 503 instead of a guessable customer id', async () => {
+  const bare = await startApi(env.client, { CUSTOMER_ID_SECRET: '' });
+  try {
+    const res = await call(`${bare.url}/api/checkout`, 'POST', { email_id: 'ada@example.com' });
+    assert.equal(res.status, 503);
+    assert.match(res.body.message, /CUSTOMER_ID_SECRET/);
+  } finally {
+    await bare.close();
+  }
 });

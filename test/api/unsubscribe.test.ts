@@ -157,6 +157,17 @@ describe('POST /unsubscribe?token= (RFC 8058 one-click)', () => {
     assert.equal(await toldToStop(checkoutId), false);
   });
 
+  test('a repeated one-click for a customer already opted out lists and signals nothing again', async () => {
+    const checkoutId = await startCheckout();
+    const token = unsubscribeToken(checkoutId);
+    for (let i = 0; i < 3; i++) await assertPage(await oneClick(api.url, token), 200, /no more reminders/);
+    const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+    const told = history.events?.filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === preferencesSignal.name,
+    );
+    assert.equal(told?.length, 1, 'told once, by the first click');
+  });
+
   test('a genuine link for a checkout whose workflow is gone still opts its customer out', async () => {
     const customerId = uniqueId('cust');
     await assertPage(

@@ -7,6 +7,7 @@ import { generateVAPIDKeys } from 'web-push';
 import { createWebPushSender } from '../../activities/channels/web-push-sender';
 import { DEV_VAPID_SUBJECT, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { ConfigError, loadConfig } from '../../config/env';
+import { loadPushEndpointPolicy } from '../../config/push-config';
 import { TEST_LINK_SECRET } from '../support/links';
 import { LocalPush } from '../support/local-push';
 import { TEST_ENCRYPTION_ENV } from '../support/payload-keys';
@@ -82,7 +83,11 @@ describe('the development VAPID keys of npm start', () => {
       assert.equal((await stat(file)).mode & 0o077, 0, 'readable by its owner only');
 
       const subscription = await push.subscribe({ applicationServerKey: config.vapid.publicKey });
-      await createWebPushSender(config).send(subscription, { title: 't', body: 'b', url: 'https://shop.example.com' });
+      await createWebPushSender({ ...config, allowLoopback: true }).send(subscription, {
+        title: 't',
+        body: 'b',
+        url: 'https://shop.example.com',
+      });
       assert.equal((await push.messagesFor(subscription))[0]?.vapid.k, config.vapid.publicKey);
     } finally {
       await push.close();
@@ -94,5 +99,17 @@ describe('the development VAPID keys of npm start', () => {
     const env: NodeJS.ProcessEnv = { ...VAPID_ENV };
     assert.equal(provideDevVapidKeys(env, join(tmpdir(), 'never-written')), 'environment');
     assert.deepEqual(env, VAPID_ENV);
+  });
+});
+
+describe('PUSH_ALLOW_LOOPBACK', () => {
+  it('is off by default, on only when asked, and refused under NODE_ENV=production', () => {
+    assert.deepEqual(loadPushEndpointPolicy({}), { allowLoopback: false });
+    assert.deepEqual(loadPushEndpointPolicy({ PUSH_ALLOW_LOOPBACK: 'on' }), { allowLoopback: true });
+    assert.throws(
+      () => loadPushEndpointPolicy({ PUSH_ALLOW_LOOPBACK: 'on', NODE_ENV: 'production' }),
+      /PUSH_ALLOW_LOOPBACK.*production/,
+    );
+    assert.throws(() => loadPushEndpointPolicy({ PUSH_ALLOW_LOOPBACK: 'yes please' }), /"on" or "off"/);
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validatePolicy } from '../../common/validate-policy';
 import { ConfigError, loadConfig, loadPolicy } from '../../config/env';
+import { loadSmsSafety } from '../../config/sms-config';
 import { TEST_LINK_SECRET } from '../support/links';
 import { TEST_ENCRYPTION_ENV } from '../support/payload-keys';
 
@@ -47,5 +48,20 @@ describe('SNS settings', () => {
       endpoint: 'http://127.0.0.1:8006',
       region: 'us-east-1',
     });
+  });
+});
+
+describe('SMS_ALLOWED_COUNTRIES and SMS_PHONE_CAP', () => {
+  it('allow no country unless set, map countries to calling codes, cap 2 texts per number per 24 h by default', () => {
+    assert.deepEqual(loadSmsSafety({}), {
+      allowedCallingCodes: [],
+      phoneCap: { maxTexts: 2, withinMs: 24 * 3_600_000, spec: '2/24h' },
+    });
+    assert.deepEqual(loadSmsSafety({ SMS_ALLOWED_COUNTRIES: 'de, AT,US,CA,+353', SMS_PHONE_CAP: 'off' }), {
+      allowedCallingCodes: ['+49', '+43', '+1', '+353'],
+      phoneCap: null,
+    });
+    assert.throws(() => loadSmsSafety({ SMS_ALLOWED_COUNTRIES: 'DE,XX' }), /"XX" is neither a known country/);
+    assert.throws(() => loadSmsSafety({ SMS_PHONE_CAP: 'lots' }), /SMS_PHONE_CAP must be texts\/window/);
   });
 });

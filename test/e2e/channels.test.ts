@@ -24,10 +24,11 @@ describe('channels end to end (HTTP → Temporal → SES, SNS, web push)', () =>
     [sns, push] = await Promise.all([startLocalSnsServer('127.0.0.1', 0), LocalPush.start()]);
     stack = await Stack.start({
       channels: [
-        smsChannel(smsSender(), 'Shop'),
+        smsChannel(smsSender(), 'Shop', { allowedCallingCodes: ['+1'] }),
         webPushChannel(
           createWebPushSender({
             vapid: { subject: 'mailto:shop@example.com', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+            allowLoopback: true, // the local push service
           }),
           'Shop',
         ),

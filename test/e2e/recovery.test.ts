@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { workflowIdFor } from '../../common/messages';
-import { CheckoutStatusKey, CustomerIdKey } from '../../common/search-attributes';
+import { checkoutEventsSignal, workflowIdFor } from '../../common/messages';
+import { CheckoutStatusKey, CheckoutStepKey, CustomerIdKey } from '../../common/search-attributes';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { signedLinkIn } from '../support/links';
 import { decodeRaw } from '../support/payload-keys';
@@ -172,6 +172,42 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
       listed.map((c) => [c.checkoutId, c.status, c.remindersSent]),
       [[id, 'expired', 2]],
     );
+  });
+
+  test('a custom step reaches the CheckoutStep search attribute only as a slug: 400 at the edge, "custom" from any other client', async () => {
+    const id = uniqueId('co');
+    const schedule = [{ after: '1s' }, { after: '1h' }];
+    assert.equal((await stack.request('POST', '/checkouts', body(id, { schedule }))).status, 202);
+    await stack.waitForStatus(id, (s) => s.remindersSent === 1); // running: past its start delay
+    const at = new Date().toISOString();
+    const free = await stack.request('POST', `/checkouts/${id}/events`, {
+      events: [{ type: 'custom', at, name: 'Ada Lovelace, ada@example.com' }],
+    });
+    assert.equal(free.status, 400);
+    assert.deepEqual(
+      free.body.errors.map((e: { field: string }) => e.field),
+      ['events[0].name'],
+    );
+    const handle = stack.env.client.workflow.getHandle(workflowIdFor(id));
+    const stepNow = async (want: string) => {
+      for (let i = 0; i < 50; i++) {
+        const step = (await handle.describe()).typedSearchAttributes.get(CheckoutStepKey);
+        if (step === want) return step;
+        await pause(100);
+      }
+      return (await handle.describe()).typedSearchAttributes.get(CheckoutStepKey);
+    };
+    const slug = await stack.request('POST', `/checkouts/${id}/events`, {
+      events: [{ type: 'custom', at, name: 'gift_wrap_chosen' }],
+    });
+    assert.equal(slug.status, 202, JSON.stringify(slug.body));
+    assert.equal(await stepNow('gift_wrap_chosen'), 'gift_wrap_chosen');
+    // Another client signals free text: the workflow publishes it as "custom", never as given.
+    await handle.signal(checkoutEventsSignal, {
+      events: [{ type: 'custom', at, name: 'Ada Lovelace, ada@example.com' }],
+    });
+    assert.equal(await stepNow('custom'), 'custom');
+    await stack.request('DELETE', `/checkouts/${id}`);
   });
 
   test('the Temporal UI timeline reads as a story: workflow, timer and activity summaries', async () => {

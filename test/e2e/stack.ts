@@ -36,7 +36,12 @@ export class Stack {
     ]);
     const ledger = stores.ledger;
     // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
-    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1' }, stores.preferences);
+    // PUSH_ALLOW_LOOPBACK: the local push service's subscriptions point at 127.0.0.1 over http.
+    const api = await startApi(
+      env.client,
+      { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on' },
+      stores.preferences,
+    );
     const client = env.client;
     const worker = await createRecoveryWorker({
       connection: env.nativeConnection,

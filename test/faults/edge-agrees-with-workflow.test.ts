@@ -81,7 +81,13 @@ describe('the API accepts only what the workflow accepts', () => {
       fc.asyncProperty(nearValid({ email_id: 'ada@example.com' }), async (body) => {
         const dto = await accepted(LegacyCheckoutDto, body);
         if (!dto) return;
-        const input = legacyRecoveryInput('legacy-1', dto.email_id, DEFAULT_LEGACY_CHECKOUT_URL, defaultSchedule);
+        const input = legacyRecoveryInput(
+          'legacy-1',
+          dto.email_id,
+          'a-test-customer-id-secret-of-32-chars!',
+          DEFAULT_LEGACY_CHECKOUT_URL,
+          defaultSchedule,
+        );
         assert.deepEqual(validateRecoveryInput(input), [], JSON.stringify(body));
       }),
       { numRuns: RUNS, examples: [[{ email_id: '"a b"@example.com' }]] },

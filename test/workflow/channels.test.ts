@@ -88,7 +88,7 @@ describe('reminders by SMS with fallback to email', () => {
         assert.equal((await h.inbox.messagesTo(email)).length, 1);
       },
       undefined,
-      { channels: [smsChannel(sms, 'Shop')] },
+      { channels: [smsChannel(sms, 'Shop', { allowedCallingCodes: ['+1'] })] },
     );
   });
 
@@ -105,7 +105,7 @@ describe('reminders by SMS with fallback to email', () => {
         assert.equal(sns.messages().filter((m) => m.phoneNumber === phone).length, 0);
       },
       undefined,
-      { channels: [smsChannel(sms, 'Shop')] },
+      { channels: [smsChannel(sms, 'Shop', { allowedCallingCodes: ['+1'] })] },
     );
   });
 });

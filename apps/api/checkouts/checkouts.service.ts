@@ -11,12 +11,14 @@ import {
   WORKFLOW_TYPE,
   workflowIdFor,
 } from '../../../common/messages';
+import { pushEndpointPolicyError } from '../../../common/push-subscription';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { PreferencesService } from '../customers/preferences.service';
 import { runningCheckoutsOf } from '../customers/running-checkouts';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { withWorkerDeadline } from '../temporal/deadline';
+import { InvalidFieldsException } from '../validation/invalid-fields.exception';
 import { CheckoutReader } from './checkout-reader';
 import { checkoutIdOf, isFinished } from './checkout-state';
 import type {
@@ -48,6 +50,10 @@ export class CheckoutsService {
   }
 
   async start(dto: CreateCheckoutDto): Promise<CheckoutAcceptedResponse> {
+    // Checked here, not in the DTO: whether the local push service is allowed is configuration.
+    const endpoint = dto.customer.pushSubscription?.endpoint;
+    const refused = endpoint && pushEndpointPolicyError(endpoint, this.config.pushEndpoints.allowLoopback);
+    if (refused) throw new InvalidFieldsException([{ field: 'customer.pushSubscription.endpoint', reason: refused }]);
     const preferences = await this.preferences.forNewCheckout(dto.customer.id);
     return this.startRecovery(toRecoveryInput(dto, { ...this.config, preferences }));
   }

@@ -52,6 +52,10 @@ export class PreferencesService {
    * checkouts still stop; later ones cannot know, which the boot log warns about.
    */
   async optOut(customerId: string, source: OptOutSource, alsoWorkflowId?: string): Promise<PreferencesResponse> {
+    // Already opted out: the running checkouts were told then, and every send re-reads the store
+    // anyway. A repeated (or replayed) public link must not cost a visibility list and N signals.
+    const before = await this.store?.get(customerId);
+    if (before?.optedOut) return { ...before, customerId, checkoutsUpdated: 0 };
     const stored = this.store ? await this.store.optOut(customerId, source) : undefined;
     const preferences = stored ? preferencesOf(stored) : { optedOut: true };
     const checkoutsUpdated = await this.tellRunningCheckouts(customerId, preferences, alsoWorkflowId);

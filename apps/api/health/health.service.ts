@@ -1,8 +1,13 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 
 // A health probe must answer fast even when Temporal hangs; 2 s is well above a healthy round trip.
 const TEMPORAL_PING_TIMEOUT_MS = 2_000;
+// /health is public: a flood of probes must not become a flood of Temporal calls. One round trip
+// serves every probe for this long (load balancers probe every few seconds anyway).
+export const HEALTH_CACHE_MS = 2_000;
+/** What a public caller learns when Temporal is down; the address and error go to the log only. */
+export const TEMPORAL_DOWN_REASON = 'temporal unreachable';
 
 export interface HealthReport {
   status: 'ok' | 'down';
@@ -11,10 +16,21 @@ export interface HealthReport {
 
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger('Health');
+  private last: { at: number; report: Promise<HealthReport> } | undefined;
+
   constructor(private readonly client: Client) {}
 
-  /** Up when Temporal answers its cheapest call (GetSystemInfo) in time; 503 with the reason otherwise. */
+  /** Up when Temporal answers its cheapest call (GetSystemInfo) in time; 503 with a generic reason otherwise. */
   async check(): Promise<HealthReport> {
+    const now = Date.now();
+    if (!this.last || now - this.last.at >= HEALTH_CACHE_MS) this.last = { at: now, report: this.probe() };
+    const report = await this.last.report;
+    if (report.status === 'down') throw new ServiceUnavailableException(report);
+    return report;
+  }
+
+  private async probe(): Promise<HealthReport> {
     const namespace = this.client.options.namespace;
     try {
       await this.client.connection.withDeadline(Date.now() + TEMPORAL_PING_TIMEOUT_MS, () =>
@@ -22,9 +38,8 @@ export class HealthService {
       );
       return { status: 'ok', temporal: { status: 'up', namespace } };
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      const report: HealthReport = { status: 'down', temporal: { status: 'down', namespace, reason } };
-      throw new ServiceUnavailableException(report);
+      this.logger.warn(`Temporal health check failed: ${err instanceof Error ? err.message : String(err)}`);
+      return { status: 'down', temporal: { status: 'down', namespace, reason: TEMPORAL_DOWN_REASON } };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStep } from '../../../common/checkout';
 import { ConfigError } from '../../../config/env';
 
@@ -15,15 +15,17 @@ export function legacyCheckoutUrlTemplate(env: NodeJS.ProcessEnv): string {
 
 /**
  * The old system knew only an email. The customer id is derived from it so repeat checkouts of one
- * shopper group together, without the address itself reaching search attributes or summaries.
+ * shopper group together, without the address reaching search attributes or summaries. An HMAC with
+ * a server secret: a plain hash of an email is found again by hashing a list of addresses.
  */
-export function customerIdForEmail(email: string): string {
-  return `email-${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
+export function customerIdForEmail(email: string, secret: string): string {
+  return `email-${createHmac('sha256', secret).update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
 }
 
 export function legacyRecoveryInput(
   checkoutId: string,
   email: string,
+  customerIdSecret: string,
   urlTemplate: string,
   schedule: ScheduleStep[],
   policy?: RecoveryPolicy,
@@ -31,7 +33,7 @@ export function legacyRecoveryInput(
   return {
     checkout: {
       checkoutId,
-      customer: { id: customerIdForEmail(email), email },
+      customer: { id: customerIdForEmail(email, customerIdSecret), email },
       cart: { currency: 'USD', total: 0, items: [] },
       checkoutUrl: urlTemplate.replaceAll('{id}', encodeURIComponent(checkoutId)),
     },

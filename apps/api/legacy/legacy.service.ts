@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { CheckoutsService } from '../checkouts/checkouts.service';
@@ -20,9 +20,19 @@ export class LegacyService {
   ) {}
 
   async checkout(email: string): Promise<LegacyCheckoutResponse> {
+    const secret = this.config.api.customerIdSecret;
+    if (!secret)
+      throw new ServiceUnavailableException('the legacy route needs CUSTOMER_ID_SECRET to derive customer ids');
     const checkoutId = `legacy-${randomUUID()}`;
     await this.checkouts.startRecovery(
-      legacyRecoveryInput(checkoutId, email, this.checkoutUrlTemplate, this.config.schedule, this.config.policy),
+      legacyRecoveryInput(
+        checkoutId,
+        email,
+        secret,
+        this.checkoutUrlTemplate,
+        this.config.schedule,
+        this.config.policy,
+      ),
     );
     return { msg: 'checkout recorded', order_id: checkoutId };
   }

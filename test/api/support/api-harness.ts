@@ -14,6 +14,9 @@ import { TEST_LINK_SECRET } from '../../support/links';
 import { TEST_ENCRYPTION_ENV } from '../../support/payload-keys';
 import { devServerEnv } from '../../support/temporal-env';
 
+/** The legacy route's HMAC key in tests. Not a secret. */
+export const TEST_CUSTOMER_ID_SECRET = 'test-customer-id-secret-of-at-least-32-chars';
+
 export const startTemporal = (): Promise<TestWorkflowEnvironment> => devServerEnv();
 
 /**
@@ -25,6 +28,7 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
   return loadConfig({
     TASK_QUEUE: `api-test-${randomUUID()}`,
     LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+    CUSTOMER_ID_SECRET: TEST_CUSTOMER_ID_SECRET,
     QUIET_HOURS: 'off',
     FREQUENCY_CAP: 'off',
     SUPERSEDE: 'off',

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
-import { CHECKOUT_EVENT_TYPES, type CheckoutEventType } from '../../../../common/checkout-events';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CHECKOUT_EVENT_TYPES,
+  type CheckoutEventType,
+  STEP_SLUG_PATTERN,
+  STEP_SLUG_RULE,
+} from '../../../../common/checkout-events';
 import { IsAmount, IsIsoTime, IsNested, IsText } from '../../validation/field-rules';
 
 // One request carries a journey's worth of events; more is a runaway integration.
@@ -58,9 +72,14 @@ export class CheckoutEventDto {
   @IsNested(() => PartialAddressDto)
   address?: PartialAddressDto;
 
-  @ApiPropertyOptional({ example: 'gift_wrap_chosen', description: 'custom: the step name (required)' })
+  @ApiPropertyOptional({
+    example: 'gift_wrap_chosen',
+    pattern: STEP_SLUG_PATTERN.source,
+    description: 'custom: the step name (required), a slug: it becomes the CheckoutStep search attribute',
+  })
   @ValidateIf(is('custom'))
   @IsText(SHORT_TEXT)
+  @Matches(STEP_SLUG_PATTERN, { message: STEP_SLUG_RULE })
   name?: string;
 }
 

@@ -1,0 +1,87 @@
+// Limits on the public and the costly routes, before any body is read: per client address on the
+// links in emails and /health, per link token on the links, per client address and per API key on
+// the authenticated writes. Over the limit: 429 with Retry-After, and nothing else is done.
+import { createHash } from 'node:crypto';
+import type { RateLimitConfig } from '../../../config/rate-limits';
+import { htmlPage } from './html-page';
+import { TokenBuckets } from './token-buckets';
+
+interface Request {
+  method: string;
+  path: string;
+  ip?: string;
+  socket: { remoteAddress?: string };
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+interface Response {
+  status(code: number): Response;
+  setHeader(name: string, value: string): void;
+  type(contentType: string): Response;
+  send(body: string): void;
+}
+
+type Next = (err?: unknown) => void;
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const isLink = (path: string) => path === '/unsubscribe' || path.startsWith('/r/');
+/** Keys are digests: no token or API key is kept in memory as given. */
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+function presentedKey(headers: Request['headers']): string | undefined {
+  const direct = headers['x-api-key'];
+  if (typeof direct === 'string') return direct;
+  return /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ''))?.[1]?.trim();
+}
+
+function linkToken(req: Request): string | undefined {
+  if (req.path.startsWith('/r/')) return req.path.slice(3);
+  return typeof req.query.token === 'string' ? req.query.token : undefined;
+}
+
+export function rateLimitMiddleware(limits: RateLimitConfig) {
+  const buckets = (spec: RateLimitConfig['public']) => (spec ? new TokenBuckets(spec) : undefined);
+  const publicByClient = buckets(limits.public);
+  const byLink = buckets(limits.perLink);
+  const writesByClient = buckets(limits.writes);
+  const writesByKey = buckets(limits.writes);
+
+  const tooMany = (req: Request, res: Response, waitMs: number) => {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    res.setHeader('Retry-After', String(seconds));
+    res.setHeader('Cache-Control', 'no-store');
+    if (isLink(req.path)) {
+      // Shoppers follow these links in a browser: a page, not JSON.
+      const page = htmlPage(429, 'Please wait a moment', '<p>Too many requests. Please try again in a minute.</p>');
+      res.status(429).type('html').send(page.html);
+      return;
+    }
+    res
+      .status(429)
+      .type('json')
+      .send(JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: `retry after ${seconds} s` }));
+  };
+
+  return (req: Request, res: Response, next: Next): void => {
+    const client = `c:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    const checks: Array<[TokenBuckets | undefined, string]> = [];
+    if (isLink(req.path) || req.path === '/health') {
+      checks.push([publicByClient, `${req.path === '/health' ? 'h' : 'l'}${client}`]);
+      const token = isLink(req.path) ? linkToken(req) : undefined;
+      if (token) checks.push([byLink, digest(token)]);
+    } else if (WRITE_METHODS.has(req.method)) {
+      checks.push([writesByClient, client]);
+      const key = presentedKey(req.headers);
+      if (key) checks.push([writesByKey, digest(key)]);
+    }
+    for (const [bucket, key] of checks) {
+      const waitMs = bucket?.take(key) ?? 0;
+      if (waitMs > 0) {
+        tooMany(req, res, waitMs);
+        return;
+      }
+    }
+    next();
+  };
+}

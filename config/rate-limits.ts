@@ -1,0 +1,48 @@
+// Request limits of the API, per client address and per credential (config/env.ts reads them).
+import { parseDuration } from '../common/duration';
+import { ConfigError } from './config-error';
+
+export interface RateLimit {
+  capacity: number;
+  periodMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Per client address on the public routes (/unsubscribe, /r, /health); null: none. */
+  public: RateLimit | null;
+  /** Per signed link token (/unsubscribe, /r). */
+  perLink: RateLimit | null;
+  /** Per client address and per API key on the authenticated writes (POST, PUT, DELETE). */
+  writes: RateLimit | null;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client; false: none. */
+  trustProxy: boolean | number | string;
+}
+
+export const DEFAULT_RATE_LIMITS = { public: '120/1m', perLink: '10/1m', writes: '1200/1m' } as const;
+
+function limit(env: NodeJS.ProcessEnv, name: string, fallback: string): RateLimit | null {
+  const raw = env[name]?.trim() || fallback;
+  if (raw.toLowerCase() === 'off') return null;
+  const [count = '', within = ''] = raw.split('/').map((s) => s.trim());
+  const period = parseDuration(within);
+  if (!/^[1-9]\d*$/.test(count) || !period.ok) {
+    throw new ConfigError(`${name} must be requests/window like "${fallback}", or "off"; got "${raw}"`);
+  }
+  return { capacity: Number(count), periodMs: period.ms };
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value || value === 'off' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value); // hops
+  return value; // addresses or subnets, as Express reads them (e.g. "loopback, 10.0.0.0/8")
+}
+
+export function loadRateLimits(env: NodeJS.ProcessEnv = process.env): RateLimitConfig {
+  return {
+    public: limit(env, 'RATE_LIMIT_PUBLIC', DEFAULT_RATE_LIMITS.public),
+    perLink: limit(env, 'RATE_LIMIT_PER_LINK', DEFAULT_RATE_LIMITS.perLink),
+    writes: limit(env, 'RATE_LIMIT_WRITES', DEFAULT_RATE_LIMITS.writes),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+  };
+}
