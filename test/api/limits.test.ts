@@ -80,7 +80,8 @@ describe('request bodies: 413 when too large, 415 when of the wrong type, never 
     assert.equal(json.status, 413);
     const checkout = await call(`${api.url}/checkouts`, 'POST', JSON.stringify({ pad: 'x'.repeat(200_000) }));
     assert.equal(checkout.status, 413);
-    assert.equal(checkout.body.correlationId, undefined, 'answered, not an internal error');
+    assert.equal(checkout.body.statusCode, 413, 'answered as too large, not as an internal error');
+    assert.notEqual(checkout.body.message, 'Internal error');
   });
 
   test('a form is taken only by POST /unsubscribe (RFC 8058); other routes want JSON: 415', async () => {
