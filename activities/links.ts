@@ -1,8 +1,9 @@
 // The links a reminder carries, signed at send time: the resume button goes through the API
 // (GET /r/<token>, which redirects to the shop), the unsubscribe link and List-Unsubscribe header
 // to /unsubscribe?token=<token>. Each expires counted from the send.
+
+import { signLink } from '../apps/shared/link-token';
 import type { Checkout } from '../common/checkout';
-import { signLink } from '../common/link-token';
 import { requireHttpUrl } from './templates/layout';
 
 export interface LinkSettings {

@@ -13,8 +13,8 @@ import {
 import { SEND_METRICS } from '../../activities/metrics';
 import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
+import type { LinkClaims } from '../../apps/shared/link-token';
 import type { Checkout } from '../../common/checkout';
-import type { LinkClaims } from '../../common/link-token';
 import { workflowIdFor } from '../../common/messages';
 import { signedLinkIn } from '../support/links';
 import { RecordingMeter } from '../support/recording-meter';

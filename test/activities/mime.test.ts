@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { reminderLinks } from '../../activities/links';
 import { buildMime, confirmationHeaders, reminderHeaders } from '../../activities/mime';
 import { renderOrderConfirmation, renderReminder } from '../../activities/templates';
-import { verifyLink } from '../../common/link-token';
+import { verifyLink } from '../../apps/shared/link-token';
 import { signedLinkIn, TEST_LINK_SECRET } from '../support/links';
 import { FROM, LINKS, PUBLIC_URL, sampleCheckout } from './fixtures';
 

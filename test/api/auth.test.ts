@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { signLink } from '../../common/link-token';
+import { signLink } from '../../apps/shared/link-token';
 import { TEST_LINK_SECRET } from '../support/links';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 

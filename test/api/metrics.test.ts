@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { API_METRICS } from '../../apps/api/metrics/api-metrics';
-import { signLink } from '../../common/link-token';
+import { signLink } from '../../apps/shared/link-token';
 import { TEST_LINK_SECRET, tampered } from '../support/links';
 import { declaredTypes, metricValue, scrape } from '../support/prometheus';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';

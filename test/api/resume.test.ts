@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { type LinkClaims, signLink } from '../../common/link-token';
+import { type LinkClaims, signLink } from '../../apps/shared/link-token';
 import { TEST_LINK_SECRET } from '../support/links';
 import { type RunningApi, startApi, startTemporal } from './support/api-harness';
 

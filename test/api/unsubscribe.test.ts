@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type LinkClaims, signLink } from '../../common/link-token';
+import { type LinkClaims, signLink } from '../../apps/shared/link-token';
 import { preferencesSignal, workflowIdFor } from '../../common/messages';
 import { TEST_LINK_SECRET, tampered } from '../support/links';
 import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-harness';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type LinkClaims, MAX_TOKEN_LENGTH, signLink, verifyLink } from '../../common/link-token';
+import { type LinkClaims, MAX_TOKEN_LENGTH, signLink, verifyLink } from '../../apps/shared/link-token';
 
 const SECRET = 'current-secret-0123456789-0123456789-abc';
 const OLD_SECRET = 'previous-secret-0123456789-0123456789-xyz';

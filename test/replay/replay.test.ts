@@ -41,7 +41,9 @@ function patchMarkersOf(history: temporal.api.history.v1.IHistory): string[] {
 const workflowSources = () =>
   readdirSync(WORKFLOWS_SOURCE_DIR)
     .filter((f) => f.endsWith('.ts'))
-    .map((file) => ({ file, text: readFileSync(join(WORKFLOWS_SOURCE_DIR, file), 'utf8') }));
+    .map((file) => ({ file, text: withoutComments(readFileSync(join(WORKFLOWS_SOURCE_DIR, file), 'utf8')) }));
+
+const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 
 /** Every `patched(…)` / `deprecatePatch(…)` argument in the workflow sources, as written. */
 function patchCallsInSource(): Array<{ file: string; argument: string }> {

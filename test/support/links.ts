@@ -1,7 +1,7 @@
 // The fixed link signing secret of the tests, and helpers that read signed links out of emails.
 import assert from 'node:assert/strict';
 import type { LinkSettings } from '../../activities/links';
-import { type LinkClaims, type LinkPurpose, verifyLink } from '../../common/link-token';
+import { type LinkClaims, type LinkPurpose, verifyLink } from '../../apps/shared/link-token';
 
 export const TEST_LINK_SECRET = 'test-link-signing-secret-0123456789-abcdef';
 

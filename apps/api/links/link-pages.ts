@@ -1,5 +1,5 @@
 // What a shopper sees when a link from an email cannot be followed.
-import type { LinkRejection } from '../../../common/link-token';
+import type { LinkRejection } from '../../shared/link-token';
 import { type HtmlPage, htmlPage } from '../http/html-page';
 
 export type LinkKind = 'unsubscribe' | 'cart';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type LinkPurpose, type LinkVerdict, verifyLink } from '../../../common/link-token';
 import type { AppConfig } from '../../../config/env';
+import { type LinkPurpose, type LinkVerdict, verifyLink } from '../../shared/link-token';
 import { APP_CONFIG } from '../app-config.token';
 
 /** Checks the signed links of emails against every configured secret (rotation: old links keep working). */

@@ -2,7 +2,7 @@
 // to checkouts, and Node's process metrics. One registry per app, so tests can run several apps.
 import { Injectable } from '@nestjs/common';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { LinkPurpose, LinkRejection } from '../../../common/link-token';
+import type { LinkPurpose, LinkRejection } from '../../shared/link-token';
 
 /** Names as exported; dashboards and alerts depend on them: the README lists each one. */
 export const API_METRICS = {

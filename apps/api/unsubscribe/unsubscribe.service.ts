@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { LinkVerdict } from '../../../common/link-token';
 import { workflowIdFor } from '../../../common/messages';
+import type { LinkVerdict } from '../../shared/link-token';
 import { PreferencesService } from '../customers/preferences.service';
 import type { HtmlPage } from '../http/html-page';
 import { rejectedLinkPage } from '../links/link-pages';
