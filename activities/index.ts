@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel, ChannelSkip, Checkout, SmsRules } from '../common/checkout';
 import { parseDuration } from '../common/duration';
+import { type ClaimMeta, confirmationKey, reminderKey, type SendLedger } from '../storage/send-ledger';
 import type { ChannelSender, PreparedSend, ReminderContent } from './channels/channel-sender';
 import { emailChannel } from './channels/email-channel';
 import {
@@ -26,7 +27,6 @@ import { failureReasonOf, type SendFailureReason } from './failure-reasons';
 import { type LinkSettings, reminderLinks } from './links';
 import { type MessageLabels, type SendMetrics, sendMetrics } from './metrics';
 import { buildMime, confirmationHeaders } from './mime';
-import { type ClaimMeta, confirmationKey, reminderKey, type SendLedger } from './send-ledger';
 import type { Mailer } from './ses-mailer';
 import { renderOrderConfirmation } from './templates';
 import { reasonNote, resumeTarget } from './templates/reason-note';

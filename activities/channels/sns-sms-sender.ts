@@ -11,7 +11,7 @@ export interface SmsSender {
   close(): void;
 }
 
-/** `endpoint`: set for a local SNS (apps/local-sns); unset means the real regional endpoint. */
+/** `endpoint`: set for a local SNS (stand-ins/local-sns); unset means the real regional endpoint. */
 export type SnsSmsConfig = AwsEndpointConfig;
 
 /**

@@ -1,4 +1,4 @@
-// Who hands out discount codes. The default (ledger-issuer.ts) draws and stores codes itself; a shop
+// Who hands out discount codes. The default (storage/discount-codes.ts) draws and stores codes itself; a shop
 // whose platform must know its codes (Shopify price rules, commercetools discount codes, …) passes
 // its own DiscountCodeIssuer to createActivities (apps/worker/main.ts) instead.
 import type { IssueDiscountCodeInput, IssuedDiscountCode } from '../contract';

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
-import type { PreferenceStore } from '../../activities/ledger/preferences-store';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
+import type { PreferenceStore } from '../../storage/preferences-store';
 import { APP_CONFIG } from './app-config.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
 import { CheckoutsService } from './checkouts/checkouts.service';

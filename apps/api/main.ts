@@ -2,11 +2,11 @@
 // serve HTTP, and on SIGINT/SIGTERM close them all.
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
-import type { LedgerStores } from '../../activities/send-ledger';
-import { openStores } from '../../activities/send-ledger';
 import { describeEncryption } from '../../config/encryption/data-converter';
 import { type AppConfig, ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
+import type { LedgerStores } from '../../storage/send-ledger';
+import { openStores } from '../../storage/send-ledger';
 import { createApiApp } from './create-api-app';
 import { MetricsServer } from './metrics/metrics-server';
 import { DOCS_PATH } from './openapi';

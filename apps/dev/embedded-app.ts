@@ -2,8 +2,8 @@
 // (an embedded engine can be opened by one process only, and both need the customer preferences).
 // With DATABASE_URL set, npm start runs them as separate processes instead, as production does.
 import 'reflect-metadata';
-import { openStores } from '../../activities/send-ledger';
 import { ConfigError, loadConfig } from '../../config/env';
+import { openStores } from '../../storage/send-ledger';
 import { serveApi } from '../api/main';
 import { runWorker } from '../worker/run-worker';
 import { installWorkerRuntime } from '../worker/runtime';

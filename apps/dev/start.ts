@@ -8,9 +8,14 @@ import { join } from 'node:path';
 import { DEV_CUSTOMER_ID_SECRET_FILE, devLinkSecret } from '../../config/dev-link-secret';
 import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
-import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../local-push/main';
-import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
-import { DEFAULT_LOCAL_SNS_PORT, type LocalSns, localSnsOptionsFrom, startLocalSnsServer } from '../local-sns/main';
+import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../../stand-ins/local-push/main';
+import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../../stand-ins/local-ses/main';
+import {
+  DEFAULT_LOCAL_SNS_PORT,
+  type LocalSns,
+  localSnsOptionsFrom,
+  startLocalSnsServer,
+} from '../../stand-ins/local-sns/main';
 import { provideDevPayloadKeys } from './dev-payload-keys';
 import { startDevServer } from './dev-server';
 

@@ -1,7 +1,8 @@
 // The worker process: opens the ledger's database (sends, frequency cap, preferences), then serves
 // the checkout-recovery workflow and its activities until SIGINT/SIGTERM (run-worker.ts).
-import { openStores } from '../../activities/send-ledger';
+
 import { ConfigError, loadConfig } from '../../config/env';
+import { openStores } from '../../storage/send-ledger';
 import { runWorker } from './run-worker';
 import { installWorkerRuntime } from './runtime';
 

@@ -9,14 +9,14 @@ import { webPushChannel } from '../../activities/channels/push-channel';
 import { smsChannel } from '../../activities/channels/sms-channel';
 import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
 import { createWebPushSender } from '../../activities/channels/web-push-sender';
-import { consentFrom } from '../../activities/ledger/preferences-store';
-import type { LedgerStores } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { shopNameFrom } from '../../activities/templates/sms';
 import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalTarget } from '../../config/temporal';
+import { consentFrom } from '../../storage/preferences-store';
+import type { LedgerStores } from '../../storage/send-ledger';
 import { checkoutStateReader } from './checkout-state';
 import { createRecoveryWorker } from './create-worker';
 

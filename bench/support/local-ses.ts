@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { freePort, type NodeChild, spawnNode } from './processes';
 
-const LOCAL_SES_MAIN = join(__dirname, '..', '..', 'apps', 'local-ses', 'main.js');
+const LOCAL_SES_MAIN = join(__dirname, '..', '..', 'stand-ins', 'local-ses', 'main.js');
 
 export interface LocalSes {
   url: string;

@@ -11,11 +11,11 @@ import {
   TRANSIENT_SEND_FAILURE,
 } from '../../activities/contract';
 import { SEND_METRICS } from '../../activities/metrics';
-import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import type { LinkClaims } from '../../apps/shared/link-token';
 import type { Checkout } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
+import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
 import { signedLinkIn } from '../support/links';
 import { RecordingMeter } from '../support/recording-meter';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';

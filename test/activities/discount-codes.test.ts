@@ -9,12 +9,12 @@ import type { IssueDiscountCodeInput, IssuedDiscountCode } from '../../activitie
 import { DISCOUNT_CODE_REFUSED } from '../../activities/contract';
 import { CODE_PATTERN, drawDiscountCode } from '../../activities/discounts/code';
 import { type DiscountCodeIssuer, DiscountCodeRefused } from '../../activities/discounts/issuer';
-import { LedgerDiscountCodes } from '../../activities/discounts/ledger-issuer';
-import { connectLedger } from '../../activities/ledger/connect';
-import { MIGRATIONS, migrate } from '../../activities/ledger/migrations';
-import { discountCodes } from '../../activities/ledger/schema';
-import { type LedgerOptions, type OpenedLedger, openSendLedger } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
+import { connectLedger } from '../../storage/connect';
+import { LedgerDiscountCodes } from '../../storage/discount-codes';
+import { MIGRATIONS, migrate } from '../../storage/migrations';
+import { discountCodes } from '../../storage/schema';
+import { type LedgerOptions, type OpenedLedger, openSendLedger } from '../../storage/send-ledger';
 import { FROM, LINKS } from './fixtures';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
-import type { PreferenceStore } from '../../activities/ledger/preferences-store';
-import { type LedgerOptions, type LedgerStores, openStores } from '../../activities/send-ledger';
+import type { PreferenceStore } from '../../storage/preferences-store';
+import { type LedgerOptions, type LedgerStores, openStores } from '../../storage/send-ledger';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 let seq = 0;

@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { getTableColumns } from 'drizzle-orm';
 import { Client } from 'pg';
-import { MIGRATIONS } from '../../activities/ledger/migrations';
-import { sentMessages } from '../../activities/ledger/schema';
-import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../activities/send-ledger';
+import { MIGRATIONS } from '../../storage/migrations';
+import { sentMessages } from '../../storage/schema';
+import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const meta = (checkoutId: string, step = 1) => ({ checkoutId, kind: 'reminder' as const, step });

@@ -1,4 +1,4 @@
-// The SMS sender against the local SNS endpoint, which speaks SNS's query API (apps/local-sns):
+// The SMS sender against the local SNS endpoint, which speaks SNS's query API (stand-ins/local-sns):
 // what SNS takes, and how each way SNS refuses a text becomes a permanent or retryable failure.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -9,7 +9,7 @@ import { failureReasonOf } from '../../activities/failure-reasons';
 import { reminderLinks } from '../../activities/links';
 import { THROTTLE_RETRY_DELAY_MS } from '../../activities/ses-failures';
 import { renderSms, SMS_OPT_OUT_HINT, shopNameFrom } from '../../activities/templates/sms';
-import { type LocalSns, startLocalSnsServer } from '../../apps/local-sns/main';
+import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
 
 const INVALID = '+15550000001';

@@ -17,8 +17,8 @@ import {
   type WebPushSender,
 } from '../../activities/channels/web-push-sender';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
-import { startLocalPushServer } from '../../apps/local-push/main';
-import { DecryptionError, decryptAes128gcm } from '../../apps/local-push/rfc8291';
+import { startLocalPushServer } from '../../stand-ins/local-push/main';
+import { DecryptionError, decryptAes128gcm } from '../../stand-ins/local-push/rfc8291';
 import { idOf, LocalPush } from '../support/local-push';
 
 const SUBJECT = 'mailto:shop@example.com';

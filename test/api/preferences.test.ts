@@ -2,10 +2,10 @@
 // running checkouts (a real dev server; no worker, so the checkouts wait in their start delay).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { consentFrom, type PreferenceStore } from '../../activities/ledger/preferences-store';
 import { PREFERENCE_STORE } from '../../apps/api/customers/preference-store.token';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { preferencesSignal, workflowIdFor } from '../../common/messages';
+import { consentFrom, type PreferenceStore } from '../../storage/preferences-store';
 import { decodeRaw } from '../support/payload-keys';
 import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
 

@@ -8,7 +8,7 @@ import { webPushChannel } from '../../activities/channels/push-channel';
 import { smsChannel } from '../../activities/channels/sms-channel';
 import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
 import { createWebPushSender } from '../../activities/channels/web-push-sender';
-import { type LocalSns, startLocalSnsServer } from '../../apps/local-sns/main';
+import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { LocalPush } from '../support/local-push';
 import { Stack } from './stack';

@@ -3,12 +3,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { type ChannelSender, createActivities } from '../../activities';
-import { consentFrom } from '../../activities/ledger/preferences-store';
-import { type OpenedLedger, openStores } from '../../activities/send-ledger';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
+import { consentFrom } from '../../storage/preferences-store';
+import { type OpenedLedger, openStores } from '../../storage/send-ledger';
 import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';

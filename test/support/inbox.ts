@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { startLocalSesServer } from '../../apps/local-ses/main';
+import { startLocalSesServer } from '../../stand-ins/local-ses/main';
 
 export interface ReceivedEmail {
   messageId: string;

@@ -1,8 +1,8 @@
 // A real local push service on a free port: make test subscriptions, read what they received,
 // make them answer like a push service in trouble.
 
-import { type LocalPushServer, type ReceivedPush, startLocalPushServer } from '../../apps/local-push/main';
 import type { PushSubscriptionJSON } from '../../common/push-subscription';
+import { type LocalPushServer, type ReceivedPush, startLocalPushServer } from '../../stand-ins/local-push/main';
 
 export class LocalPush {
   private constructor(private readonly push: LocalPushServer) {}

@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { smsChannel } from '../../activities/channels/sms-channel';
 import { createSnsSmsSender, type SmsSender } from '../../activities/channels/sns-sms-sender';
-import { type LocalSns, startLocalSnsServer } from '../../apps/local-sns/main';
 import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStepSpec } from '../../common/checkout';
 import { statusQuery, WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { resolveSchedule } from '../../common/schedule';
+import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { RecoveryHarness, result } from './recovery-harness';
 
 const POLICY: RecoveryPolicy = {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import type { PreferenceStore } from '../../../activities/ledger/preferences-store';
 import {
   type CustomerPreferences,
   DEFAULT_PREFERENCES,
@@ -11,6 +10,7 @@ import {
   toPreferences,
 } from '../../../common/customer-preferences';
 import { preferencesSignal } from '../../../common/messages';
+import type { PreferenceStore } from '../../../storage/preferences-store';
 import { InvalidFieldsException } from '../validation/invalid-fields.exception';
 import { PREFERENCE_STORE } from './preference-store.token';
 import { runningCheckoutsOf } from './running-checkouts';

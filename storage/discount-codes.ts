@@ -2,10 +2,10 @@
 // (table discount_codes, ledger migration 4), one per checkout and step. The shop's checkout
 // accepts a code by looking it up here (find) while it has not expired.
 import { and, eq } from 'drizzle-orm';
-import type { LedgerDatabase } from '../ledger/connect';
-import { type DiscountCodeRow, discountCodes } from '../ledger/schema';
-import { drawDiscountCode } from './code';
-import type { DiscountCodeIssuer, IssueDiscountCodeInput, IssuedDiscountCode } from './issuer';
+import { drawDiscountCode } from '../activities/discounts/code';
+import type { DiscountCodeIssuer, IssueDiscountCodeInput, IssuedDiscountCode } from '../activities/discounts/issuer';
+import type { LedgerDatabase } from './connect';
+import { type DiscountCodeRow, discountCodes } from './schema';
 
 // A drawn code that is already taken (about 1 in 2^59 per code issued) is drawn again; five draws
 // in a row colliding means something else is wrong.

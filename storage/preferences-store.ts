@@ -2,10 +2,10 @@
 // input) and by the send activities right before a message goes out; written by PUT and by the
 // unsubscribe link. An opt-out is one row, so it holds for every checkout, running or later.
 import { eq, sql } from 'drizzle-orm';
-import type { Channel } from '../../common/checkout';
-import type { CustomerPreferences, OptOutSource, StoredPreferences } from '../../common/customer-preferences';
-import type { QuietHours } from '../../common/quiet-hours';
-import type { CustomerConsent } from '../contract';
+import type { CustomerConsent } from '../activities/contract';
+import type { Channel } from '../common/checkout';
+import type { CustomerPreferences, OptOutSource, StoredPreferences } from '../common/customer-preferences';
+import type { QuietHours } from '../common/quiet-hours';
 import type { LedgerDatabase } from './connect';
 import { customerPreferences } from './schema';
 

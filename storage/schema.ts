@@ -1,7 +1,7 @@
 // The dedupe ledger's table, as drizzle sees it. The DDL lives in migrations.ts (compiled into
 // dist/, so the runtime image needs no SQL files); a test checks the two agree.
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import type { DiscountOffer } from '../../common/discount-offer';
+import type { DiscountOffer } from '../common/discount-offer';
 
 export const sentMessages = pgTable('sent_messages', {
   /** `${checkoutId}:reminder:${step}` or `${checkoutId}:confirmation:${orderId}`. */
@@ -52,7 +52,7 @@ export const customerPreferences = pgTable('customer_preferences', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
-/** Discount codes the default issuer handed out (activities/discounts/ledger-issuer.ts). */
+/** Discount codes the default issuer handed out (activities/storage/discount-codes.ts). */
 export const discountCodes = pgTable(
   'discount_codes',
   {

@@ -5,13 +5,13 @@
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
 import { and, count, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import { LedgerDiscountCodes } from './discounts/ledger-issuer';
-import { connectLedger, type LedgerDatabase, type LedgerTarget } from './ledger/connect';
-import { migrate } from './ledger/migrations';
-import { DrizzlePreferenceStore, type PreferenceStore } from './ledger/preferences-store';
-import { customerContacts, type SentMessage, sentMessages, textRecipients } from './ledger/schema';
+import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
+import { LedgerDiscountCodes } from './discount-codes';
+import { migrate } from './migrations';
+import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
+import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
 
-export type { SentMessage } from './ledger/schema';
+export type { SentMessage } from './schema';
 
 // A claim older than this belongs to an attempt that is gone: the SES request times out at 20 s
 // and Temporal ends the attempt at 30 s. Twice the attempt timeout leaves room for clock-free slack
