@@ -17,14 +17,21 @@ export { ConfigError, type PushConfig };
 export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
 
 export interface AppConfig {
+  /** NODE_ENV=production (the Dockerfiles set it); anything else is development. */
+  production: boolean;
   temporal: { address: string; namespace: string; taskQueue: string };
   api: {
     host: string;
     port: number;
+    /** API_KEY; undefined leaves the routes open, which config/api-edge.ts allows only in development or with API_AUTH=off. */
     apiKey: string | undefined;
+    /** API_AUTH=off: no key on purpose (a gateway in front authenticates). */
+    authOff: boolean;
     publicUrl: string;
     /** Browser origins (the Temporal UI) allowed to call the codec endpoint. */
     codecCorsOrigins: string[];
+    /** SHOP_ORIGINS: the only origins a checkoutUrl, and so a resume link's redirect, may point to. */
+    shopOrigins: string[];
   };
   ses: { endpoint: string | undefined; region: string; from: string };
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
@@ -73,6 +80,8 @@ const BUILT_IN_POLICY: RecoveryPolicy = {
 };
 /** Where the Temporal UI of `temporal server start-dev` runs. */
 export const DEFAULT_CODEC_CORS_ORIGINS = 'http://localhost:8233,http://127.0.0.1:8233';
+/** Development only: the example shop of the README and the tests. Production must name its own. */
+export const DEV_SHOP_ORIGINS = 'https://shop.example.com';
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -93,6 +102,8 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
 // One signed link lets an attacker guess the secret offline, so no passwords: `openssl rand
 // -base64 32` gives 44 characters (256 bits).
 export const MIN_LINK_SECRET_LENGTH = 32;
+// The API key guards sending mail and texts in the shop's name: as long as a link secret.
+export const MIN_API_KEY_LENGTH = 32;
 const DEFAULT_RESUME_TTL = '7d';
 // The law expects an unsubscribe link to work for at least 30 days after the send (CAN-SPAM);
 // 90 days leaves room for mail read late.
@@ -163,8 +174,8 @@ export function loadEncryption(env: NodeJS.ProcessEnv = process.env): Encryption
   return { enabled: true, keys: parsePayloadKeys(keys) };
 }
 
-function origins(env: NodeJS.ProcessEnv): string[] {
-  const raw = env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS;
+/** A comma-separated list of origins ("https://shop.example.com"), each exactly as URL.origin spells it. */
+function origins(name: string, raw: string, example: string): string[] {
   const list = raw
     .split(',')
     .map((o) => o.trim())
@@ -177,10 +188,26 @@ function origins(env: NodeJS.ProcessEnv): string[] {
       // reported below
     }
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
-      throw new ConfigError(`CODEC_CORS_ORIGINS: "${origin}" is not an origin like "http://localhost:8233"`);
+      throw new ConfigError(`${name}: "${origin}" is not an origin like "${example}"`);
     }
   }
   return list;
+}
+
+/**
+ * API_KEY, at least MIN_API_KEY_LENGTH characters when set. API_AUTH=off says on purpose that there
+ * is none, as PAYLOAD_ENCRYPTION=off does for encryption; API_AUTH=on insists on one.
+ */
+function apiAuth(env: NodeJS.ProcessEnv): { apiKey: string | undefined; authOff: boolean } {
+  const apiKey = env.API_KEY || undefined;
+  const authOff = !onOff(env, 'API_AUTH', true);
+  if (apiKey !== undefined && apiKey.length < MIN_API_KEY_LENGTH)
+    throw new ConfigError(
+      `API_KEY must be at least ${MIN_API_KEY_LENGTH} characters (\`openssl rand -base64 32\`), got ${apiKey.length}`,
+    );
+  if (authOff && apiKey) throw new ConfigError('API_AUTH=off and API_KEY are both set: unset one');
+  if (env.API_AUTH && !authOff && !apiKey) throw new ConfigError('API_AUTH=on but API_KEY is not set');
+  return { apiKey, authOff };
 }
 
 /** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
@@ -251,7 +278,9 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
+  const production = env.NODE_ENV === 'production';
   return {
+    production,
     temporal: {
       address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
       namespace: env.TEMPORAL_NAMESPACE || 'default',
@@ -260,9 +289,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     api: {
       host,
       port: apiPort,
-      apiKey: env.API_KEY || undefined,
+      ...apiAuth(env),
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
-      codecCorsOrigins: origins(env),
+      codecCorsOrigins: origins(
+        'CODEC_CORS_ORIGINS',
+        env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS,
+        'http://localhost:8233',
+      ),
+      // No default outside development: config/api-edge.ts refuses to start the API without it.
+      shopOrigins: origins(
+        'SHOP_ORIGINS',
+        env.SHOP_ORIGINS ?? (production ? '' : DEV_SHOP_ORIGINS),
+        'https://shop.example.com',
+      ),
     },
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import type { PreferenceStore } from '../../activities/ledger/preferences-store';
+import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
@@ -35,6 +36,7 @@ export async function createApiApp(
   client: Client,
   options: ApiAppOptions = {},
 ): Promise<INestApplication> {
+  checkApiEdge(config); // every way of building the API refuses to run open outside development
   const app = await NestFactory.create<NestExpressApplication>(
     apiModule({
       config,

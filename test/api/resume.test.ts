@@ -10,7 +10,7 @@ let api: RunningApi;
 
 before(async () => {
   env = await startTemporal();
-  api = await startApi(env.client, { API_KEY: 'resume-test-key-0123456789' });
+  api = await startApi(env.client, { API_KEY: 'resume-test-key-0123456789-0123456789' });
 });
 
 after(async () => {

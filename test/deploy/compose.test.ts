@@ -261,6 +261,14 @@ describe('docker-compose.yml', () => {
     assert.equal(api?.LINK_SIGNING_SECRET, worker?.LINK_SIGNING_SECRET);
   });
 
+  test('makes the host give the API a key and its shop origins, so the production image never starts open', () => {
+    assert.equal(envValue('api', 'API_KEY'), REQUIRED_FROM_HOST);
+    assert.equal(envValue('api', 'SHOP_ORIGINS'), REQUIRED_FROM_HOST);
+    assert.equal(environment('api').has('API_AUTH'), false, 'the API must not switch auth off');
+    for (const name of ['API_KEY', 'SHOP_ORIGINS'])
+      assert.equal(environment('worker').has(name), false, `the worker serves no HTTP and needs no ${name}`);
+  });
+
   test('serves metrics inside the compose network only: all interfaces in the container, no published port', () => {
     assert.equal(envValue('api', 'API_METRICS_ADDRESS'), '0.0.0.0:9465');
     assert.equal(envValue('worker', 'WORKER_METRICS_ADDRESS'), '0.0.0.0:9464');
@@ -416,13 +424,20 @@ describe('docker-compose.yml', () => {
         encoding: 'utf8',
         timeout: 60_000,
       });
-    const { LINK_SIGNING_SECRET: _hostSecret, ...hostEnv } = process.env;
-    // What an operator must set; compose refuses the file without it.
-    const run = config({ ...hostEnv, LINK_SIGNING_SECRET: 'x'.repeat(44) });
+    const { LINK_SIGNING_SECRET: _s, API_KEY: _k, SHOP_ORIGINS: _o, ...hostEnv } = process.env;
+    // What an operator must set; compose refuses the file without each of them.
+    const required = {
+      LINK_SIGNING_SECRET: 'x'.repeat(44),
+      API_KEY: 'k'.repeat(44),
+      SHOP_ORIGINS: 'https://shop.example.com',
+    };
+    const run = config({ ...hostEnv, ...required });
     assert.equal(run.status, 0, `${cli.command} ${cli.args.join(' ')} config failed:\n${run.stderr}${run.stdout}`);
-    const withoutSecret = config(hostEnv);
-    assert.notEqual(withoutSecret.status, 0, 'compose accepted the file without LINK_SIGNING_SECRET');
-    assert.match(`${withoutSecret.stderr}${withoutSecret.stdout}`, /LINK_SIGNING_SECRET/);
+    for (const name of Object.keys(required)) {
+      const without = config({ ...hostEnv, ...required, [name]: '' });
+      assert.notEqual(without.status, 0, `compose accepted the file without ${name}`);
+      assert.match(`${without.stderr}${without.stdout}`, new RegExp(name));
+    }
   });
 });
 
