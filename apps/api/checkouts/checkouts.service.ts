@@ -16,12 +16,14 @@ import {
   WORKFLOW_TYPE,
   workflowIdFor,
 } from '../../../common/messages';
+import { isShopUrl, SHOP_ORIGIN_REASON } from '../../../common/shop-origin';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { PreferencesService } from '../customers/preferences.service';
 import { runningCheckoutsOf } from '../customers/running-checkouts';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { withWorkerDeadline } from '../temporal/deadline';
+import { InvalidFieldsException } from '../validation/invalid-fields.exception';
 import { CheckoutReader } from './checkout-reader';
 import { checkoutIdOf, isFinished } from './checkout-state';
 import type {
@@ -62,6 +64,8 @@ export class CheckoutsService {
   /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
   async startRecovery(input: CheckoutRecoveryInput): Promise<CheckoutAcceptedResponse> {
     const { checkout } = input;
+    // Every start, the legacy route's made-up URL too: the worker signs this URL into a redirect.
+    this.requireShopUrl(checkout.checkoutUrl);
     const workflowId = workflowIdFor(checkout.checkoutId);
     const startToken = randomUUID();
     try {
@@ -91,6 +95,11 @@ export class CheckoutsService {
    * sending nothing more. Found through visibility, which lags by up to a second or so: an older
    * checkout started that recently may be missed (its reminders then follow the frequency cap).
    */
+  private requireShopUrl(checkoutUrl: string): void {
+    if (!isShopUrl(checkoutUrl, this.config.api.shopOrigins))
+      throw new InvalidFieldsException([{ field: 'checkoutUrl', reason: SHOP_ORIGIN_REASON }]);
+  }
+
   private async supersedeOlder(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<void> {
     const by = checkoutIdOf(newWorkflowId);
     for await (const older of runningCheckoutsOf(this.client, customerId)) {
