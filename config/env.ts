@@ -49,6 +49,7 @@ export interface AppConfig {
   supersede: boolean;
   links: LinkConfig;
   metrics: MetricsConfig;
+  codec: CodecConfig;
   /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
   push: PushConfig | undefined;
 }
@@ -60,6 +61,14 @@ export interface LinkConfig {
   resumeTtlMs: number;
   /** How long an unsubscribe link works after the send. */
   unsubscribeTtlMs: number;
+}
+
+/** The Temporal UI's codec endpoint: it decrypts customer data, so it has a listener of its own. */
+export interface CodecConfig {
+  /** host:port of the codec listener (CODEC_ADDRESS), apart from the public port; undefined: no codec. */
+  address: string | undefined;
+  /** CODEC_AUTH_TOKEN: when set, codec calls need `Authorization: Bearer <it>` (the CLI's --codec-auth). */
+  authToken: string | undefined;
 }
 
 export interface MetricsConfig {
@@ -111,6 +120,7 @@ const DEFAULT_UNSUBSCRIBE_TTL = '90d';
 const MIN_UNSUBSCRIBE_TTL_MS = 30 * 86_400_000;
 export const DEFAULT_WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
 export const DEFAULT_API_METRICS_ADDRESS = '127.0.0.1:9465';
+export const DEFAULT_CODEC_ADDRESS = '127.0.0.1:8234';
 
 /** Where the embedded parts keep their files (npm start also keeps its dev link secret there). */
 export function dataDirFrom(env: NodeJS.ProcessEnv): string {
@@ -208,6 +218,13 @@ function apiAuth(env: NodeJS.ProcessEnv): { apiKey: string | undefined; authOff:
   if (authOff && apiKey) throw new ConfigError('API_AUTH=off and API_KEY are both set: unset one');
   if (env.API_AUTH && !authOff && !apiKey) throw new ConfigError('API_AUTH=on but API_KEY is not set');
   return { apiKey, authOff };
+}
+
+function codecAuthToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.CODEC_AUTH_TOKEN || undefined;
+  if (token !== undefined && token.length < MIN_API_KEY_LENGTH)
+    throw new ConfigError(`CODEC_AUTH_TOKEN must be at least ${MIN_API_KEY_LENGTH} characters, got ${token.length}`);
+  return token;
 }
 
 /** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
@@ -326,6 +343,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metrics: {
       workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
+    },
+    codec: {
+      address: listenAddress(env, 'CODEC_ADDRESS', DEFAULT_CODEC_ADDRESS),
+      authToken: codecAuthToken(env),
     },
     push: loadPush(env),
     encryption: loadEncryption(env),

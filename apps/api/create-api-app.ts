@@ -1,4 +1,4 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
@@ -7,6 +7,7 @@ import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
+import { CodecServer } from './codec/codec-server';
 import { useBodyParsers } from './http/json-body';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -16,8 +17,8 @@ import { setupOpenApi } from './openapi';
 export interface ApiAppOptions {
   /** Close `client.connection` when the app closes: main.ts, which made the client, says yes; tests close their own. */
   closeClientOnShutdown?: boolean;
-  /** Nest's log levels; false silences it. */
-  logger?: LogLevel[] | false;
+  /** Nest's logger, or its log levels; false silences it. */
+  logger?: LoggerService | LogLevel[] | false;
   /** Where settings not in AppConfig are read (LEGACY_CHECKOUT_URL); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /**
@@ -49,6 +50,7 @@ export async function createApiApp(
   );
   // First, so every request is timed and counted, also those a body parser or the guard refuses.
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  app.use(app.get(CodecServer).codecListenerOnly());
   app.use('/codec', codecCors(config.api.codecCorsOrigins));
   useBodyParsers(app);
   setupOpenApi(app);

@@ -1,7 +1,8 @@
 // `npm start`: the whole stack on embedded defaults — Temporal dev server, local SES inbox, local
 // SNS (SMS) viewer, worker and API — or, when the environment names real infrastructure, only the worker and API.
 // Ctrl-C stops everything in order: API, worker (drained), then the embedded servers. Payloads are
-// encrypted with a dev key kept in the data directory; the UI decodes them through the API's /codec.
+// encrypted with a dev key kept in the data directory; the UI decodes them through the API's codec
+// listener (CODEC_ADDRESS), which is apart from the API's public port.
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -81,6 +82,12 @@ function browserHost(host: string): string {
   return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
+/** host:port as a browser reaches it. */
+function browserAddress(address: string): string {
+  const at = address.lastIndexOf(':');
+  return `${browserHost(address.slice(0, at))}:${address.slice(at + 1)}`;
+}
+
 function describeKeySource(source: ReturnType<typeof provideDevPayloadKeys>): string {
   if (source === 'environment') return 'payload encryption: keys from PAYLOAD_ENCRYPTION_KEYS';
   if (source === 'off') return 'payload encryption: OFF (PAYLOAD_ENCRYPTION=off)';
@@ -118,7 +125,7 @@ async function main(): Promise<void> {
   const embeddedSns = !env.SNS_ENDPOINT && !hasRealAwsCredentials(env);
   const snsPort = Number(env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
-  const codecEndpoint = `${apiUrl}/codec`;
+  const codecEndpoint = config.codec.address && `http://${browserAddress(config.codec.address)}/codec`;
 
   let temporal: ChildProcess | undefined;
   let push: LocalPushServer | undefined;
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
           port: Number(port ?? 7233),
           uiPort,
           namespace: config.temporal.namespace,
-          uiCodecEndpoint: codecEndpoint,
+          ...(codecEndpoint && { uiCodecEndpoint: codecEndpoint }),
         },
         prefixed('temporal'),
       );
@@ -195,7 +202,9 @@ async function main(): Promise<void> {
       embeddedTemporal
         ? `  Temporal UI    http://127.0.0.1:${uiPort}/namespaces/${ns}/workflows   (filter: CustomerId="c-42")`
         : `  Temporal       ${config.temporal.address} (namespace ${config.temporal.namespace})`,
-      `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it${config.api.apiKey ? '; with API_KEY set it is refused, as the UI cannot send the key' : ''})`,
+      codecEndpoint
+        ? `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it; its own listener, every decode logged)`
+        : '  Codec          off (CODEC_ADDRESS is empty: the UI shows payloads encrypted)',
       `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`

@@ -226,7 +226,10 @@ describe('docker-compose.yml', () => {
   });
 
   test('publishes the API on 3000, Temporal gRPC on 7233 and the Temporal UI on 8233', () => {
-    assert.deepEqual(publishedPorts('api'), [{ host: '3000', container: '3000' }]);
+    assert.deepEqual(publishedPorts('api'), [
+      { host: '3000', container: '3000' },
+      { host: '8234', container: '8234' },
+    ]);
     assert.equal(envValue('api', 'PORT'), '3000', 'the API must listen on the container port that is published');
     assert.deepEqual(publishedPorts('temporal'), [{ host: '7233', container: '7233' }]);
     assert.deepEqual(publishedPorts('temporal-ui'), [{ host: '8233', container: '8080' }]);
@@ -289,10 +292,16 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('points the Temporal UI at the API codec endpoint, which lets the UI origin in', () => {
+  test('points the Temporal UI at the API codec listener, on the host loopback only, which lets the UI origin in', () => {
     const endpoint = new URL(envValue('temporal-ui', 'TEMPORAL_CODEC_ENDPOINT'));
     assert.equal(endpoint.pathname, '/codec');
-    assert.equal(endpoint.origin, new URL(envValue('api', 'PUBLIC_API_URL')).origin);
+    assert.match(endpoint.hostname, /^(localhost|127\.0\.0\.1)$/);
+    const codecPort = envValue('api', 'CODEC_ADDRESS').split(':').pop();
+    assert.notEqual(codecPort, envValue('api', 'PORT'), 'the codec must not share the public port');
+    assert.ok(
+      (service('api').ports ?? []).includes(`127.0.0.1:${endpoint.port}:${codecPort}`),
+      'the codec port is published on the host loopback only, where the UI is',
+    );
     const origins = envValue('api', 'CODEC_CORS_ORIGINS').split(',');
     assert.ok(origins.includes('http://localhost:8233'), 'the UI published on 8233 must be allowed');
   });

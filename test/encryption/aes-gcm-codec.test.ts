@@ -63,13 +63,14 @@ describe('AesGcmPayloadCodec', () => {
     assert.deepEqual(fromPayload(freshDecoded), customer);
   });
 
-  test('refuses a payload whose key id is not configured, naming that key id', async () => {
+  test('refuses a payload whose key id is not configured, naming that key id and not the configured ones', async () => {
     const old = await encryptOne(new AesGcmPayloadCodec([key('retired-2023')]), toPayload(customer));
     const codec = new AesGcmPayloadCodec([key('k2'), key('k1')]);
     await assert.rejects(codec.decode([old]), (err: unknown) => {
       assert.ok(err instanceof PayloadDecryptionError);
       assert.equal(err.keyId, 'retired-2023');
-      assert.match(err.message, /key "retired-2023", which is not configured \(known: k2, k1\)/);
+      assert.match(err.message, /key "retired-2023", which is not configured/);
+      assert.doesNotMatch(err.message, /\bk[12]\b/, "the configured key ids are nobody else's business");
       return true;
     });
   });
