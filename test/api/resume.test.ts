@@ -63,6 +63,14 @@ describe('GET /r/:token', () => {
     await assertPage(await follow(`/r/${elsewhere}.${signature}`), 400, /Invalid link/);
   });
 
+  test('a genuine link re-spelled (unused low bits of its last character changed) is a 400 page, no redirect', async () => {
+    const token = resumeToken();
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.slice(-1));
+    const respelled = `${token.slice(0, -1)}${alphabet[last ^ 1]}`; // same bytes to a lenient decoder
+    await assertPage(await follow(`/r/${respelled}`), 400, /Invalid link/);
+  });
+
   test('an expired link is a 410 page', async () => {
     await assertPage(
       await follow(`/r/${resumeToken({ expiresAt: Math.floor(Date.now() / 1000) - 1 })}`),
