@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { HttpAdapterHost } from '@nestjs/core';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { checkoutIdOf } from '../checkouts/checkout-state';
+import { loggableUrl } from './loggable-url';
 
 /**
  * The one place errors become responses: HTTP exceptions keep status and body, an unknown workflow
@@ -32,7 +33,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const correlationId = randomUUID();
     const request = http.getRequest<unknown>();
-    const route = `${httpAdapter.getRequestMethod(request)} ${httpAdapter.getRequestUrl(request)}`;
+    const route = `${httpAdapter.getRequestMethod(request)} ${loggableUrl(httpAdapter.getRequestUrl(request))}`;
     this.logger.error(
       `${route} failed (correlationId ${correlationId})`,
       exception instanceof Error ? exception.stack : String(exception),
