@@ -9,6 +9,7 @@ import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
 import { CodecServer } from './codec/codec-server';
 import { useBodyParsers } from './http/json-body';
+import { useSecurityHeaders } from './http/security-headers';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -50,6 +51,7 @@ export async function createApiApp(
   );
   // First, so every request is timed and counted, also those a body parser or the guard refuses.
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  useSecurityHeaders(app);
   app.use(app.get(CodecServer).codecListenerOnly());
   app.use('/codec', codecCors(config.api.codecCorsOrigins));
   useBodyParsers(app);
