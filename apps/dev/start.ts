@@ -10,7 +10,6 @@ import { devLinkSecret } from '../../config/dev-link-secret';
 import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../local-push/main';
-import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../local-ses/main';
 import { DEFAULT_LOCAL_SNS_PORT, type LocalSns, localSnsOptionsFrom, startLocalSnsServer } from '../local-sns/main';
 import { provideDevPayloadKeys } from './dev-payload-keys';
 import { startDevServer } from './dev-server';
@@ -121,7 +120,8 @@ async function main(): Promise<void> {
   // Push has no central endpoint (each subscription carries its own), so the local push service
   // always runs: subscriptions made in its viewer point at it.
   const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
-  const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+  // Imported only when it runs: aws-ses-v2-local is a dev dependency, absent from production installs.
+  const localSes = embeddedSes ? await import('../local-ses/main.js') : undefined;
   const embeddedSns = !env.SNS_ENDPOINT && !hasRealAwsCredentials(env);
   const snsPort = Number(env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
@@ -174,8 +174,9 @@ async function main(): Promise<void> {
     push = await startLocalPushServer('127.0.0.1', pushPort, {
       stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
     });
-    if (embeddedSes) {
-      ses = await startLocalSesServer('127.0.0.1', sesPort);
+    if (localSes) {
+      const sesPort = Number(env.SES_PORT || localSes.DEFAULT_LOCAL_SES_PORT);
+      ses = await localSes.startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
     if (embeddedSns) {
