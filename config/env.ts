@@ -19,11 +19,16 @@ export { ConfigError, type PushConfig, type PushEndpointPolicy };
 export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
 
 export interface AppConfig {
+  /** NODE_ENV=production (the Dockerfiles set it); anything else is development. */
+  production: boolean;
   temporal: { address: string; namespace: string; taskQueue: string };
   api: {
     host: string;
     port: number;
+    /** API_KEY; undefined leaves the routes open, which config/api-edge.ts allows only in development or with API_AUTH=off. */
     apiKey: string | undefined;
+    /** API_AUTH=off: no key on purpose (a gateway in front authenticates). */
+    authOff: boolean;
     publicUrl: string;
     /** Browser origins (the Temporal UI) allowed to call the codec endpoint. */
     codecCorsOrigins: string[];
@@ -34,6 +39,8 @@ export interface AppConfig {
     customerIdSecret: string | undefined;
     /** Requests per client, link token and API key (config/rate-limits.ts). */
     rateLimits: RateLimitConfig;
+    /** SHOP_ORIGINS: the only origins a checkoutUrl, and so a resume link's redirect, may point to. */
+    shopOrigins: string[];
   };
   ses: { endpoint: string | undefined; region: string; from: string };
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
@@ -53,6 +60,7 @@ export interface AppConfig {
   supersede: boolean;
   links: LinkConfig;
   metrics: MetricsConfig;
+  codec: CodecConfig;
   /** Web push's VAPID keys (config/push-config.ts); undefined: the push channel is not configured. */
   push: PushConfig | undefined;
   /** Which push endpoints the API accepts and the sender connects to (config/push-config.ts). */
@@ -66,6 +74,14 @@ export interface LinkConfig {
   resumeTtlMs: number;
   /** How long an unsubscribe link works after the send. */
   unsubscribeTtlMs: number;
+}
+
+/** The Temporal UI's codec endpoint: it decrypts customer data, so it has a listener of its own. */
+export interface CodecConfig {
+  /** host:port of the codec listener (CODEC_ADDRESS), apart from the public port; undefined: no codec. */
+  address: string | undefined;
+  /** CODEC_AUTH_TOKEN: when set, codec calls need `Authorization: Bearer <it>` (the CLI's --codec-auth). */
+  authToken: string | undefined;
 }
 
 export interface MetricsConfig {
@@ -86,6 +102,8 @@ const BUILT_IN_POLICY: RecoveryPolicy = {
 };
 /** Where the Temporal UI of `temporal server start-dev` runs. */
 export const DEFAULT_CODEC_CORS_ORIGINS = 'http://localhost:8233,http://127.0.0.1:8233';
+/** Development only: the example shop of the README and the tests. Production must name its own. */
+export const DEV_SHOP_ORIGINS = 'https://shop.example.com';
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -106,6 +124,8 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
 // One signed link lets an attacker guess the secret offline, so no passwords: `openssl rand
 // -base64 32` gives 44 characters (256 bits).
 export const MIN_LINK_SECRET_LENGTH = 32;
+// The API key guards sending mail and texts in the shop's name: as long as a link secret.
+export const MIN_API_KEY_LENGTH = 32;
 const DEFAULT_RESUME_TTL = '7d';
 // The law expects an unsubscribe link to work for at least 30 days after the send (CAN-SPAM);
 // 90 days leaves room for mail read late.
@@ -113,6 +133,7 @@ const DEFAULT_UNSUBSCRIBE_TTL = '90d';
 const MIN_UNSUBSCRIBE_TTL_MS = 30 * 86_400_000;
 export const DEFAULT_WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
 export const DEFAULT_API_METRICS_ADDRESS = '127.0.0.1:9465';
+export const DEFAULT_CODEC_ADDRESS = '127.0.0.1:8234';
 
 /** Where the embedded parts keep their files (npm start also keeps its dev link secret there). */
 export function dataDirFrom(env: NodeJS.ProcessEnv): string {
@@ -186,8 +207,8 @@ export function loadEncryption(env: NodeJS.ProcessEnv = process.env): Encryption
   return { enabled: true, keys: parsePayloadKeys(keys) };
 }
 
-function origins(env: NodeJS.ProcessEnv): string[] {
-  const raw = env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS;
+/** A comma-separated list of origins ("https://shop.example.com"), each exactly as URL.origin spells it. */
+function origins(name: string, raw: string, example: string): string[] {
   const list = raw
     .split(',')
     .map((o) => o.trim())
@@ -200,10 +221,33 @@ function origins(env: NodeJS.ProcessEnv): string[] {
       // reported below
     }
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
-      throw new ConfigError(`CODEC_CORS_ORIGINS: "${origin}" is not an origin like "http://localhost:8233"`);
+      throw new ConfigError(`${name}: "${origin}" is not an origin like "${example}"`);
     }
   }
   return list;
+}
+
+/**
+ * API_KEY, at least MIN_API_KEY_LENGTH characters when set. API_AUTH=off says on purpose that there
+ * is none, as PAYLOAD_ENCRYPTION=off does for encryption; API_AUTH=on insists on one.
+ */
+function apiAuth(env: NodeJS.ProcessEnv): { apiKey: string | undefined; authOff: boolean } {
+  const apiKey = env.API_KEY || undefined;
+  const authOff = !onOff(env, 'API_AUTH', true);
+  if (apiKey !== undefined && apiKey.length < MIN_API_KEY_LENGTH)
+    throw new ConfigError(
+      `API_KEY must be at least ${MIN_API_KEY_LENGTH} characters (\`openssl rand -base64 32\`), got ${apiKey.length}`,
+    );
+  if (authOff && apiKey) throw new ConfigError('API_AUTH=off and API_KEY are both set: unset one');
+  if (env.API_AUTH && !authOff && !apiKey) throw new ConfigError('API_AUTH=on but API_KEY is not set');
+  return { apiKey, authOff };
+}
+
+function codecAuthToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.CODEC_AUTH_TOKEN || undefined;
+  if (token !== undefined && token.length < MIN_API_KEY_LENGTH)
+    throw new ConfigError(`CODEC_AUTH_TOKEN must be at least ${MIN_API_KEY_LENGTH} characters, got ${token.length}`);
+  return token;
 }
 
 /** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
@@ -274,7 +318,9 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
+  const production = env.NODE_ENV === 'production';
   return {
+    production,
     temporal: {
       address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
       namespace: env.TEMPORAL_NAMESPACE || 'default',
@@ -283,11 +329,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     api: {
       host,
       port: apiPort,
-      apiKey: env.API_KEY || undefined,
+      ...apiAuth(env),
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
-      codecCorsOrigins: origins(env),
       customerIdSecret: customerIdSecret(env),
       rateLimits: loadRateLimits(env),
+      codecCorsOrigins: origins(
+        'CODEC_CORS_ORIGINS',
+        env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS,
+        'http://localhost:8233',
+      ),
+      // No default outside development: config/api-edge.ts refuses to start the API without it.
+      shopOrigins: origins(
+        'SHOP_ORIGINS',
+        env.SHOP_ORIGINS ?? (production ? '' : DEV_SHOP_ORIGINS),
+        'https://shop.example.com',
+      ),
     },
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,
@@ -313,6 +369,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metrics: {
       workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),
       apiAddress: listenAddress(env, 'API_METRICS_ADDRESS', DEFAULT_API_METRICS_ADDRESS),
+    },
+    codec: {
+      address: listenAddress(env, 'CODEC_ADDRESS', DEFAULT_CODEC_ADDRESS),
+      authToken: codecAuthToken(env),
     },
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),

@@ -9,6 +9,8 @@ import { CheckoutsController } from './checkouts/checkouts.controller';
 import { CheckoutsService } from './checkouts/checkouts.service';
 import { CodecController } from './codec/codec.controller';
 import { CodecService, PAYLOAD_CODECS } from './codec/codec.service';
+import { CodecAudit } from './codec/codec-audit';
+import { CodecServer } from './codec/codec-server';
 import { CustomerCheckoutsController } from './customers/customer-checkouts.controller';
 import { CustomerCheckoutsService } from './customers/customer-checkouts.service';
 import { PREFERENCE_STORE } from './customers/preference-store.token';
@@ -88,6 +90,8 @@ export function apiModule({
       ApiMetrics,
       MetricsServer,
       CodecService,
+      CodecAudit,
+      CodecServer,
     ],
   };
 }

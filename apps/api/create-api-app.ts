@@ -1,14 +1,17 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
+import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
+import { CodecServer } from './codec/codec-server';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { useBodyParsers } from './http/json-body';
 import { rateLimitMiddleware } from './http/rate-limit.middleware';
+import { useSecurityHeaders } from './http/security-headers';
 import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -17,8 +20,8 @@ import { setupOpenApi } from './openapi';
 export interface ApiAppOptions {
   /** Close `client.connection` when the app closes: main.ts, which made the client, says yes; tests close their own. */
   closeClientOnShutdown?: boolean;
-  /** Nest's log levels; false silences it. */
-  logger?: LogLevel[] | false;
+  /** Nest's logger, or its log levels; false silences it. */
+  logger?: LoggerService | LogLevel[] | false;
   /** Where settings not in AppConfig are read (LEGACY_CHECKOUT_URL); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /**
@@ -37,6 +40,7 @@ export async function createApiApp(
   client: Client,
   options: ApiAppOptions = {},
 ): Promise<INestApplication> {
+  checkApiEdge(config); // every way of building the API refuses to run open outside development
   const app = await NestFactory.create<NestExpressApplication>(
     apiModule({
       config,
@@ -50,6 +54,8 @@ export async function createApiApp(
   // First, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
   app.use(correlationIdMiddleware());
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  useSecurityHeaders(app);
+  app.use(app.get(CodecServer).codecListenerOnly());
   app.use('/codec', codecCors(config.api.codecCorsOrigins));
   // The client address behind a load balancer (TRUST_PROXY), for the limits right after.
   app.set('trust proxy', config.api.rateLimits.trustProxy);

@@ -2,6 +2,7 @@
 // serve HTTP, and on SIGINT/SIGTERM close them all.
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
+import { checkApiEdge } from '../../config/api-edge';
 import { describeEncryption } from '../../config/encryption/data-converter';
 import { type AppConfig, ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
@@ -24,7 +25,8 @@ export async function serveApi(config: AppConfig, stores: LedgerStores | undefin
     logger.log(`checkout-recovery API on ${config.api.publicUrl} (docs: ${config.api.publicUrl}/${DOCS_PATH})`);
     const metricsUrl = app.get(MetricsServer).url;
     if (metricsUrl) logger.log(`API metrics on ${metricsUrl}`);
-    if (!config.api.apiKey) logger.warn('API_KEY is not set: every route is open');
+    if (!config.api.apiKey)
+      logger.warn(`API_KEY is not set${config.api.authOff ? ' (API_AUTH=off)' : ''}: every route is open`);
     if (!stores) {
       logger.warn(
         'DATABASE_URL is not set: customer preferences answer 503 and an unsubscribe stops only running checkouts ' +
@@ -42,6 +44,7 @@ export async function serveApi(config: AppConfig, stores: LedgerStores | undefin
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  checkApiEdge(config); // before any connection: a refused start names the setting, not a far server
   // The embedded engine belongs to the worker's process; only a real server is shared.
   const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
   const app = await serveApi(config, stores);

@@ -1,7 +1,8 @@
 // `npm start`: the whole stack on embedded defaults — Temporal dev server, local SES inbox, local
 // SNS (SMS) viewer, worker and API — or, when the environment names real infrastructure, only the worker and API.
 // Ctrl-C stops everything in order: API, worker (drained), then the embedded servers. Payloads are
-// encrypted with a dev key kept in the data directory; the UI decodes them through the API's /codec.
+// encrypted with a dev key kept in the data directory; the UI decodes them through the API's codec
+// listener (CODEC_ADDRESS), which is apart from the API's public port.
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { DEV_CUSTOMER_ID_SECRET_FILE, devLinkSecret } from '../../config/dev-lin
 import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
 import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../../stand-ins/local-push/main';
-import { DEFAULT_LOCAL_SES_PORT, startLocalSesServer } from '../../stand-ins/local-ses/main';
 import {
   DEFAULT_LOCAL_SNS_PORT,
   type LocalSns,
@@ -86,6 +86,12 @@ function browserHost(host: string): string {
   return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
+/** host:port as a browser reaches it. */
+function browserAddress(address: string): string {
+  const at = address.lastIndexOf(':');
+  return `${browserHost(address.slice(0, at))}:${address.slice(at + 1)}`;
+}
+
 function describeKeySource(source: ReturnType<typeof provideDevPayloadKeys>): string {
   if (source === 'environment') return 'payload encryption: keys from PAYLOAD_ENCRYPTION_KEYS';
   if (source === 'off') return 'payload encryption: OFF (PAYLOAD_ENCRYPTION=off)';
@@ -125,11 +131,12 @@ async function main(): Promise<void> {
   // Push has no central endpoint (each subscription carries its own), so the local push service
   // always runs: subscriptions made in its viewer point at it.
   const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
-  const sesPort = Number(env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+  // Imported only when it runs: aws-ses-v2-local is a dev dependency, absent from production installs.
+  const localSes = embeddedSes ? await import('../../stand-ins/local-ses/main.js') : undefined;
   const embeddedSns = !env.SNS_ENDPOINT && !hasRealAwsCredentials(env);
   const snsPort = Number(env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
-  const codecEndpoint = `${apiUrl}/codec`;
+  const codecEndpoint = config.codec.address && `http://${browserAddress(config.codec.address)}/codec`;
 
   let temporal: ChildProcess | undefined;
   let push: LocalPushServer | undefined;
@@ -169,7 +176,7 @@ async function main(): Promise<void> {
           port: Number(port ?? 7233),
           uiPort,
           namespace: config.temporal.namespace,
-          uiCodecEndpoint: codecEndpoint,
+          ...(codecEndpoint && { uiCodecEndpoint: codecEndpoint }),
         },
         prefixed('temporal'),
       );
@@ -178,8 +185,9 @@ async function main(): Promise<void> {
     push = await startLocalPushServer('127.0.0.1', pushPort, {
       stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
     });
-    if (embeddedSes) {
-      ses = await startLocalSesServer('127.0.0.1', sesPort);
+    if (localSes) {
+      const sesPort = Number(env.SES_PORT || localSes.DEFAULT_LOCAL_SES_PORT);
+      ses = await localSes.startLocalSesServer('127.0.0.1', sesPort);
       env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
     }
     if (embeddedSns) {
@@ -206,7 +214,9 @@ async function main(): Promise<void> {
       embeddedTemporal
         ? `  Temporal UI    http://127.0.0.1:${uiPort}/namespaces/${ns}/workflows   (filter: CustomerId="c-42")`
         : `  Temporal       ${config.temporal.address} (namespace ${config.temporal.namespace})`,
-      `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it${config.api.apiKey ? '; with API_KEY set it is refused, as the UI cannot send the key' : ''})`,
+      codecEndpoint
+        ? `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it; its own listener, every decode logged)`
+        : '  Codec          off (CODEC_ADDRESS is empty: the UI shows payloads encrypted)',
       `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
       embeddedSes
         ? `  SES inbox      ${env.SES_ENDPOINT}`

@@ -76,6 +76,9 @@ export function verifyLink(
   if (!payload || !sig || rest.length > 0 || !BASE64URL.test(payload) || !BASE64URL.test(sig))
     return { ok: false, reason: 'malformed' };
   const presented = Buffer.from(sig, 'base64url');
+  // One spelling per signature: Node's decoder ignores the unused low bits of the last character,
+  // so without this several tokens verify as one (a link could be varied past a blocklist or cache).
+  if (presented.toString('base64url') !== sig) return { ok: false, reason: 'malformed' };
   const genuine = secrets.some((secret) => {
     const expected = signature(payload, secret);
     return presented.length === expected.length && timingSafeEqual(presented, expected);

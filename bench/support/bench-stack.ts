@@ -137,14 +137,16 @@ export class BenchStack {
       // The Action counts are for plain reminders; an offer adds one (issuing its code).
       DISCOUNT_OFFERS: 'off',
       LINK_SIGNING_SECRET: this.linkSecret,
-      // No metrics endpoints: their default ports may be taken by a developer's `npm start`.
+      // No metrics or codec endpoints: their default ports may be taken by a developer's `npm start`.
       WORKER_METRICS_ADDRESS: '',
       API_METRICS_ADDRESS: '',
+      CODEC_ADDRESS: '',
       PAYLOAD_ENCRYPTION_KEYS: this.payloadKeys,
     };
     delete env.PAYLOAD_ENCRYPTION;
     delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
     delete env.API_KEY;
+    delete env.NODE_ENV; // development: the bench measures the engine, not the edge's settings
     return env;
   }
 

@@ -2,7 +2,9 @@
 // (with the encoding failure converter) failure messages and stack traces. The whole payload,
 // metadata included, is encrypted, so not even its original encoding is visible. The layout is the
 // one Temporal's samples use in Go and Python: metadata `encoding: binary/encrypted` plus the key
-// id, data = 12-byte IV ‖ ciphertext ‖ 16-byte tag of the serialised Payload message.
+// id, data = 12-byte IV ‖ ciphertext ‖ 16-byte tag of the serialised Payload message. Format 2 (the
+// `encryption-format` metadata) also authenticates the format and key id as associated data, so
+// neither can be swapped or stripped unnoticed; payloads without it (format 1) still decrypt.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -10,12 +12,16 @@ import type { PayloadKey } from './payload-keys';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
+export const FORMAT_METADATA = 'encryption-format';
+const FORMAT = '2';
 const CIPHER = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 const { Payload: PayloadMessage } = temporal.api.common.v1;
 const text = (bytes: Uint8Array | null | undefined) => (bytes ? Buffer.from(bytes).toString('utf8') : undefined);
+/** What format 2 authenticates besides the ciphertext: relabelling or stripping either fails the tag. */
+const associatedData = (keyId: string) => Buffer.from(`checkout-recovery/payload/v${FORMAT}\0${keyId}`);
 
 /** A payload this codec cannot decrypt; the message says why without revealing any content. */
 export class PayloadDecryptionError extends Error {
@@ -60,12 +66,14 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   encrypt(payload: Payload): Payload {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(CIPHER, this.current.key, iv);
+    cipher.setAAD(associatedData(this.current.id));
     const plaintext = PayloadMessage.encode(payload).finish();
     const data = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
     return {
       metadata: {
         [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
         [KEY_ID_METADATA]: Buffer.from(this.current.id),
+        [FORMAT_METADATA]: Buffer.from(FORMAT),
       },
       data,
     };
@@ -77,7 +85,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const key = this.keys.get(keyId);
     if (!key) {
       throw new PayloadDecryptionError(
-        `payload was encrypted with key "${keyId}", which is not configured (known: ${this.keyIds.join(', ')}); ` +
+        // Not the configured ids: this message reaches codec callers, who need not learn them.
+        `payload was encrypted with key "${keyId}", which is not configured; ` +
           'add it back to PAYLOAD_ENCRYPTION_KEYS after the current key',
         keyId,
       );
@@ -86,7 +95,13 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     if (data.length < IV_BYTES + TAG_BYTES) {
       throw new PayloadDecryptionError(`encrypted payload (key "${keyId}") is too short to hold IV and tag`, keyId);
     }
+    const format = text(payload.metadata?.[FORMAT_METADATA]);
+    if (format !== undefined && format !== FORMAT)
+      throw new PayloadDecryptionError(`encrypted payload has an unknown ${FORMAT_METADATA}`, keyId);
     const decipher = createDecipheriv(CIPHER, key, data.subarray(0, IV_BYTES));
+    // Format 1 (written before format 2 existed) has no associated data; a format 2 payload with
+    // its marker stripped is read as format 1 and fails authentication, so there is no downgrade.
+    if (format === FORMAT) decipher.setAAD(associatedData(keyId));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     let plaintext: Buffer;
     try {

@@ -3,10 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { signLink } from '../../apps/shared/link-token';
+import { ConfigError } from '../../config/env';
 import { TEST_LINK_SECRET } from '../support/links';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
-const KEY = 'test-key-0123456789';
+const KEY = 'test-key-0123456789-0123456789-abcdef';
 
 /** Routes anyone may call: liveness and the signed links in emails (plus the API document under /docs). */
 const PUBLIC_ROUTES = ['GET /health', 'GET /unsubscribe', 'POST /unsubscribe', 'GET /r/:token'];
@@ -94,5 +95,31 @@ describe('with API_KEY set', () => {
     assert.equal((await fetch(`${api.url}/unsubscribe?token=${unsubscribe}`)).status, 200);
     const resume = signLink({ ...claims, purpose: 'resume', target: 'https://shop.example.com/c' }, [TEST_LINK_SECRET]);
     assert.equal((await fetch(`${api.url}/r/${resume}`, { redirect: 'manual' })).status, 302);
+  });
+});
+
+describe('outside development (NODE_ENV=production)', () => {
+  test('the API is never built with every route open: no key, no app', async () => {
+    const attempt = startApi(env.client, { NODE_ENV: 'production', SHOP_ORIGINS: 'https://shop.example.com' });
+    await assert.rejects(
+      attempt.then(async (open) => {
+        await open.close(); // closed, so the failure ends the file instead of hanging it
+        throw new Error('the API started with every route open');
+      }),
+      (err: unknown) => err instanceof ConfigError && /API_KEY is not set/.test(err.message),
+    );
+  });
+
+  test('API_AUTH=off opens the routes only because it says so', async () => {
+    const open = await startApi(env.client, {
+      NODE_ENV: 'production',
+      API_AUTH: 'off',
+      SHOP_ORIGINS: 'https://shop.example.com',
+    });
+    try {
+      assert.equal((await call(`${open.url}/checkouts`, 'POST', checkoutBody(uniqueId('co')))).status, 202);
+    } finally {
+      await open.close();
+    }
   });
 });

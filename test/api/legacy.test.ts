@@ -13,7 +13,10 @@ let api: RunningApi;
 
 before(async () => {
   env = await startTemporal();
-  api = await startApi(env.client, { LEGACY_CHECKOUT_URL: 'https://old.example.com/cart/{id}?from=mail' });
+  api = await startApi(env.client, {
+    LEGACY_CHECKOUT_URL: 'https://old.example.com/cart/{id}?from=mail',
+    SHOP_ORIGINS: 'https://old.example.com',
+  });
 });
 
 after(async () => {

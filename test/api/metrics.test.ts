@@ -7,7 +7,7 @@ import { TEST_LINK_SECRET, tampered } from '../support/links';
 import { declaredTypes, metricValue, scrape } from '../support/prometheus';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
-const KEY = 'metrics-test-key-0123456789';
+const KEY = 'metrics-test-key-0123456789-0123456789';
 let env: TestWorkflowEnvironment;
 let api: RunningApi;
 

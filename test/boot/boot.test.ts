@@ -40,6 +40,24 @@ describe('boot', () => {
     });
   }
 
+  test('the API image (NODE_ENV=production) without API_KEY exits at once, naming API_KEY and API_AUTH=off', async () => {
+    const { code, output } = await runMain('api', { NODE_ENV: 'production', LINK_SIGNING_SECRET: TEST_LINK_SECRET });
+    assert.equal(code, 1, output);
+    assert.match(output, /Configuration error: API_KEY is not set/);
+    assert.match(output, /API_AUTH=off/);
+    assert.doesNotMatch(output, /at .*\.js:\d+/, 'a message, not a stack trace');
+  });
+
+  test('the API image with a key but without SHOP_ORIGINS exits at once, naming SHOP_ORIGINS', async () => {
+    const { code, output } = await runMain('api', {
+      NODE_ENV: 'production',
+      LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+      API_KEY: 'k'.repeat(44),
+    });
+    assert.equal(code, 1, output);
+    assert.match(output, /Configuration error: SHOP_ORIGINS is not set/);
+  });
+
   test('the worker whose metrics address is taken exits, naming WORKER_METRICS_ADDRESS', async () => {
     const busy = createServer().listen(0, '127.0.0.1');
     await once(busy, 'listening');

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { checkApiEdge } from '../../config/api-edge';
 import { devLinkSecret } from '../../config/dev-link-secret';
 import { ConfigError, loadConfig } from '../../config/env';
 import { TEST_LINK_SECRET } from '../support/links';
@@ -50,6 +51,52 @@ describe('link settings', () => {
   it('refuses unsubscribe links that would stop working before the 30 days the law expects', () => {
     assert.throws(() => withSecret({ LINK_UNSUBSCRIBE_TTL: '29d' }), /LINK_UNSUBSCRIBE_TTL must be at least 30d/);
     assert.throws(() => withSecret({ LINK_RESUME_TTL: 'a week' }), /LINK_RESUME_TTL/);
+  });
+});
+
+describe('API access settings', () => {
+  const KEY = 'k'.repeat(32);
+  const production = (env: NodeJS.ProcessEnv = {}) =>
+    withSecret({ NODE_ENV: 'production', SHOP_ORIGINS: 'https://shop.example.com', ...env });
+
+  it('outside development the API refuses to start without a key, saying how to make one', () => {
+    assert.throws(
+      () => checkApiEdge(production()),
+      (err: unknown) =>
+        err instanceof ConfigError && /API_KEY is not set/.test(err.message) && /API_AUTH=off/.test(err.message),
+    );
+    checkApiEdge(production({ API_KEY: KEY }));
+  });
+
+  it('API_AUTH=off runs without a key on purpose, and not together with one', () => {
+    checkApiEdge(production({ API_AUTH: 'off' }));
+    assert.throws(() => production({ API_AUTH: 'off', API_KEY: KEY }), /API_AUTH=off and API_KEY are both set/);
+    assert.throws(() => withSecret({ API_AUTH: 'on' }), /API_AUTH=on but API_KEY is not set/);
+  });
+
+  it('refuses a key too short to resist guessing, in development too', () => {
+    assert.throws(() => withSecret({ API_KEY: 'k'.repeat(31) }), /API_KEY must be at least 32 characters/);
+  });
+
+  it('development (no NODE_ENV, as npm start and the tests run) starts open and with the example shop', () => {
+    const config = withSecret();
+    checkApiEdge(config);
+    assert.equal(config.api.apiKey, undefined);
+    assert.deepEqual(config.api.shopOrigins, ['https://shop.example.com']);
+  });
+
+  it('outside development the API refuses to start without SHOP_ORIGINS, and there is no default', () => {
+    assert.throws(() => checkApiEdge(production({ API_KEY: KEY, SHOP_ORIGINS: undefined })), /SHOP_ORIGINS is not set/);
+    assert.throws(() => checkApiEdge(production({ API_KEY: KEY, SHOP_ORIGINS: ' , ' })), /SHOP_ORIGINS is not set/);
+  });
+
+  it('takes shop origins only as exact origins: no path, no trailing slash, no other scheme', () => {
+    assert.deepEqual(withSecret({ SHOP_ORIGINS: 'https://a.example, http://localhost:8080' }).api.shopOrigins, [
+      'https://a.example',
+      'http://localhost:8080',
+    ]);
+    for (const bad of ['https://a.example/', 'https://a.example/shop', 'a.example', 'ftp://a.example', '*'])
+      assert.throws(() => withSecret({ SHOP_ORIGINS: bad }), /SHOP_ORIGINS: ".*" is not an origin/, bad);
   });
 });
 

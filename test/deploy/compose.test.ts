@@ -226,7 +226,10 @@ describe('docker-compose.yml', () => {
   });
 
   test('publishes the API on 3000, Temporal gRPC on 7233 and the Temporal UI on 8233', () => {
-    assert.deepEqual(publishedPorts('api'), [{ host: '3000', container: '3000' }]);
+    assert.deepEqual(publishedPorts('api'), [
+      { host: '3000', container: '3000' },
+      { host: '8234', container: '8234' },
+    ]);
     assert.equal(envValue('api', 'PORT'), '3000', 'the API must listen on the container port that is published');
     assert.deepEqual(publishedPorts('temporal'), [{ host: '7233', container: '7233' }]);
     assert.deepEqual(publishedPorts('temporal-ui'), [{ host: '8233', container: '8080' }]);
@@ -261,6 +264,14 @@ describe('docker-compose.yml', () => {
     assert.equal(api?.LINK_SIGNING_SECRET, worker?.LINK_SIGNING_SECRET);
   });
 
+  test('makes the host give the API a key and its shop origins, so the production image never starts open', () => {
+    assert.equal(envValue('api', 'API_KEY'), REQUIRED_FROM_HOST);
+    assert.equal(envValue('api', 'SHOP_ORIGINS'), REQUIRED_FROM_HOST);
+    assert.equal(environment('api').has('API_AUTH'), false, 'the API must not switch auth off');
+    for (const name of ['API_KEY', 'SHOP_ORIGINS'])
+      assert.equal(environment('worker').has(name), false, `the worker serves no HTTP and needs no ${name}`);
+  });
+
   test('serves metrics inside the compose network only: all interfaces in the container, no published port', () => {
     assert.equal(envValue('api', 'API_METRICS_ADDRESS'), '0.0.0.0:9465');
     assert.equal(envValue('worker', 'WORKER_METRICS_ADDRESS'), '0.0.0.0:9464');
@@ -281,10 +292,16 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('points the Temporal UI at the API codec endpoint, which lets the UI origin in', () => {
+  test('points the Temporal UI at the API codec listener, on the host loopback only, which lets the UI origin in', () => {
     const endpoint = new URL(envValue('temporal-ui', 'TEMPORAL_CODEC_ENDPOINT'));
     assert.equal(endpoint.pathname, '/codec');
-    assert.equal(endpoint.origin, new URL(envValue('api', 'PUBLIC_API_URL')).origin);
+    assert.match(endpoint.hostname, /^(localhost|127\.0\.0\.1)$/);
+    const codecPort = envValue('api', 'CODEC_ADDRESS').split(':').pop();
+    assert.notEqual(codecPort, envValue('api', 'PORT'), 'the codec must not share the public port');
+    assert.ok(
+      (service('api').ports ?? []).includes(`127.0.0.1:${endpoint.port}:${codecPort}`),
+      'the codec port is published on the host loopback only, where the UI is',
+    );
     const origins = envValue('api', 'CODEC_CORS_ORIGINS').split(',');
     assert.ok(origins.includes('http://localhost:8233'), 'the UI published on 8233 must be allowed');
   });
@@ -418,13 +435,20 @@ describe('docker-compose.yml', () => {
         encoding: 'utf8',
         timeout: 60_000,
       });
-    const { LINK_SIGNING_SECRET: _hostSecret, ...hostEnv } = process.env;
-    // What an operator must set; compose refuses the file without it.
-    const run = config({ ...hostEnv, LINK_SIGNING_SECRET: 'x'.repeat(44) });
+    const { LINK_SIGNING_SECRET: _s, API_KEY: _k, SHOP_ORIGINS: _o, ...hostEnv } = process.env;
+    // What an operator must set; compose refuses the file without each of them.
+    const required = {
+      LINK_SIGNING_SECRET: 'x'.repeat(44),
+      API_KEY: 'k'.repeat(44),
+      SHOP_ORIGINS: 'https://shop.example.com',
+    };
+    const run = config({ ...hostEnv, ...required });
     assert.equal(run.status, 0, `${cli.command} ${cli.args.join(' ')} config failed:\n${run.stderr}${run.stdout}`);
-    const withoutSecret = config(hostEnv);
-    assert.notEqual(withoutSecret.status, 0, 'compose accepted the file without LINK_SIGNING_SECRET');
-    assert.match(`${withoutSecret.stderr}${withoutSecret.stdout}`, /LINK_SIGNING_SECRET/);
+    for (const name of Object.keys(required)) {
+      const without = config({ ...hostEnv, ...required, [name]: '' });
+      assert.notEqual(without.status, 0, `compose accepted the file without ${name}`);
+      assert.match(`${without.stderr}${without.stdout}`, new RegExp(name));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { type LinkClaims, MAX_TOKEN_LENGTH, signLink, verifyLink } from '../../apps/shared/link-token';
 
 const SECRET = 'current-secret-0123456789-0123456789-abc';
@@ -124,5 +125,49 @@ describe('link tokens', () => {
 
   it('refuses to sign without a secret', () => {
     assert.throws(() => signLink(resume, []), /no link signing secret/);
+  });
+
+  it('accepts a signature only in its one canonical base64url spelling', () => {
+    const token = signLink(resume, [SECRET]);
+    const dot = token.indexOf('.');
+    const [payload, sig] = [token.slice(0, dot), token.slice(dot + 1)];
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes are 43 characters; the last one carries 4 bits and 2 unused ones. The 3 other
+    // characters that differ only in those unused bits decode to the same bytes.
+    const last = ALPHABET.indexOf(sig.slice(-1));
+    const variants = [1, 2, 3].map((low) => `${sig.slice(0, -1)}${ALPHABET[(last & ~3) | ((last + low) & 3)]}`);
+    for (const variant of variants) {
+      assert.deepEqual(Buffer.from(variant, 'base64url'), Buffer.from(sig, 'base64url'), 'the same bytes');
+      assert.deepEqual(verifyLink(`${payload}.${variant}`, 'resume', [SECRET], NOW), {
+        ok: false,
+        reason: 'malformed',
+      });
+    }
+    assert.equal(verifyLink(`${payload}.${sig}=`, 'resume', [SECRET], NOW).ok, false, 'padded');
+    // A signature with a "-" or "_", spelled in the standard alphabet ("+", "/") instead.
+    const withUrlChars = Array.from({ length: 50 }, (_, i) => signLink({ ...resume, step: i }, [SECRET])).find((t) =>
+      /[-_]/.test(t.slice(t.indexOf('.') + 1)),
+    );
+    assert.ok(withUrlChars);
+    const [p, s] = withUrlChars.split('.') as [string, string];
+    const standard = `${p}.${s.replaceAll('-', '+').replaceAll('_', '/')}`;
+    assert.equal(verifyLink(standard, 'resume', [SECRET], NOW).ok, false, standard);
+  });
+
+  it('property: of all the spellings of a genuine link, only the one it was signed as verifies', () => {
+    const token = signLink(resume, [SECRET]);
+    fc.assert(
+      fc.property(
+        // The last character half the time: that is where the unused bits are.
+        fc.oneof(fc.constant(token.length - 1), fc.integer({ min: 0, max: token.length - 1 })),
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/='),
+        (at, c) => {
+          const changed = `${token.slice(0, at)}${c}${token.slice(at + 1)}`;
+          if (changed === token) return;
+          assert.equal(verifyLink(changed, 'resume', [SECRET], NOW).ok, false, changed);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   workflowIdFor,
 } from '../../../common/messages';
 import { pushEndpointPolicyError } from '../../../common/push-subscription';
+import { isShopUrl, SHOP_ORIGIN_REASON } from '../../../common/shop-origin';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { PreferencesService } from '../customers/preferences.service';
@@ -61,6 +62,8 @@ export class CheckoutsService {
   /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
   async startRecovery(input: CheckoutRecoveryInput): Promise<CheckoutAcceptedResponse> {
     const { checkout } = input;
+    // Every start, the legacy route's made-up URL too: the worker signs this URL into a redirect.
+    this.requireShopUrl(checkout.checkoutUrl);
     const workflowId = workflowIdFor(checkout.checkoutId);
     const startToken = randomUUID();
     try {
@@ -90,6 +93,11 @@ export class CheckoutsService {
    * sending nothing more. Found through visibility, which lags by up to a second or so: an older
    * checkout started that recently may be missed (its reminders then follow the frequency cap).
    */
+  private requireShopUrl(checkoutUrl: string): void {
+    if (!isShopUrl(checkoutUrl, this.config.api.shopOrigins))
+      throw new InvalidFieldsException([{ field: 'checkoutUrl', reason: SHOP_ORIGIN_REASON }]);
+  }
+
   private async supersedeOlder(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<void> {
     const by = checkoutIdOf(newWorkflowId);
     for await (const older of runningCheckoutsOf(this.client, customerId)) {

@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { CHECKOUT_CLOSED, INVALID_SCHEDULE } from '../../../common/checkout-failures';
 import { checkoutIdOf } from '../checkouts/checkout-state';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation-id';
+import { loggableUrl } from './loggable-url';
 
 /** The workflow's business failures by type (common/checkout-failures.ts), as HTTP answers. */
 const FAILURE_STATUS: Record<string, { status: number; error: string }> = {
@@ -59,7 +60,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       reply({ statusCode: mapped.status, error: mapped.error, message: failure.message }, mapped.status);
       return;
     }
-    const route = `${httpAdapter.getRequestMethod(request)} ${httpAdapter.getRequestUrl(request)}`;
+    const route = `${httpAdapter.getRequestMethod(request)} ${loggableUrl(httpAdapter.getRequestUrl(request))}`;
     const unavailable = unavailableDependency(exception);
     if (unavailable) {
       this.logger.warn(`${route}: ${unavailable} unavailable (correlationId ${correlationId}): ${String(exception)}`);

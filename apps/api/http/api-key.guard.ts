@@ -5,17 +5,19 @@ import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
 import { IS_PUBLIC } from './api-key.decorators';
 
-type Headers = Record<string, string | string[] | undefined>;
+export type Headers = Record<string, string | string[] | undefined>;
+
+export function bearerToken(headers: Headers): string | undefined {
+  return /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ''))?.[1]?.trim();
+}
 
 function presentedKey(headers: Headers): string | undefined {
   const direct = headers['x-api-key'];
-  if (typeof direct === 'string') return direct;
-  const bearer = /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ''));
-  return bearer?.[1]?.trim();
+  return typeof direct === 'string' ? direct : bearerToken(headers);
 }
 
 /** Compares digests so neither the key's content nor its length leaks through timing. */
-function sameKey(presented: string, expected: string): boolean {
+export function sameKey(presented: string, expected: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(presented), digest(expected));
 }

@@ -15,6 +15,10 @@ export interface HtmlResponse {
   redirect(status: number, url: string): void;
 }
 
+/** The pages' one style sheet, inline; the CSP allows exactly it by its hash (security-headers.ts). */
+export const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}
+button{font-size:1rem;padding:.6rem 1.2rem;cursor:pointer}`;
+
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -24,8 +28,7 @@ export function htmlPage(status: number, title: string, body: string): HtmlPage 
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}
-button{font-size:1rem;padding:.6rem 1.2rem;cursor:pointer}</style></head>
+<style>${PAGE_STYLE}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
 ${body}
 </body>

@@ -24,3 +24,11 @@ export function rejectedLinkPage(kind: LinkKind, reason: LinkRejection): HtmlPag
     `<p>This ${kind} link is not valid: it may have been cut short or changed. Please use the link exactly as it is in your email.</p>`,
   );
 }
+
+/** A genuine resume link whose shop origin is no longer in SHOP_ORIGINS: no redirect, and nothing to fix by the shopper. */
+export const unknownShopPage = (): HtmlPage =>
+  htmlPage(
+    400,
+    'This link no longer leads anywhere',
+    `<p>The shop this link pointed to is not one we send you to any more.</p>\n<p>${AGAIN.cart}</p>`,
+  );

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { isShopUrl } from '../../../common/shop-origin';
+import type { AppConfig } from '../../../config/env';
+import { APP_CONFIG } from '../app-config.token';
 import type { HtmlPage } from '../http/html-page';
 import { ApiMetrics } from '../metrics/api-metrics';
-import { rejectedLinkPage } from './link-pages';
+import { rejectedLinkPage, unknownShopPage } from './link-pages';
 import { LinkVerifier } from './link-verifier';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -15,6 +18,7 @@ export class ResumeService {
   constructor(
     private readonly links: LinkVerifier,
     private readonly metrics: ApiMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   follow(token: unknown): { redirectTo: string } | HtmlPage {
@@ -28,6 +32,11 @@ export class ResumeService {
     if (!isHttpUrl(target)) {
       this.metrics.linkRejected('resume', 'malformed');
       return rejectedLinkPage('cart', 'malformed');
+    }
+    // Links live for days: one signed before SHOP_ORIGINS dropped an origin must not still lead there.
+    if (!isShopUrl(target, this.config.api.shopOrigins)) {
+      this.metrics.linkRejected('resume', 'foreign-origin');
+      return unknownShopPage();
     }
     this.metrics.resumeClicked(verdict.claims.step);
     return { redirectTo: target };

@@ -22,6 +22,9 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** `route` is the matched route's pattern (`/checkouts/:id`), never the raw path: ids would explode the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
+/** Why a link was refused: its token's verdict, or a resume target outside SHOP_ORIGINS. */
+export type LinkRefusal = LinkRejection | 'foreign-origin';
+
 /** `stopped`: running checkouts were told to stop; `none_running`: only the opt-out was stored. */
 export type UnsubscribeResult = 'stopped' | 'none_running';
 
@@ -63,7 +66,7 @@ export class ApiMetrics {
   );
   private readonly linkRejections = this.counter(
     API_METRICS.linkRejections,
-    'Links from emails refused (tampered, malformed, wrong purpose, expired)',
+    'Links from emails refused (tampered, malformed, wrong purpose, expired, target outside SHOP_ORIGINS)',
     ['purpose', 'reason'],
   );
 
@@ -97,7 +100,7 @@ export class ApiMetrics {
     this.resumeClicks.inc({ step: String(step) });
   }
 
-  linkRejected(purpose: LinkPurpose, reason: LinkRejection): void {
+  linkRejected(purpose: LinkPurpose, reason: LinkRefusal): void {
     this.linkRejections.inc({ purpose, reason });
   }
 

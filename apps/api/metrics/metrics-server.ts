@@ -1,9 +1,8 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
+import { baseUrlOf, closeNow, listenOn } from '../http/side-listener';
 import { ApiMetrics } from './api-metrics';
 
 /**
@@ -23,18 +22,13 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
 
   /** http://host:port/metrics once listening (the bound port when configured as 0); undefined when off. */
   get url(): string | undefined {
-    const address = this.server?.address() as AddressInfo | null | undefined;
-    if (!address) return undefined;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    return `http://${host}:${address.port}/metrics`;
+    const base = baseUrlOf(this.server);
+    return base && `${base}/metrics`;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const configured = this.config.metrics.apiAddress;
     if (!configured) return;
-    const at = configured.lastIndexOf(':');
-    const host = configured.slice(0, at).replace(/^\[(.*)\]$/, '$1');
-    const port = Number(configured.slice(at + 1));
     const server = createServer((req, res) => {
       if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('GET /metrics\n');
@@ -48,14 +42,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
         },
       );
     });
-    server.listen(port, host);
-    try {
-      await once(server, 'listening'); // rejects with the 'error' event, e.g. EADDRINUSE
-    } catch (err) {
-      throw new Error(
-        `cannot serve API metrics on ${configured} (API_METRICS_ADDRESS; empty switches it off): ${String(err)}`,
-      );
-    }
+    await listenOn(server, configured, 'API_METRICS_ADDRESS', 'API metrics');
     this.server = server;
   }
 
@@ -63,7 +50,6 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeNow(server);
   }
 }

@@ -2,9 +2,10 @@
 // workflows started here stay queued, which is all these tests need.
 import { randomUUID } from 'node:crypto';
 import { after, before } from 'node:test';
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CodecServer } from '../../../apps/api/codec/codec-server';
 import { createApiApp } from '../../../apps/api/create-api-app';
 import { MetricsServer } from '../../../apps/api/metrics/metrics-server';
 import { type AppConfig, loadConfig } from '../../../config/env';
@@ -36,6 +37,7 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
     ...TEST_ENCRYPTION_ENV,
     // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
     API_METRICS_ADDRESS: '127.0.0.1:0',
+    CODEC_ADDRESS: '127.0.0.1:0',
     ...env,
   });
 }
@@ -45,6 +47,8 @@ export interface RunningApi {
   url: string;
   /** The Prometheus endpoint on its own port; undefined when API_METRICS_ADDRESS is empty. */
   metricsUrl: string | undefined;
+  /** The codec endpoint (…/codec) on its own port; undefined when CODEC_ADDRESS is empty. */
+  codecUrl: string | undefined;
   config: AppConfig;
   close(): Promise<void>;
 }
@@ -57,19 +61,22 @@ export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
   preferences?: PreferenceStore,
+  /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
+  logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
   const config = testConfig(env);
   const own = preferences ? undefined : await openStores({ databaseUrl: undefined, inMemory: true });
   const store = preferences ?? own?.preferences;
-  const app = await createApiApp(config, client, { logger: ['error'], env, ...(store && { preferences: store }) });
+  const app = await createApiApp(config, client, { logger, env, ...(store && { preferences: store }) });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const metricsUrl = app.get(MetricsServer).url;
+  const codecUrl = app.get(CodecServer).url;
   const close = async () => {
     await app.close();
     await own?.close();
   };
-  return { app, url, metricsUrl, config, close };
+  return { app, url, metricsUrl, codecUrl, config, close };
 }
 
 /** The API a test file runs against: started in `before`, closed in `after`; read it inside tests. */

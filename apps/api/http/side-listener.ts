@@ -1,0 +1,30 @@
+// A listener apart from the public port (metrics, codec): bound to its own host:port setting, so
+// what it serves can stay on an internal network while the public port faces the internet.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Listens on `configured` (host:port, [v6]:port); a failure names the setting to change. */
+export async function listenOn(server: Server, configured: string, setting: string, what: string): Promise<void> {
+  const at = configured.lastIndexOf(':');
+  const host = configured.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+  server.listen(Number(configured.slice(at + 1)), host);
+  try {
+    await once(server, 'listening'); // rejects with the 'error' event, e.g. EADDRINUSE
+  } catch (err) {
+    throw new Error(`cannot serve ${what} on ${configured} (${setting}; empty switches it off): ${String(err)}`);
+  }
+}
+
+/** http://host:port of a listening server (the bound port when configured as 0). */
+export function baseUrlOf(server: Server | undefined): string | undefined {
+  const address = server?.address() as AddressInfo | null | undefined;
+  if (!address) return undefined;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+export async function closeNow(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
