@@ -2,7 +2,8 @@
 # The clock-sensitive tests with the machine's clock seen at far dates (libfaketime, Debian's
 # `faketime`): a test that only passes in some month, year or hour fails here, not on that day.
 # The time-skipping test server, Node and the SDK's core all read the faked clock. The dev server
-# (a static Go binary) cannot be faked, so the tests that run on it are left to the plain run.
+# (a static Go binary) cannot be faked, nor can the PostgreSQL server (its now() stamps opt-outs), so
+# the tests that run on them are left to the plain run: TEST_DATABASE_URL is unset here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v faketime >/dev/null || { echo "test:dates needs faketime (Debian: apt-get install faketime)" >&2; exit 1; }
@@ -14,5 +15,5 @@ DATES=${TEST_DATES:-"2027-06-15T23:30:00Z 2028-12-31T20:00:00Z 2029-01-15T04:10:
 for at in $DATES; do
   echo "== the clock at $at"
   # shellcheck disable=SC2086
-  TZ=UTC faketime "${at/T/ }" node --test --test-concurrency=2 --test-timeout=300000 $FILES
+  TZ=UTC env -u TEST_DATABASE_URL faketime "${at/T/ }" node --test --test-concurrency=2 --test-timeout=300000 $FILES
 done
