@@ -1,0 +1,35 @@
+// What the activities are built from: the worker wires the real ones, tests their own.
+import type { SendLedger } from '../storage/send-ledger';
+import type { ChannelSender } from './channels/channel-sender';
+import type { CustomerConsent } from './contract';
+import type { DiscountCodeIssuer } from './discounts/issuer';
+import type { LinkSettings } from './links';
+import type { Mailer } from './ses-mailer';
+
+export interface ActivityDependencies {
+  mailer: Mailer;
+  ledger: SendLedger;
+  /** The From header and SES Source, e.g. "Your Shop <shop@example.com>". */
+  from: string;
+  /** The API's public URL and the secrets and lifetimes of the signed links in reminders. */
+  links: LinkSettings;
+  /** The checkout's current state, asked right before a reminder goes out (an order may land meanwhile). */
+  checkoutState?: (workflowId: string) => Promise<string | undefined>;
+  /**
+   * Senders of the other channels (SMS, web push); email is always `mailer`'s. A step's channel
+   * with no sender here is skipped in favour of the step's next channel.
+   */
+  channels?: ChannelSender[];
+  /** What the customer allows (the preference store), asked right before a reminder goes out. */
+  consent?: (customerId: string) => Promise<CustomerConsent | undefined>;
+  /**
+   * Hands out the discount codes reminders offer: the ledger's own (LedgerDiscountCodes) or the
+   * shop platform's. Without one, issueDiscountCode refuses and reminders go without offers.
+   */
+  discounts?: DiscountCodeIssuer;
+  /**
+   * At most `maxTexts` texts to one phone number within `withinMs`, whatever checkout or customer id
+   * they were for (SMS_PHONE_CAP): the per-customer frequency cap trusts the caller's customer id.
+   */
+  smsPhoneCap?: { maxTexts: number; withinMs: number; spec: string };
+}
