@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { getTableColumns, sql } from 'drizzle-orm';
-import { Client } from 'pg';
 import { createActivities } from '../../activities';
 import type { IssueDiscountCodeInput, IssuedDiscountCode } from '../../activities/contract';
 import { DISCOUNT_CODE_REFUSED } from '../../activities/contract';
@@ -15,6 +14,7 @@ import { LedgerDiscountCodes } from '../../storage/discount-codes';
 import { MIGRATIONS, migrate } from '../../storage/migrations';
 import { discountCodes } from '../../storage/schema';
 import { type LedgerOptions, type OpenedLedger, openSendLedger } from '../../storage/send-ledger';
+import { usePostgresSchema } from '../support/postgres-schema';
 import { FROM, LINKS } from './fixtures';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -140,16 +140,7 @@ describe('discount code store on PostgreSQL (TEST_DATABASE_URL)', {
   skip: TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set',
 }, () => {
   const url = TEST_DATABASE_URL ?? '';
-  const schema = `discount_codes_test_${process.pid}_${Date.now().toString(36)}`;
-  after(async () => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await client.end();
-    }
-  });
+  const schema = usePostgresSchema(url, 'discount_codes_test');
 
   storeBehaviour((extra) => openSendLedger({ databaseUrl: url, schema, ...extra }));
 });

@@ -1,9 +1,9 @@
 // The customer preference store behaves the same on embedded PGlite and on PostgreSQL.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client } from 'pg';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { type LedgerOptions, type LedgerStores, openStores } from '../../storage/send-ledger';
+import { usePostgresSchema } from '../support/postgres-schema';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 let seq = 0;
@@ -99,11 +99,6 @@ describe('preference store on PostgreSQL (TEST_DATABASE_URL)', {
   skip: TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set',
 }, () => {
   const url = TEST_DATABASE_URL ?? '';
-  const schema = `preferences_test_${process.pid}_${Date.now().toString(36)}`;
-  after(async () => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
-  });
+  const schema = usePostgresSchema(url, 'preferences_test');
   storeBehaviour(() => ({ databaseUrl: url, schema }));
 });

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { BlockList, createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ApplicationFailure } from '@temporalio/common';
 import fc from 'fast-check';
 import { generateVAPIDKeys } from 'web-push';
 import { PushAddressRefused, postToPushService } from '../../activities/channels/push-request';
@@ -12,6 +11,7 @@ import { createWebPushSender, type PushPayload } from '../../activities/channels
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
 import { nonPublicAddressReason } from '../../common/ip-address';
 import { pushEndpointPolicyError } from '../../common/push-subscription';
+import { failureOf } from '../support/failures';
 import { LocalPush } from '../support/local-push';
 
 const PAYLOAD: PushPayload = { title: 't', body: 'b', url: 'https://shop.example.com/r/x' };
@@ -27,15 +27,6 @@ async function internalService(): Promise<{ server: Server; port: number; connec
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
   return { server, port, connections: () => connections };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await promise.then(
-    () => assert.fail('the send should have failed'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ApplicationFailure, `an ApplicationFailure, got ${String(err)}`);
-  return err;
 }
 
 describe('web push sender: only public push services', () => {

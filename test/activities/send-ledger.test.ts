@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { MIGRATIONS } from '../../storage/migrations';
 import { sentMessages } from '../../storage/schema';
 import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
+import { usePostgresSchema } from '../support/postgres-schema';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const meta = (checkoutId: string, step = 1) => ({ checkoutId, kind: 'reminder' as const, step });
@@ -242,16 +243,7 @@ describe('send ledger on PostgreSQL (TEST_DATABASE_URL)', {
   skip: TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set',
 }, () => {
   const url = TEST_DATABASE_URL ?? '';
-  const schema = `send_ledger_test_${process.pid}_${Date.now().toString(36)}`;
-  after(async () => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await client.end();
-    }
-  });
+  const schema = usePostgresSchema(url, 'send_ledger_test');
 
   ledgerBehaviour((extra) => openSendLedger({ databaseUrl: url, schema, ...extra }));
 

@@ -2,7 +2,6 @@
 // what SNS takes, and how each way SNS refuses a text becomes a permanent or retryable failure.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ApplicationFailure } from '@temporalio/common';
 import { createSnsSmsSender, SMS_TYPE, type SmsSender } from '../../activities/channels/sns-sms-sender';
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
 import { failureReasonOf } from '../../activities/failure-reasons';
@@ -10,20 +9,12 @@ import { reminderLinks } from '../../activities/links';
 import { THROTTLE_RETRY_DELAY_MS } from '../../activities/ses-failures';
 import { renderSms, SMS_OPT_OUT_HINT, shopNameFrom } from '../../activities/templates/sms';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
+import { failureOf } from '../support/failures';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
 
 const INVALID = '+15550000001';
 const OPTED_OUT = '+15550000002';
 const THROTTLED = '+15550000003';
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await promise.then(
-    () => assert.fail('the send should have failed'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ApplicationFailure, `an ApplicationFailure, got ${String(err)}`);
-  return err;
-}
 
 describe('SNS SMS sender against the local SNS endpoint', () => {
   let sns: LocalSns;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ApplicationFailure } from '@temporalio/common';
+import type { ApplicationFailure } from '@temporalio/common';
 import { generateRequestDetails, generateVAPIDKeys, type VapidKeys } from 'web-push';
 import {
   createWebPushSender,
@@ -19,6 +19,7 @@ import {
 import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
 import { startLocalPushServer } from '../../stand-ins/local-push/main';
 import { DecryptionError, decryptAes128gcm } from '../../stand-ins/local-push/rfc8291';
+import { failureOf } from '../support/failures';
 import { idOf, LocalPush } from '../support/local-push';
 
 const SUBJECT = 'mailto:shop@example.com';
@@ -28,15 +29,6 @@ const PAYLOAD: PushPayload = {
   url: 'https://shop.example.com/checkout/co-1001',
   tag: 'checkout-co-1001',
 };
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await promise.then(
-    () => assert.fail('the send should have failed'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof ApplicationFailure, `an ApplicationFailure, got ${String(err)}`);
-  return err;
-}
 
 const reasonOf = (failure: ApplicationFailure) => (failure.details?.[0] as { reason?: string } | undefined)?.reason;
 
