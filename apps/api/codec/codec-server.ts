@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
-import { baseUrlOf, closeNow, listenOn } from '../http/side-listener';
+import { baseUrlOf, listenOn, SideListener } from '../http/side-listener';
 
 export const CODEC_PATH = '/codec';
 const isCodecPath = (url: string | undefined) => {
@@ -19,14 +19,15 @@ const isCodecPath = (url: string | undefined) => {
  * answers both listeners; `codecListenerOnly` keeps each to its own routes.
  */
 @Injectable()
-export class CodecServer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private server: Server | undefined;
+export class CodecServer extends SideListener implements OnApplicationBootstrap {
   private readonly sockets = new WeakSet<Socket>();
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   /** http://host:port/codec once listening; undefined when CODEC_ADDRESS is empty. */
   get url(): string | undefined {
@@ -59,12 +60,5 @@ export class CodecServer implements OnApplicationBootstrap, OnApplicationShutdow
     server.on('connection', (socket: Socket) => this.sockets.add(socket));
     await listenOn(server, configured, 'CODEC_ADDRESS', 'the codec endpoint');
     this.server = server;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    await closeNow(server);
   }
 }

@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OnApplicationShutdown } from '@nestjs/common';
 
 /** Listens on `configured` (host:port, [v6]:port); a failure names the setting to change. */
 export async function listenOn(server: Server, configured: string, setting: string, what: string): Promise<void> {
@@ -27,4 +28,16 @@ export function baseUrlOf(server: Server | undefined): string | undefined {
 export async function closeNow(server: Server): Promise<void> {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** A Nest provider that owns one side listener: `server` once listening, closed at shutdown. */
+export abstract class SideListener implements OnApplicationShutdown {
+  protected server: Server | undefined;
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await closeNow(server);
+  }
 }

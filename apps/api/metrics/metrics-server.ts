@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
-import { baseUrlOf, closeNow, listenOn } from '../http/side-listener';
+import { baseUrlOf, listenOn, SideListener } from '../http/side-listener';
 import { ApiMetrics } from './api-metrics';
 
 /**
@@ -11,14 +11,15 @@ import { ApiMetrics } from './api-metrics';
  * Prometheus on the internal network and need no key there. Not set: no endpoint.
  */
 @Injectable()
-export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MetricsServer extends SideListener implements OnApplicationBootstrap {
   private readonly logger = new Logger('Metrics');
-  private server: Server | undefined;
 
   constructor(
     private readonly metrics: ApiMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   /** http://host:port/metrics once listening (the bound port when configured as 0); undefined when off. */
   get url(): string | undefined {
@@ -44,12 +45,5 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     });
     await listenOn(server, configured, 'API_METRICS_ADDRESS', 'API metrics');
     this.server = server;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    await closeNow(server);
   }
 }
