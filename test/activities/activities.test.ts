@@ -16,11 +16,11 @@ import type { LinkClaims } from '../../apps/shared/link-token';
 import type { Checkout } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
+import { LocalInbox } from '../support/inbox';
 import { signedLinkIn } from '../support/links';
 import { RecordingMeter } from '../support/recording-meter';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
-import { LocalSes } from './local-ses';
 
 const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
   checkout,
@@ -44,7 +44,7 @@ function run<A, R>(env: MockActivityEnvironment, fn: (arg: A) => Promise<R>, arg
 }
 
 describe('send activities end to end (local SES, in-memory ledger)', () => {
-  let ses: LocalSes;
+  let ses: LocalInbox;
   let mailer: SesMailer;
   let ledger: SendLedger;
   const deps = (extra: Partial<ActivityDependencies> = {}): ActivityDependencies => ({
@@ -56,7 +56,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
   });
 
   before(async () => {
-    [ses, ledger] = await Promise.all([LocalSes.start(), openSendLedger({ databaseUrl: undefined, inMemory: true })]);
+    [ses, ledger] = await Promise.all([LocalInbox.start(), openSendLedger({ databaseUrl: undefined, inMemory: true })]);
     mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
   });
   after(async () => {
@@ -75,7 +75,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     assert.ok(first.messageId);
     assert.equal(first.deduplicated, undefined);
     assert.deepEqual(second, { outcome: 'sent', messageId: first.messageId, deduplicated: true, channel: 'email' });
-    const inbox = await ses.emailsTo(checkout.customer.email);
+    const inbox = await ses.messagesTo(checkout.customer.email);
     assert.equal(inbox.length, 1);
     assert.equal(inbox[0]?.messageId, first.messageId);
     assert.equal(inbox[0]?.subject, 'You left something in your cart');
@@ -87,7 +87,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     const env = activityEnv(checkout);
     await run(env, sendReminder, reminder(checkout, 1));
     await run(env, sendReminder, { ...reminder(checkout, 2), template: 'cart' as const });
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 2);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 2);
   });
 
   it('after a failed payment the reminder says so, names the saved method, and resumes at payment with it', async () => {
@@ -104,7 +104,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
         events: 2,
       },
     });
-    const [mail] = await ses.emailsTo(checkout.customer.email);
+    const [mail] = await ses.messagesTo(checkout.customer.email);
     assert.match(mail?.body.text ?? '', /Your payment didn't go through last time\. Your PayPal is still selected/);
     const target = new URL(signedLinkIn(mail?.body.text, 'resume').claims.target ?? '');
     assert.equal(target.searchParams.get('retry_payment'), '1');
@@ -122,8 +122,8 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
       progress: { lastStep: 'item_out_of_stock', outOfStock: ['SKU-1'], events: 1 },
     });
     await run(activityEnv(plain), sendReminder, reminder(plain));
-    const [oosMail] = await ses.emailsTo(oos.customer.email);
-    const [plainMail] = await ses.emailsTo(plain.customer.email);
+    const [oosMail] = await ses.messagesTo(oos.customer.email);
+    const [plainMail] = await ses.messagesTo(plain.customer.email);
     assert.match(oosMail?.body.text ?? '', /ran out of stock\. No rush/);
     assert.match(oosMail?.body.html ?? '', /ran out of stock\. No rush/);
     assert.doesNotMatch(plainMail?.body.text ?? '', /payment|stock|shipping added/i);
@@ -136,7 +136,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     const before = Math.floor(Date.now() / 1000);
     await run(activityEnv(checkout), sendReminder, reminder(checkout, 2));
     const after = Math.ceil(Date.now() / 1000);
-    const [mail] = await ses.emailsTo(checkout.customer.email);
+    const [mail] = await ses.messagesTo(checkout.customer.email);
     for (const body of [mail?.body.text, mail?.body.html]) {
       const resume = signedLinkIn(body, 'resume');
       const unsubscribe = signedLinkIn(body, 'unsubscribe');
@@ -174,11 +174,11 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
       const result = await run(env, sendReminder, reminder(checkout));
       assert.deepEqual(result, { outcome: 'suppressed', reason: `checkout ${state} before the send` });
       assert.deepEqual(asked, [workflowIdFor(checkout.checkoutId)]);
-      assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
+      assert.equal((await ses.messagesTo(checkout.customer.email)).length, 0);
 
       current = 'reminding'; // e.g. a workflow reset past the order: the step may go out after all
       assert.equal((await run(env, sendReminder, reminder(checkout))).outcome, 'sent');
-      assert.equal((await ses.emailsTo(checkout.customer.email)).length, 1);
+      assert.equal((await ses.messagesTo(checkout.customer.email)).length, 1);
     });
   }
 
@@ -198,7 +198,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     const again = await run(env, sendOrderConfirmation, { checkout, orderId: 'ord-1', total: 99 });
     assert.equal(first.outcome, 'sent');
     assert.deepEqual(again, { outcome: 'sent', messageId: first.messageId, deduplicated: true, channel: 'email' });
-    const inbox = await ses.emailsTo(checkout.customer.email);
+    const inbox = await ses.messagesTo(checkout.customer.email);
     assert.deepEqual(
       inbox.map((e) => e.subject),
       ['Thanks for your order ord-1'],
@@ -219,7 +219,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     assert.equal(err.type, TRANSIENT_SEND_FAILURE);
     assert.equal(err.nonRetryable, false);
     assert.equal(err.nextRetryDelay, BUSY_RETRY_DELAY_MS);
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 0);
   });
 
   it('a message SES accepted counts as sent even if the ledger cannot record it', async () => {

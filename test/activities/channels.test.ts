@@ -15,9 +15,9 @@ import type { Channel, Checkout } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
+import { LocalInbox } from '../support/inbox';
 import { signedLinkIn } from '../support/links';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
-import { LocalSes } from './local-ses';
 
 const HOUR = 3_600_000;
 const OPTED_OUT = '+15550000002';
@@ -48,7 +48,7 @@ function send(deps: ActivityDependencies, input: SendReminderInput): Promise<Sen
 }
 
 describe('a step’s channels in order, with fallback (local SNS and SES, in-memory ledger)', () => {
-  let ses: LocalSes;
+  let ses: LocalInbox;
   let sns: LocalSns;
   let mailer: SesMailer;
   let sms: SmsSender;
@@ -65,7 +65,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
 
   before(async () => {
     [ses, sns, ledger] = await Promise.all([
-      LocalSes.start(),
+      LocalInbox.start(),
       startLocalSnsServer('127.0.0.1', 0, { optedOutNumbers: [OPTED_OUT] }),
       openSendLedger({ databaseUrl: undefined, inMemory: true }),
     ]);
@@ -92,7 +92,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     const resume = signedLinkIn(text?.message, 'resume');
     assert.equal(resume.claims.checkoutId, checkout.checkoutId);
     assert.equal(resume.claims.step, 1);
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 0);
     assert.equal((await ledger.get(reminderKey(checkout.checkoutId, 1)))?.channel, 'sms');
   });
 
@@ -156,7 +156,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     assert.equal(result.outcome, 'sent');
     assert.equal(result.channel, 'email');
     assert.deepEqual(result.skipped, [{ channel: 'sms', reason: 'the customer has no phone number' }]);
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 1);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 1);
   });
 
   it('SNS rejects the number for good (opted out): the next channel takes it, the rejection is recorded', async () => {
@@ -165,7 +165,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     assert.equal(result.channel, 'email');
     assert.equal(result.skipped?.[0]?.channel, 'sms');
     assert.match(result.skipped?.[0]?.reason ?? '', /^SNS rejected the text: OptedOut/);
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 1);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 1);
     assert.equal(textsTo(OPTED_OUT).length, 0);
   });
 
@@ -190,7 +190,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     assert.equal(result.outcome, 'suppressed');
     assert.equal(result.optedOut, true);
     assert.equal(textsTo(checkout.customer.phone).length, 0);
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 0);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 0);
   });
 
   it('SMS rules: the checkout’s second text falls back to email', async () => {
@@ -205,7 +205,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
       { channel: 'sms', reason: 'SMS rules: 1 text(s) already sent for this checkout (at most 1)' },
     ]);
     assert.equal(textsTo(checkout.customer.phone).length, 1);
-    assert.equal((await ses.emailsTo(checkout.customer.email)).length, 1);
+    assert.equal((await ses.messagesTo(checkout.customer.email)).length, 1);
   });
 
   it('SMS rules: no text later than 48 h after the abandonment, on the workflow’s clock', async () => {

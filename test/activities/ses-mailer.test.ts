@@ -7,9 +7,9 @@ import { buildMime, reminderHeaders } from '../../activities/mime';
 import { DAILY_QUOTA_RETRY_DELAY_MS, THROTTLE_RETRY_DELAY_MS } from '../../activities/ses-failures';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import { renderReminder } from '../../activities/templates';
+import { LocalInbox } from '../support/inbox';
 import { type SesBehaviour, type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
-import { LocalSes } from './local-ses';
 
 async function message(checkout = sampleCheckout()) {
   const links = reminderLinks(LINKS, checkout, 1);
@@ -39,10 +39,10 @@ async function failureFor(
 }
 
 describe('SES mailer against a real local SES', () => {
-  let ses: LocalSes;
+  let ses: LocalInbox;
   let mailer: SesMailer;
   before(async () => {
-    ses = await LocalSes.start();
+    ses = await LocalInbox.start();
     mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
   });
   after(async () => {
@@ -54,7 +54,7 @@ describe('SES mailer against a real local SES', () => {
     const msg = await message();
     const { messageId } = await mailer.send(msg);
     assert.match(messageId, /^ses-\d+$/);
-    const [stored, ...more] = await ses.emailsTo(msg.to);
+    const [stored, ...more] = await ses.messagesTo(msg.to);
     assert.equal(more.length, 0);
     assert.equal(stored?.messageId, messageId);
     assert.equal(stored?.subject, 'You left something in your cart');
