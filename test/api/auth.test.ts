@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { signLink } from '../../apps/shared/link-token';
 import { ConfigError } from '../../config/env';
 import { TEST_LINK_SECRET } from '../support/links';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-harness';
 
 const KEY = 'test-key-0123456789-0123456789-abcdef';
 
@@ -30,18 +29,7 @@ function routesOf(app: INestApplication): Route[] {
 
 /** A concrete URL for a route pattern: every `:param` gets a plausible value. */
 const withParams = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => (name === 'token' ? 'x.y' : 'co-a1'));
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  api = await startApi(env.client, { API_KEY: KEY });
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+const api = useApi({ API_KEY: KEY });
 
 describe('with API_KEY set', () => {
   test('every API route but the public ones answers 401 without the key (routes read from the running app)', async () => {
@@ -101,7 +89,7 @@ describe('with API_KEY set', () => {
 
 describe('outside development (NODE_ENV=production)', () => {
   test('the API is never built with every route open: no key, no app', async () => {
-    const attempt = startApi(env.client, { NODE_ENV: 'production', SHOP_ORIGINS: 'https://shop.example.com' });
+    const attempt = startApi(api.client, { NODE_ENV: 'production', SHOP_ORIGINS: 'https://shop.example.com' });
     await assert.rejects(
       attempt.then(async (open) => {
         await open.close(); // closed, so the failure ends the file instead of hanging it
@@ -112,7 +100,7 @@ describe('outside development (NODE_ENV=production)', () => {
   });
 
   test('API_AUTH=off opens the routes only because it says so', async () => {
-    const open = await startApi(env.client, {
+    const open = await startApi(api.client, {
       NODE_ENV: 'production',
       API_AUTH: 'off',
       SHOP_ORIGINS: 'https://shop.example.com',

@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, test } from 'node:test';
 import { API_METRICS } from '../../apps/api/metrics/api-metrics';
 import { signLink } from '../../apps/shared/link-token';
 import { TEST_LINK_SECRET, tampered } from '../support/links';
 import { declaredTypes, metricValue, scrape } from '../support/prometheus';
-import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
+import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-harness';
 
 const KEY = 'metrics-test-key-0123456789-0123456789';
-let env: TestWorkflowEnvironment;
-let api: RunningApi;
-
-before(async () => {
-  env = await startTemporal();
-  // With an API key: the metrics endpoint, on its own port, needs none.
-  api = await startApi(env.client, { API_KEY: KEY });
-});
-
-after(async () => {
-  await api?.close();
-  await env?.teardown();
-});
+// With an API key: the metrics endpoint, on its own port, needs none.
+const api = useApi({ API_KEY: KEY });
 
 const authed = { 'x-api-key': KEY };
 
@@ -108,7 +96,7 @@ describe('GET /metrics on API_METRICS_ADDRESS', () => {
   });
 
   test('an empty API_METRICS_ADDRESS serves no metrics at all', async () => {
-    const quiet = await startApi(env.client, { API_METRICS_ADDRESS: '' });
+    const quiet = await startApi(api.client, { API_METRICS_ADDRESS: '' });
     try {
       assert.equal(quiet.metricsUrl, undefined);
     } finally {

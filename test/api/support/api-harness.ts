@@ -85,6 +85,8 @@ export interface ApiUnderTest {
   readonly config: AppConfig;
   /** The Nest application, to reach its providers (e.g. the preference store). */
   readonly app: INestApplication;
+  /** The API's Prometheus endpoint (its own port). */
+  readonly metricsUrl: string | undefined;
   /** A client of the dev server the API talks to. */
   readonly client: Client;
   readonly temporal: TestWorkflowEnvironment;
@@ -115,6 +117,9 @@ export function useApi(env: NodeJS.ProcessEnv = {}): ApiUnderTest {
     },
     get app() {
       return started().api.app;
+    },
+    get metricsUrl() {
+      return started().api.metricsUrl;
     },
     get client() {
       return started().temporal.client;
