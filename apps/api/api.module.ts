@@ -43,7 +43,11 @@ export interface ApiModuleOptions {
   legacyCheckoutUrl: string;
   /** Customer preferences; null when the API has no database (they answer 503 then). */
   preferences: PreferenceStore | null;
+  /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
+  closeStores?: () => Promise<void>;
 }
+
+const STORES_CLOSER = 'StoresCloser';
 
 @Module({})
 export class ApiModule {}
@@ -55,6 +59,7 @@ export function apiModule({
   closeClientOnShutdown,
   legacyCheckoutUrl,
   preferences,
+  closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
     module: ApiModule,
@@ -74,6 +79,8 @@ export function apiModule({
       { provide: APP_CONFIG, useValue: config },
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
       { provide: PREFERENCE_STORE, useValue: preferences },
+      // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
+      { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
       { provide: APP_PIPE, useClass: ApiValidationPipe },
       { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -20,6 +20,8 @@ import { setupOpenApi } from './openapi';
 export interface ApiAppOptions {
   /** Close `client.connection` when the app closes: main.ts, which made the client, says yes; tests close their own. */
   closeClientOnShutdown?: boolean;
+  /** Closed when the app closes: main.ts's database pool (tests close their own). */
+  closeStores?: () => Promise<void>;
   /** Nest's logger, or its log levels; false silences it. */
   logger?: LoggerService | LogLevel[] | false;
   /** Where settings not in AppConfig are read (LEGACY_CHECKOUT_URL); defaults to process.env. */
@@ -48,6 +50,7 @@ export async function createApiApp(
       closeClientOnShutdown: options.closeClientOnShutdown ?? false,
       legacyCheckoutUrl: legacyCheckoutUrlTemplate(options.env ?? process.env),
       preferences: options.preferences ?? null,
+      ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );

@@ -12,13 +12,21 @@ import { createApiApp } from './create-api-app';
 import { MetricsServer } from './metrics/metrics-server';
 import { DOCS_PATH } from './openapi';
 
-/** Listening when it resolves; the caller closes the app, and `stores` (optional) after it. */
-export async function serveApi(config: AppConfig, stores: LedgerStores | undefined): Promise<INestApplication> {
+/**
+ * Listening when it resolves; the caller closes the app. `ownsStores`: the app closes `stores` when
+ * it closes (the API process); npm start's embedded stack shares them with its worker, which outlives the API.
+ */
+export async function serveApi(
+  config: AppConfig,
+  stores: LedgerStores | undefined,
+  ownsStores = false,
+): Promise<INestApplication> {
   const client = await connectClient(config);
   try {
     const app = await createApiApp(config, client, {
       closeClientOnShutdown: true,
       ...(stores && { preferences: stores.preferences }),
+      ...(stores && ownsStores && { closeStores: () => stores.close() }),
     });
     await app.listen(config.api.port, config.api.host);
     const logger = new Logger('Main');
@@ -47,9 +55,8 @@ async function main(): Promise<void> {
   checkApiEdge(config); // before any connection: a refused start names the setting, not a far server
   // The embedded engine belongs to the worker's process; only a real server is shared.
   const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
-  const app = await serveApi(config, stores);
-  // On SIGINT/SIGTERM Nest closes the app and ends the process; the store's pool ends with it
-  // (the API holds no write that must be flushed: each request's query has answered).
+  const app = await serveApi(config, stores, true);
+  // On SIGINT/SIGTERM Nest closes the app (its requests, the Temporal connection, the store's pool).
   app.enableShutdownHooks();
 }
 
