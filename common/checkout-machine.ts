@@ -38,6 +38,8 @@ export interface CheckoutMachine {
   readonly progress: CheckoutProgress;
   /** Set when the due time of the next step may have changed since it was last planned. */
   readonly replan: boolean;
+  /** A reminder's send activity is running: an order's acknowledgement waits for it to end. */
+  readonly sendInFlight: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export function start(input: CheckoutRecoveryInput, startedAt: number): Checkout
     preferences: input.preferences,
     progress: NO_PROGRESS,
     replan: false,
+    sendInFlight: false,
   };
 }
 
@@ -125,10 +128,11 @@ export function apply(s: CheckoutMachine, message: CheckoutMessage): CheckoutMac
     case 'planned':
       return { ...s, replan: false };
     case 'sending':
-      return { ...s, phase: 'reminding' };
+      return { ...s, phase: 'reminding', sendInFlight: true };
     case 'reminderRecorded':
       return {
         ...s,
+        sendInFlight: false,
         reminders: [...s.reminders, message.record],
         nextIndex: message.advance ? s.nextIndex + 1 : s.nextIndex,
       };

@@ -1,7 +1,7 @@
 // Signals, queries and updates of the checkout-recovery workflow. Side-effect free so the API
 // can import them without pulling in workflow code.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CheckoutStatus, ScheduleStepSpec } from './checkout';
+import type { CheckoutState, CheckoutStatus, ScheduleStepSpec } from './checkout';
 import type { CheckoutEvent } from './checkout-events';
 import type { CustomerPreferences } from './customer-preferences';
 
@@ -33,6 +33,21 @@ export interface PreferencesSignal {
 }
 
 export const orderedSignal = defineSignal<[OrderedSignal]>('ordered');
+
+/** What the `order` update answers: the order is recorded and no reminder send is in flight any more. */
+export interface OrderAck {
+  confirmed: true;
+  /** The order the checkout keeps (the first one, if another came before). */
+  orderId: string;
+  state: CheckoutState;
+  /** Reminders sent before the order took effect (a send in flight when it arrived counts, if it went out). */
+  remindersSent: number;
+}
+/**
+ * The order, acknowledged: the handler records it, stops the schedule and answers once any send in
+ * flight has ended, so no provider call can begin after the answer.
+ */
+export const orderUpdate = defineUpdate<OrderAck, [OrderedSignal]>('order');
 /** A newer checkout of the same customer took over: this one stops, sending nothing more. */
 export const supersededSignal = defineSignal<[SupersededSignal]>('superseded');
 /** The shopper's checkout steps; each counts as activity and feeds the abandonment reason. */

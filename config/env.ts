@@ -54,6 +54,11 @@ export interface AppConfig {
   encryption: EncryptionConfig;
   /** ORDER_CONFIRMATION=off: the shop confirms orders itself, the workflow sends none. */
   orderConfirmation: boolean;
+  /**
+   * ORDER_ACK_TIMEOUT: how long POST /orders waits for the checkout's workflow to acknowledge the
+   * order (`confirmed: true`) before it falls back to the durable signal (`confirmed: false`).
+   */
+  orderAckTimeoutMs: number;
   /** Quiet hours and zone defaults, copied into every new checkout's workflow input. */
   policy: RecoveryPolicy;
   /** SUPERSEDE=off: a customer's newer checkout leaves their older running ones alone. */
@@ -131,6 +136,9 @@ const DEFAULT_RESUME_TTL = '7d';
 // 90 days leaves room for mail read late.
 const DEFAULT_UNSUBSCRIBE_TTL = '90d';
 const MIN_UNSUBSCRIBE_TTL_MS = 30 * 86_400_000;
+// A polling worker acknowledges an order in milliseconds (a send in flight adds its provider call);
+// after 5 s none is serving the task queue, and the shop should not wait longer for its answer.
+const DEFAULT_ORDER_ACK_TIMEOUT = '5s';
 export const DEFAULT_WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
 export const DEFAULT_API_METRICS_ADDRESS = '127.0.0.1:9465';
 export const DEFAULT_CODEC_ADDRESS = '127.0.0.1:8234';
@@ -359,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
+    orderAckTimeoutMs: ttl(env, 'ORDER_ACK_TIMEOUT', DEFAULT_ORDER_ACK_TIMEOUT, 1_000),
     policy: loadPolicy(env),
     supersede: onOff(env, 'SUPERSEDE', true),
     links: {

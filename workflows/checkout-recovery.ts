@@ -43,6 +43,7 @@ import {
   activitySignal,
   checkoutEventsSignal,
   orderedSignal,
+  orderUpdate,
   preferencesSignal,
   rescheduleUpdate,
   statusQuery,
@@ -130,6 +131,13 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   setHandler(orderedSignal, ({ orderId, total }) =>
     update({ type: 'ordered', orderId, total, receivedAt: Date.now() }),
   );
+  setHandler(orderUpdate, async ({ orderId, total }) => {
+    update({ type: 'ordered', orderId, total, receivedAt: Date.now() });
+    // The loop starts no send once an order is recorded; one already running ends before the answer.
+    await condition(() => !machine.sendInFlight);
+    const order = machine.order as OrderRecord;
+    return { confirmed: true, orderId: order.orderId, state: 'ordered', remindersSent: sentCount(machine) };
+  });
   setHandler(activitySignal, ({ at }) => update({ type: 'activity', at, receivedAt: Date.now() }));
   setHandler(supersededSignal, ({ by }) => update({ type: 'superseded', by }));
   setHandler(preferencesSignal, ({ preferences }) => update({ type: 'preferences', preferences }));

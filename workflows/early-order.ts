@@ -2,7 +2,7 @@
 // the order, so the checkout, when it comes, finds it closed as ordered and sends nothing.
 import { condition, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CheckoutStatus, EarlyOrderInput, OrderRecord } from '../common/checkout';
-import { orderedSignal, statusQuery } from '../common/messages';
+import { orderedSignal, orderUpdate, statusQuery } from '../common/messages';
 import { CheckoutStatusKey } from '../common/search-attributes';
 import { PATCHES } from './patches';
 
@@ -24,9 +24,18 @@ async function awaitOrder(input: EarlyOrderInput): Promise<CheckoutStatus> {
   const iso = (ms: number) => new Date(ms).toISOString();
   const startedAt = Date.now();
   let order: OrderRecord | null = null;
+  const record = (orderId: string, total: number | undefined): OrderRecord =>
+    (order ??= { orderId, total, receivedAt: iso(Date.now()), afterStep: 0, beforeCheckout: true });
   setHandler(orderedSignal, ({ orderId, total }) => {
-    order ??= { orderId, total, receivedAt: iso(Date.now()), afterStep: 0, beforeCheckout: true };
+    record(orderId, total);
   });
+  // Nothing to wait for here: this checkout never sent anything.
+  setHandler(orderUpdate, ({ orderId, total }) => ({
+    confirmed: true,
+    orderId: record(orderId, total).orderId,
+    state: 'ordered',
+    remindersSent: 0,
+  }));
   const status = (): CheckoutStatus => ({
     checkoutId: input.earlyOrder.checkoutId,
     customerId: '',

@@ -122,7 +122,8 @@ describe('POST /orders', () => {
     const checkoutId = uniqueId('co');
     const order = await post('/orders', { checkoutId, orderId: 'o-1', total: 59.9 });
     assert.equal(order.status, 202);
-    assert.deepEqual(order.body, { checkoutId, orderId: 'o-1', accepted: true, status: 'ordered' });
+    // No worker here: the order is recorded by its signal after ORDER_ACK_TIMEOUT, unconfirmed.
+    assert.deepEqual(order.body, { checkoutId, orderId: 'o-1', accepted: true, confirmed: false, status: 'ordered' });
     const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
     const started = history.events?.find((e) => e.workflowExecutionStartedEventAttributes);
     assert.ok(started, 'the early order started a workflow');
@@ -132,6 +133,18 @@ describe('POST /orders', () => {
     assert.equal(checkout.status, 202);
     assert.equal(checkout.body.created, false);
     assert.equal(checkout.body.status, 'ordered', 'the checkout reads as ordered before any worker ran');
+  });
+
+  test('with no worker to acknowledge it, an order is recorded durably by signal and answered unconfirmed after ORDER_ACK_TIMEOUT', async () => {
+    const checkoutId = uniqueId('co');
+    await post('/checkouts', checkoutBody(checkoutId));
+    const started = Date.now();
+    const order = await post('/orders', { checkoutId, orderId: 'o-late' });
+    assert.equal(order.status, 202);
+    assert.equal(order.body.confirmed, false);
+    assert.ok(Date.now() - started >= 1_000, 'it waited ORDER_ACK_TIMEOUT (1s here) for an acknowledgement');
+    const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
+    assert.ok(history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ordered'));
   });
 
   test('an order for a closed checkout is accepted with a note, not an error', async () => {

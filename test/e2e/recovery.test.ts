@@ -92,6 +92,9 @@ describe('checkout recovery end to end (HTTP → Temporal → SES)', () => {
     await stack.waitForStatus(id, (s) => s.remindersSent === 1);
     const ordered = await stack.request('POST', '/orders', { checkoutId: id, orderId: 'ord-77', total: 59.9 });
     assert.equal(ordered.status, 202);
+    // Acknowledged by the workflow itself: ordered, and no reminder send in flight any more.
+    assert.equal(ordered.body.confirmed, true);
+    assert.equal(ordered.body.status, 'ordered');
     const status = await stack.waitForStatus(id, (s) => s.state === 'ordered' && s.order?.confirmation !== undefined);
     assert.equal(status.order?.afterStep, 1);
     await pause(5_000); // past where reminders 2 and 3 were due

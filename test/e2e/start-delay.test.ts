@@ -79,7 +79,7 @@ describe('the start delay stands in for the first wait', () => {
     assert.equal(status.order?.afterStep, 0);
     assert.equal(status.order?.confirmation, undefined, 'ORDER_CONFIRMATION=off: no confirmation');
     const counts = countActions(await history(id));
-    assert.deepEqual(counts, { workflowStarted: 1, signalReceived: 1 });
+    assert.deepEqual(counts, { workflowStarted: 1, updateAccepted: 1 });
     assert.equal(totalActions(counts), 2);
     assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 0);
   });
@@ -93,14 +93,14 @@ describe('the start delay stands in for the first wait', () => {
     assert.equal((await stack.inbox.messagesTo(`${id}@shoppers.example.com`)).length, 1);
   });
 
-  test('an order that comes before its checkout costs one Action (signal-with-start), the checkout none', async () => {
+  test('an order that comes before its checkout costs two Actions (update-with-start: the start and the acknowledged update), the checkout none', async () => {
     const id = uniqueId('co');
     await call(`${lean.url}/orders`, 'POST', { checkoutId: id, orderId: `ord-${id}` });
     const late = await call(`${lean.url}/checkouts`, 'POST', body(id, [{ after: '1s' }]));
     assert.equal(late.body.created, false);
     assert.equal(late.body.status, 'ordered');
     await stack.waitForStatus(id, (s) => s.state === 'ordered', 10_000);
-    assert.deepEqual(countActions(await history(id)), { signalReceived: 1 });
+    assert.deepEqual(countActions(await history(id)), { workflowStarted: 1, updateAccepted: 1 });
   });
 
   test('quiet hours move the start delay itself to the end of the window', async () => {

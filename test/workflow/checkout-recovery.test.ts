@@ -10,6 +10,7 @@ import {
   activitySignal,
   EARLY_ORDER_WORKFLOW_TYPE,
   orderedSignal,
+  orderUpdate,
   rescheduleUpdate,
   statusQuery,
   WORKFLOW_TYPE,
@@ -306,6 +307,54 @@ describe('checkout recovery workflow', () => {
     } finally {
       await ses.close();
     }
+  });
+
+  test("the order update's answer waits for a reminder send in flight: no provider call begins after it", async () => {
+    const ses = await startSesFaultEndpoint({ queue: [{ kind: 'hang' }] });
+    try {
+      await h.withWorker(async ({ taskQueue }) => {
+        const lastActivityAt = (await h.env.currentTimeMs()) - HOUR;
+        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }, { after: '1h' }], {
+          lastActivityAt,
+          sendOrderConfirmation: false,
+        });
+        await ses.received(1); // reminder 1 is at SES, which holds it
+        let answered = false;
+        const ack = handle.executeUpdate(orderUpdate, { args: [{ orderId: 'ord-mid-send' }] }).finally(() => {
+          answered = true;
+        });
+        await new Promise((r) => setTimeout(r, 1_000));
+        assert.equal(answered, false, 'no answer while the send is in flight');
+        ses.answerHanging({ kind: 'ok' });
+        const { confirmed, state, remindersSent } = await ack;
+        assert.deepEqual({ confirmed, state, remindersSent }, { confirmed: true, state: 'ordered', remindersSent: 1 });
+        const requestsAtAck = ses.count;
+        const status = await result(handle);
+        assert.equal(status.state, 'ordered');
+        assert.deepEqual(
+          status.reminders.map((r) => r.outcome),
+          ['sent'],
+        );
+        assert.equal(ses.count, requestsAtAck, 'nothing reached SES after the answer');
+        assert.equal(ses.count, 1);
+      }, h.mailer(ses.url));
+    } finally {
+      await ses.close();
+    }
+  });
+
+  test('the order update answers at once when nothing is in flight, and a second order keeps the first', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      const { handle, email } = await h.startCheckout(taskQueue, [{ after: '30m' }], { sendOrderConfirmation: false });
+      const first = await handle.executeUpdate(orderUpdate, { args: [{ orderId: 'ord-1' }] });
+      const second = await handle.executeUpdate(orderUpdate, { args: [{ orderId: 'ord-2' }] }).catch((e) => e);
+      assert.deepEqual(first, { confirmed: true, orderId: 'ord-1', state: 'ordered', remindersSent: 0 });
+      // The workflow may already have closed: then the second order is refused by the server, not recorded.
+      if (!(second instanceof Error)) assert.equal(second.orderId, 'ord-1');
+      const status = await result(handle);
+      assert.equal(status.order?.orderId, 'ord-1');
+      assert.equal((await h.inbox.messagesTo(email)).length, 0);
+    });
   });
 
   test('the status query reports state, sent reminders and the next due time', async () => {

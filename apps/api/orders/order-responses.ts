@@ -7,8 +7,17 @@ export class OrderAcceptedResponse {
   @ApiProperty({ example: 'o-9' }) orderId: string;
   @ApiProperty({ example: true }) accepted: true;
   @ApiProperty({
+    example: true,
+    description:
+      'true: the checkout recorded the order and no reminder send is in flight: nothing is sent after this answer. ' +
+      'false: no worker answered within ORDER_ACK_TIMEOUT; the order is recorded durably and stops the reminders ' +
+      'when a worker runs (each send re-checks for it)',
+  })
+  confirmed: boolean;
+  @ApiProperty({
     enum: [...CHECKOUT_STATES, ...EXECUTION_END_STATES],
-    description: "The checkout's state when the order was taken; the workflow turns it to `ordered` shortly after",
+    description:
+      "The checkout's state: `ordered` when confirmed; unconfirmed, its state when the order was taken (the workflow turns it to `ordered` when it runs)",
   })
   status: ApiCheckoutState;
   @ApiPropertyOptional({ description: 'Set when the order arrived after the checkout had closed' })

@@ -1,7 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  Client,
+  isGrpcDeadlineError,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import type { EarlyOrderInput } from '../../../common/checkout';
-import { EARLY_ORDER_WORKFLOW_TYPE, orderedSignal, workflowIdFor } from '../../../common/messages';
+import {
+  EARLY_ORDER_WORKFLOW_TYPE,
+  type OrderAck,
+  orderedSignal,
+  orderUpdate,
+  workflowIdFor,
+} from '../../../common/messages';
 import { CheckoutStatusKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
@@ -9,8 +22,12 @@ import { CheckoutsService } from '../checkouts/checkouts.service';
 import { ApiMetrics } from '../metrics/api-metrics';
 import type { OrderAcceptedResponse } from './order-responses';
 
+type Taken = { ack: OrderAck } | { ack: undefined; arrivedAfterClose: boolean };
+
 @Injectable()
 export class OrdersService {
+  private readonly logger = new Logger('Orders');
+
   constructor(
     private readonly client: Client,
     private readonly checkouts: CheckoutsService,
@@ -19,40 +36,93 @@ export class OrdersService {
   ) {}
 
   /**
-   * Signals the order to the checkout's workflow. Events arrive out of order: when the checkout is not
-   * known yet, signal-with-start records the order in a workflow of its own id, so the checkout, when
-   * it comes, finds it ordered. A checkout that already closed is left as it is.
+   * Records the order on the checkout's workflow and answers once it is safe: through the `order`
+   * update, whose answer waits until no reminder send is in flight (`confirmed: true`: no provider
+   * call begins after this answer). Events arrive out of order: when the checkout is not known yet,
+   * update-with-start records the order in a workflow of its own id, so the checkout, when it comes,
+   * finds it ordered. When no worker answers within ORDER_ACK_TIMEOUT, the durable signal records
+   * the order instead (`confirmed: false`; the send's own re-check then guards the reminders). A
+   * checkout that already closed is left as it is.
    */
   async record(checkoutId: string, orderId: string, total?: number): Promise<OrderAcceptedResponse> {
-    const earlyOrder: EarlyOrderInput = { earlyOrder: { checkoutId } };
-    let arrivedAfterClose = false;
-    try {
-      await this.client.workflow.signalWithStart(EARLY_ORDER_WORKFLOW_TYPE, {
-        workflowId: workflowIdFor(checkoutId),
-        taskQueue: this.config.temporal.taskQueue,
-        args: [earlyOrder],
-        signal: orderedSignal,
-        signalArgs: [{ orderId, total }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        staticSummary: `Order ${orderId} for checkout ${checkoutId}, received before the checkout`,
-        // Applies only when this call starts the early-order workflow: a checkout posted right after
-        // must read as ordered before that workflow's first task has run.
-        typedSearchAttributes: [{ key: CheckoutStatusKey, value: 'ordered' }],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      arrivedAfterClose = true;
-    }
-    const status = await this.checkouts.stateOf(checkoutId);
+    const taken = await this.acknowledged(checkoutId, orderId, total).catch(async (err: unknown) => {
+      if (!isNoWorkerInTime(err)) throw err;
+      this.logger.warn(`order ${orderId} for ${checkoutId}: no worker acknowledged it in time; recorded by signal`);
+      return this.signalled(checkoutId, orderId, total);
+    });
+    const status = taken.ack ? taken.ack.state : await this.checkouts.stateOf(checkoutId);
     this.metrics.orderRecorded(status);
+    const arrivedAfterClose = !taken.ack && taken.arrivedAfterClose;
     return {
       checkoutId,
       orderId,
       accepted: true,
+      confirmed: taken.ack !== undefined,
       status,
       ...(arrivedAfterClose && {
         note: `the order arrived after the checkout closed as ${status}; it was not recorded on it`,
       }),
     };
   }
+
+  /** The `order` update on the running checkout, or on a new early-order workflow of its id. */
+  private async acknowledged(checkoutId: string, orderId: string, total?: number): Promise<Taken> {
+    const deadline = Date.now() + this.config.orderAckTimeoutMs;
+    try {
+      const ack = await this.client.connection.withDeadline(deadline, () =>
+        this.client.workflow.executeUpdateWithStart(orderUpdate, {
+          args: [{ orderId, total }],
+          startWorkflowOperation: new WithStartWorkflowOperation(EARLY_ORDER_WORKFLOW_TYPE, {
+            ...this.earlyOrderStart(checkoutId, orderId),
+            workflowIdConflictPolicy: 'USE_EXISTING',
+          }),
+        }),
+      );
+      return { ack };
+    } catch (err) {
+      // A closed checkout (ordered, expired…) keeps its id: it is not started again for this order.
+      if (err instanceof WorkflowExecutionAlreadyStartedError || isClosedUnderUpdate(err)) {
+        return { ack: undefined, arrivedAfterClose: true };
+      }
+      throw err;
+    }
+  }
+
+  /** The order as a signal (signal-with-start when the checkout is not known yet): durable, unacknowledged. */
+  private async signalled(checkoutId: string, orderId: string, total?: number): Promise<Taken> {
+    try {
+      await this.client.workflow.signalWithStart(EARLY_ORDER_WORKFLOW_TYPE, {
+        ...this.earlyOrderStart(checkoutId, orderId),
+        signal: orderedSignal,
+        signalArgs: [{ orderId, total }],
+      });
+      return { ack: undefined, arrivedAfterClose: false };
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      return { ack: undefined, arrivedAfterClose: true };
+    }
+  }
+
+  private earlyOrderStart(checkoutId: string, orderId: string) {
+    const earlyOrder: EarlyOrderInput = { earlyOrder: { checkoutId } };
+    return {
+      workflowId: workflowIdFor(checkoutId),
+      taskQueue: this.config.temporal.taskQueue,
+      args: [earlyOrder] as [EarlyOrderInput],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+      staticSummary: `Order ${orderId} for checkout ${checkoutId}, received before the checkout`,
+      // Applies only when this call starts the early-order workflow: a checkout posted right after
+      // must read as ordered before that workflow's first task has run.
+      typedSearchAttributes: [{ key: CheckoutStatusKey, value: 'ordered' }],
+    };
+  }
+}
+
+function isNoWorkerInTime(err: unknown): boolean {
+  return isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+}
+
+/** The checkout closed while the update waited for it (the server answers "workflow completed"). */
+function isClosedUnderUpdate(err: unknown): boolean {
+  return err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(err.message);
 }

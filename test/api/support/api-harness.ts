@@ -34,6 +34,8 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
     FREQUENCY_CAP: 'off',
     SUPERSEDE: 'off',
     DISCOUNT_OFFERS: 'off',
+    // No worker polls these task queues: an order falls back to its signal after this long.
+    ORDER_ACK_TIMEOUT: '1s',
     ...TEST_ENCRYPTION_ENV,
     // An ephemeral port: test files run side by side, and a developer's `npm start` may hold the default.
     API_METRICS_ADDRESS: '127.0.0.1:0',
