@@ -9,7 +9,7 @@ import { validateRecoveryInput } from '../../common/validate-checkout';
 import { validatePolicy } from '../../common/validate-policy';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../../config/env';
 
-// The policy of the README's example.
+// The policy of the example in docs/recovery-policy.md (Offers and discount codes).
 const POLICY: DiscountPolicy = {
   fromStep: 'last',
   validFor: '72h',
@@ -100,7 +100,7 @@ describe('offerFor: which reminder offers what', () => {
 });
 
 describe('discount policy validation', () => {
-  test('the README example and the shipped config/policy.json are valid', () => {
+  test('the documented example and the shipped config/policy.json are valid', () => {
     assert.deepEqual(validatePolicy(policyWith(POLICY)), []);
     const shipped = JSON.parse(readFileSync(DEFAULT_POLICY_FILE, 'utf8'));
     assert.deepEqual(validatePolicy(shipped), []);

@@ -7,7 +7,7 @@ import type { DiscountPolicy } from '../../common/discount-offer';
 import { checkoutEventsSignal } from '../../common/messages';
 import { RecoveryHarness, result } from './recovery-harness';
 
-// The README's policy. The harness's cart is 1234.50 EUR, so 10% would be 123.45: capped at 50.
+// The policy of docs/recovery-policy.md's example. The harness's cart is 1234.50 EUR, so 10% would be 123.45: capped at 50.
 const DISCOUNT: DiscountPolicy = {
   fromStep: 'last',
   validFor: '72h',
