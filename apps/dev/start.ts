@@ -6,12 +6,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { provideDevPayloadKeys } from '../../config/dev-payload-keys';
 import { type DevStackConfig, devAppDefaults, loadDevConfig, provideDevSecrets } from '../../config/dev-stack';
 import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
 import { type AppConfig, ConfigError, loadConfig, type MetricsConfig } from '../../config/env';
 import { type LocalPushServer, startLocalPushServer } from '../../stand-ins/local-push/main';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
-import { provideDevPayloadKeys } from './dev-payload-keys';
 import { startDevServer } from './dev-server';
 
 // The worker's own shutdown grace (30 s) plus a margin before we stop waiting for it.
