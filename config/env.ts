@@ -1,22 +1,25 @@
-// The environment, validated once at boot into one typed object. Every address, port and
-// name has a default for the embedded stack and an override for real infrastructure.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The environment, validated once at boot into one typed object: the assembly of AppConfig from
+// the generic parsers (parsers.ts), the schedule and policy files (policy-file.ts), the secrets
+// (secrets.ts) and each feature's own settings. Every address, port and name has a default for the
+// embedded stack and an override for real infrastructure.
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
-import { formatDuration, parseDuration } from '../common/duration';
-import { DEFAULT_SCHEDULE, resolveSchedule, scheduleFromList } from '../common/schedule';
-import { describeErrors } from '../common/validate-checkout';
-import { validatePolicy } from '../common/validate-policy';
 import { ConfigError } from './config-error';
-import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
+import type { EncryptionConfig } from './encryption/encryption-config';
+import { loadEncryption } from './encryption/encryption-config';
+import { legacyCheckoutUrl } from './legacy-route';
+import { duration, listenAddress, onOff, origins, port } from './parsers';
+import { loadPolicy, loadSchedule } from './policy-file';
+import { dataDirFrom } from './project-paths';
 import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPolicy } from './push-config';
 import { loadRateLimits, type RateLimitConfig } from './rate-limits';
+import { apiAuth, codecAuthToken, customerIdSecret, linkSecrets } from './secrets';
 import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
 
-export { ConfigError, type PushConfig, type PushEndpointPolicy };
-
-/** Payload encryption: on with its keys (the first encrypts), or explicitly off. */
-export type EncryptionConfig = { enabled: true; keys: PayloadKey[] } | { enabled: false };
+export { DEFAULT_POLICY_FILE, DEFAULT_SCHEDULE_FILE, loadPolicy, loadSchedule } from './policy-file';
+export { dataDirFrom } from './project-paths';
+export { MIN_API_KEY_LENGTH, MIN_LINK_SECRET_LENGTH } from './secrets';
+// What callers imported from here before the parsers, the policy files and the secrets had files of their own.
+export { ConfigError, type EncryptionConfig, loadEncryption, type PushConfig, type PushEndpointPolicy };
 
 export interface AppConfig {
   /** NODE_ENV=production (the Dockerfiles set it); anything else is development. */
@@ -37,6 +40,8 @@ export interface AppConfig {
      * search attribute, never encrypted). Unset: the legacy route answers 503.
      */
     customerIdSecret: string | undefined;
+    /** LEGACY_CHECKOUT_URL: where the legacy route's reminders send the shopper, `{id}` its checkout id. */
+    legacyCheckoutUrl: string;
     /** Requests per client, link token and API key (config/rate-limits.ts). */
     rateLimits: RateLimitConfig;
     /** SHOP_ORIGINS: the only origins a checkoutUrl, and so a resume link's redirect, may point to. */
@@ -96,41 +101,10 @@ export interface MetricsConfig {
   apiAddress: string | undefined;
 }
 
-const PROJECT_ROOT = join(__dirname, '..', __dirname.includes(`${join('dist', 'config')}`) ? '..' : '');
-export const DEFAULT_SCHEDULE_FILE = join(PROJECT_ROOT, 'config', 'schedule.json');
-export const DEFAULT_POLICY_FILE = join(PROJECT_ROOT, 'config', 'policy.json');
-const BUILT_IN_POLICY: RecoveryPolicy = {
-  quietHours: { start: '21:00', end: '08:00' },
-  defaultTimezone: 'UTC',
-  frequencyCap: '16h',
-  smsRules: { maxTexts: 1, within: '48h' },
-};
 /** Where the Temporal UI of `temporal server start-dev` runs. */
 export const DEFAULT_CODEC_CORS_ORIGINS = 'http://localhost:8233,http://127.0.0.1:8233';
 /** Development only: the example shop of the README and the tests. Production must name its own. */
 export const DEV_SHOP_ORIGINS = 'https://shop.example.com';
-
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new ConfigError(`${name} must be a port number, got "${raw}"`);
-  return n;
-}
-
-function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
-  if (['off', 'false', '0', 'no'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`);
-}
-
-// One signed link lets an attacker guess the secret offline, so no passwords: `openssl rand
-// -base64 32` gives 44 characters (256 bits).
-export const MIN_LINK_SECRET_LENGTH = 32;
-// The API key guards sending mail and texts in the shop's name: as long as a link secret.
-export const MIN_API_KEY_LENGTH = 32;
 const DEFAULT_RESUME_TTL = '7d';
 // The law expects an unsubscribe link to work for at least 30 days after the send (CAN-SPAM);
 // 90 days leaves room for mail read late.
@@ -142,186 +116,6 @@ const DEFAULT_ORDER_ACK_TIMEOUT = '5s';
 export const DEFAULT_WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
 export const DEFAULT_API_METRICS_ADDRESS = '127.0.0.1:9465';
 export const DEFAULT_CODEC_ADDRESS = '127.0.0.1:8234';
-
-/** Where the embedded parts keep their files (npm start also keeps its dev link secret there). */
-export function dataDirFrom(env: NodeJS.ProcessEnv): string {
-  return env.DATA_DIR || join(PROJECT_ROOT, '.data');
-}
-
-function linkSecrets(env: NodeJS.ProcessEnv): string[] {
-  const secrets = (env.LINK_SIGNING_SECRET ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (secrets.length === 0)
-    throw new ConfigError(
-      'LINK_SIGNING_SECRET is not set: it signs the resume and unsubscribe links in emails. ' +
-        'Generate one with `openssl rand -base64 32` and give the same value to the API and the worker ' +
-        '(`npm start` makes one for development in DATA_DIR).',
-    );
-  if (secrets.some((s) => s.length < MIN_LINK_SECRET_LENGTH))
-    throw new ConfigError(
-      `every LINK_SIGNING_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
-    );
-  return secrets;
-}
-
-function customerIdSecret(env: NodeJS.ProcessEnv): string | undefined {
-  const secret = env.CUSTOMER_ID_SECRET?.trim() || undefined;
-  if (secret && secret.length < MIN_LINK_SECRET_LENGTH) {
-    throw new ConfigError(
-      `CUSTOMER_ID_SECRET must be at least ${MIN_LINK_SECRET_LENGTH} characters (\`openssl rand -base64 32\`)`,
-    );
-  }
-  return secret;
-}
-
-function ttl(env: NodeJS.ProcessEnv, name: string, fallback: string, minMs: number): number {
-  const raw = env[name] || fallback;
-  const parsed = parseDuration(raw);
-  if (!parsed.ok) throw new ConfigError(`${name}: ${parsed.reason}`);
-  if (parsed.ms < minMs) throw new ConfigError(`${name} must be at least ${formatDuration(minMs)}, got "${raw}"`);
-  return parsed.ms;
-}
-
-/** host:port; unset means the default, an empty value switches the endpoint off. */
-function listenAddress(env: NodeJS.ProcessEnv, name: string, fallback: string): string | undefined {
-  const raw = env[name] ?? fallback;
-  if (raw.trim() === '') return undefined;
-  const match = /^(.+):(\d{1,5})$/.exec(raw.trim());
-  if (!match || Number(match[2]) > 65_535)
-    throw new ConfigError(`${name} must be host:port (e.g. ${fallback}), or empty to switch it off; got "${raw}"`);
-  return raw.trim();
-}
-
-/**
- * PAYLOAD_ENCRYPTION_KEYS is required: customer data must not reach Temporal in plain text by
- * accident. PAYLOAD_ENCRYPTION=off is the explicit, documented way to run without it.
- */
-export function loadEncryption(env: NodeJS.ProcessEnv = process.env): EncryptionConfig {
-  const mode = (env.PAYLOAD_ENCRYPTION || 'on').toLowerCase();
-  const keys = env.PAYLOAD_ENCRYPTION_KEYS?.trim() || undefined;
-  if (mode === 'off') {
-    if (keys) throw new ConfigError('PAYLOAD_ENCRYPTION=off and PAYLOAD_ENCRYPTION_KEYS are both set: unset one');
-    return { enabled: false };
-  }
-  if (mode !== 'on') throw new ConfigError(`PAYLOAD_ENCRYPTION must be "on" or "off", got "${env.PAYLOAD_ENCRYPTION}"`);
-  if (!keys) {
-    throw new ConfigError(
-      'PAYLOAD_ENCRYPTION_KEYS is not set: give "<key id>:<base64 of 32 random bytes>" (openssl rand -base64 32), ' +
-        'the same on API and worker, or set PAYLOAD_ENCRYPTION=off to store customer data in Temporal unencrypted',
-    );
-  }
-  return { enabled: true, keys: parsePayloadKeys(keys) };
-}
-
-/** A comma-separated list of origins ("https://shop.example.com"), each exactly as URL.origin spells it. */
-function origins(name: string, raw: string, example: string): string[] {
-  const list = raw
-    .split(',')
-    .map((o) => o.trim())
-    .filter((o) => o !== '');
-  for (const origin of list) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      // reported below
-    }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
-      throw new ConfigError(`${name}: "${origin}" is not an origin like "${example}"`);
-    }
-  }
-  return list;
-}
-
-/**
- * API_KEY, at least MIN_API_KEY_LENGTH characters when set. API_AUTH=off says on purpose that there
- * is none, as PAYLOAD_ENCRYPTION=off does for encryption; API_AUTH=on insists on one.
- */
-function apiAuth(env: NodeJS.ProcessEnv): { apiKey: string | undefined; authOff: boolean } {
-  const apiKey = env.API_KEY || undefined;
-  const authOff = !onOff(env, 'API_AUTH', true);
-  if (apiKey !== undefined && apiKey.length < MIN_API_KEY_LENGTH)
-    throw new ConfigError(
-      `API_KEY must be at least ${MIN_API_KEY_LENGTH} characters (\`openssl rand -base64 32\`), got ${apiKey.length}`,
-    );
-  if (authOff && apiKey) throw new ConfigError('API_AUTH=off and API_KEY are both set: unset one');
-  if (env.API_AUTH && !authOff && !apiKey) throw new ConfigError('API_AUTH=on but API_KEY is not set');
-  return { apiKey, authOff };
-}
-
-function codecAuthToken(env: NodeJS.ProcessEnv): string | undefined {
-  const token = env.CODEC_AUTH_TOKEN || undefined;
-  if (token !== undefined && token.length < MIN_API_KEY_LENGTH)
-    throw new ConfigError(`CODEC_AUTH_TOKEN must be at least ${MIN_API_KEY_LENGTH} characters, got ${token.length}`);
-  return token;
-}
-
-/** RECOVERY_SCHEDULE ("30m,1d,3d") wins over RECOVERY_SCHEDULE_FILE, which wins over config/schedule.json. */
-export function loadSchedule(env: NodeJS.ProcessEnv = process.env): ScheduleStep[] {
-  let specs: unknown = DEFAULT_SCHEDULE;
-  let source = 'the built-in default';
-  if (env.RECOVERY_SCHEDULE) {
-    specs = scheduleFromList(env.RECOVERY_SCHEDULE);
-    source = 'RECOVERY_SCHEDULE';
-  } else {
-    const file = env.RECOVERY_SCHEDULE_FILE || DEFAULT_SCHEDULE_FILE;
-    try {
-      specs = (JSON.parse(readFileSync(file, 'utf8')) as { schedule?: unknown }).schedule;
-      source = file;
-    } catch (err) {
-      if (env.RECOVERY_SCHEDULE_FILE)
-        throw new ConfigError(`cannot read RECOVERY_SCHEDULE_FILE ${file}: ${String(err)}`);
-    }
-  }
-  const resolved = resolveSchedule(specs);
-  if (!resolved.ok) throw new ConfigError(`invalid reminder schedule in ${source}: ${describeErrors(resolved.errors)}`);
-  return resolved.steps;
-}
-
-/**
- * RECOVERY_POLICY_FILE (or config/policy.json), then QUIET_HOURS ("21:00-08:00" or "off"),
- * DEFAULT_TIMEZONE, FREQUENCY_CAP ("16h" or "off"), SMS_RULES ("1/48h": texts/window, or "off") and
- * DISCOUNT_OFFERS ("off") override its fields.
- */
-export function loadPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy {
-  let policy: RecoveryPolicy = BUILT_IN_POLICY;
-  let source = 'the built-in default';
-  const file = env.RECOVERY_POLICY_FILE || DEFAULT_POLICY_FILE;
-  try {
-    policy = JSON.parse(readFileSync(file, 'utf8')) as RecoveryPolicy;
-    source = file;
-  } catch (err) {
-    if (env.RECOVERY_POLICY_FILE) throw new ConfigError(`cannot read RECOVERY_POLICY_FILE ${file}: ${String(err)}`);
-  }
-  if (env.QUIET_HOURS) {
-    const raw = env.QUIET_HOURS.trim();
-    const [start = '', end = ''] = raw.split('-').map((s) => s.trim());
-    policy = { ...policy, quietHours: raw.toLowerCase() === 'off' ? null : { start, end } };
-    source += ' with QUIET_HOURS';
-  }
-  if (env.DEFAULT_TIMEZONE) policy = { ...policy, defaultTimezone: env.DEFAULT_TIMEZONE.trim() };
-  if (env.FREQUENCY_CAP) {
-    const raw = env.FREQUENCY_CAP.trim();
-    policy = { ...policy, frequencyCap: raw.toLowerCase() === 'off' ? null : raw };
-  }
-  if (env.SMS_RULES) {
-    const raw = env.SMS_RULES.trim();
-    const [maxTexts = '', within = ''] = raw.split('/').map((s) => s.trim());
-    policy = {
-      ...policy,
-      smsRules:
-        raw.toLowerCase() === 'off' ? null : { maxTexts: /^\d+$/.test(maxTexts) ? Number(maxTexts) : -1, within },
-    };
-  }
-  const offers = env.DISCOUNT_OFFERS?.trim().toLowerCase();
-  if (offers === 'off') policy = { ...policy, discount: null };
-  else if (offers && offers !== 'on') throw new ConfigError(`DISCOUNT_OFFERS must be "on" or "off", got "${offers}"`);
-  const errors = validatePolicy(policy, 'policy');
-  if (errors.length > 0) throw new ConfigError(`invalid recovery policy in ${source}: ${describeErrors(errors)}`);
-  return policy;
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
@@ -340,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...apiAuth(env),
       publicUrl: (env.PUBLIC_API_URL || `http://${host}:${apiPort}`).replace(/\/$/, ''),
       customerIdSecret: customerIdSecret(env),
+      legacyCheckoutUrl: legacyCheckoutUrl(env),
       rateLimits: loadRateLimits(env),
       codecCorsOrigins: origins(
         'CODEC_CORS_ORIGINS',
@@ -367,13 +162,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
-    orderAckTimeoutMs: ttl(env, 'ORDER_ACK_TIMEOUT', DEFAULT_ORDER_ACK_TIMEOUT, 1_000),
+    orderAckTimeoutMs: duration(env, 'ORDER_ACK_TIMEOUT', DEFAULT_ORDER_ACK_TIMEOUT, 1_000),
     policy: loadPolicy(env),
     supersede: onOff(env, 'SUPERSEDE', true),
     links: {
       secrets: linkSecrets(env),
-      resumeTtlMs: ttl(env, 'LINK_RESUME_TTL', DEFAULT_RESUME_TTL, 60_000),
-      unsubscribeTtlMs: ttl(env, 'LINK_UNSUBSCRIBE_TTL', DEFAULT_UNSUBSCRIBE_TTL, MIN_UNSUBSCRIBE_TTL_MS),
+      resumeTtlMs: duration(env, 'LINK_RESUME_TTL', DEFAULT_RESUME_TTL, 60_000),
+      unsubscribeTtlMs: duration(env, 'LINK_UNSUBSCRIBE_TTL', DEFAULT_UNSUBSCRIBE_TTL, MIN_UNSUBSCRIBE_TTL_MS),
     },
     metrics: {
       workerAddress: listenAddress(env, 'WORKER_METRICS_ADDRESS', DEFAULT_WORKER_METRICS_ADDRESS),

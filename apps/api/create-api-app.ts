@@ -12,7 +12,6 @@ import { correlationIdMiddleware } from './http/correlation-id';
 import { useBodyParsers } from './http/json-body';
 import { rateLimitMiddleware } from './http/rate-limit.middleware';
 import { useSecurityHeaders } from './http/security-headers';
-import { legacyCheckoutUrlTemplate } from './legacy/legacy-checkout';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi';
@@ -24,8 +23,6 @@ export interface ApiAppOptions {
   closeStores?: () => Promise<void>;
   /** Nest's logger, or its log levels; false silences it. */
   logger?: LoggerService | LogLevel[] | false;
-  /** Where settings not in AppConfig are read (LEGACY_CHECKOUT_URL); defaults to process.env. */
-  env?: NodeJS.ProcessEnv;
   /**
    * The customer preference store (the ledger's database). Absent: preferences answer 503 and an
    * unsubscribe stops only the running checkouts.
@@ -48,7 +45,7 @@ export async function createApiApp(
       config,
       client,
       closeClientOnShutdown: options.closeClientOnShutdown ?? false,
-      legacyCheckoutUrl: legacyCheckoutUrlTemplate(options.env ?? process.env),
+      legacyCheckoutUrl: config.api.legacyCheckoutUrl,
       preferences: options.preferences ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),

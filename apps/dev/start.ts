@@ -6,17 +6,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { DEV_CUSTOMER_ID_SECRET_FILE, devLinkSecret } from '../../config/dev-link-secret';
+import { provideDevPayloadKeys } from '../../config/dev-payload-keys';
+import { type DevStackConfig, devAppDefaults, loadDevConfig, provideDevSecrets } from '../../config/dev-stack';
 import { type DevVapidSource, provideDevVapidKeys } from '../../config/dev-vapid-keys';
-import { type AppConfig, ConfigError, dataDirFrom, loadConfig, type MetricsConfig } from '../../config/env';
-import { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, startLocalPushServer } from '../../stand-ins/local-push/main';
-import {
-  DEFAULT_LOCAL_SNS_PORT,
-  type LocalSns,
-  localSnsOptionsFrom,
-  startLocalSnsServer,
-} from '../../stand-ins/local-sns/main';
-import { provideDevPayloadKeys } from './dev-payload-keys';
+import { type AppConfig, ConfigError, loadConfig, type MetricsConfig } from '../../config/env';
+import { type LocalPushServer, startLocalPushServer } from '../../stand-ins/local-push/main';
+import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { startDevServer } from './dev-server';
 
 // The worker's own shutdown grace (30 s) plus a margin before we stop waiting for it.
@@ -26,15 +21,6 @@ const API_READY_TIMEOUT_MS = 60_000;
 const prefixed = (name: string) => (line: string) => {
   for (const l of line.split('\n')) if (l.trim()) console.log(`[${name}] ${l}`);
 };
-
-function hasRealAwsCredentials(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(
-    env.AWS_ACCESS_KEY_ID ||
-      env.AWS_PROFILE ||
-      env.AWS_WEB_IDENTITY_TOKEN_FILE ||
-      env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
-  );
-}
 
 function runApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, [join(__dirname, '..', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,37 +90,29 @@ function describeVapidSource(source: DevVapidSource): string {
 }
 
 async function main(): Promise<void> {
+  // The worker's and the API's environment: this one with npm start's development defaults and secrets.
   const env: NodeJS.ProcessEnv = { ...process.env };
-  const uiPort = Number(env.TEMPORAL_UI_PORT || 8233);
-  // The UI calls the codec endpoint from the browser, so its origin needs CORS.
-  env.CODEC_CORS_ORIGINS ??= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
-  // Kept in the data directory, so links in emails sent before a restart still work after it.
-  if (!env.LINK_SIGNING_SECRET) env.LINK_SIGNING_SECRET = devLinkSecret(dataDirFrom(env));
-  // Kept too: the legacy route's customer ids (and their stored preferences) must stay the same.
-  env.CUSTOMER_ID_SECRET ||= devLinkSecret(dataDirFrom(env), DEV_CUSTOMER_ID_SECRET_FILE);
-  // The local push service below listens on loopback over http: development only (refused in production).
-  env.PUSH_ALLOW_LOOPBACK ??= 'on';
-  // Texts go to the local SNS: a few countries, so the README's +1 and +49 examples reach it.
-  env.SMS_ALLOWED_COUNTRIES ??= 'US,CA,GB,DE,AT,CH';
+  let dev: DevStackConfig;
   let config: AppConfig;
   try {
-    console.log(describeKeySource(provideDevPayloadKeys(env, dataDirFrom(env))));
+    // First, so a malformed setting of npm start's own stops it before anything is made or started.
+    dev = loadDevConfig(env);
+    for (const [name, value] of Object.entries(devAppDefaults(dev))) env[name] ??= value;
+    provideDevSecrets(env, dev.dataDir);
+    console.log(describeKeySource(provideDevPayloadKeys(env, dev.dataDir)));
     // Kept in the data directory, so subscriptions made for them still work after a restart.
-    console.log(describeVapidSource(provideDevVapidKeys(env, dataDirFrom(env))));
+    console.log(describeVapidSource(provideDevVapidKeys(env, dev.dataDir)));
     config = loadConfig(env);
   } catch (err) {
     console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
     process.exit(1);
   }
-  const embeddedTemporal = !env.TEMPORAL_ADDRESS;
-  const embeddedSes = !env.SES_ENDPOINT && !hasRealAwsCredentials(env);
-  // Push has no central endpoint (each subscription carries its own), so the local push service
-  // always runs: subscriptions made in its viewer point at it.
-  const pushPort = Number(env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
+  const embeddedTemporal = dev.temporal.embedded;
+  const uiPort = dev.temporal.uiPort;
   // Imported only when it runs: aws-ses-v2-local is a dev dependency, absent from production installs.
-  const localSes = embeddedSes ? await import('../../stand-ins/local-ses/main.js') : undefined;
-  const embeddedSns = !env.SNS_ENDPOINT && !hasRealAwsCredentials(env);
-  const snsPort = Number(env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
+  const localSes = dev.localSes && (await import('../../stand-ins/local-ses/main.js'));
+  let sesEndpoint = config.ses.endpoint;
+  let snsEndpoint = config.sns.endpoint;
   const apiUrl = `http://${browserHost(config.api.host)}:${config.api.port}`;
   const codecEndpoint = config.codec.address && `http://${browserAddress(config.codec.address)}/codec`;
 
@@ -182,17 +160,19 @@ async function main(): Promise<void> {
       );
       temporal.once('exit', exitedUnexpectedly('temporal dev server'));
     }
-    push = await startLocalPushServer('127.0.0.1', pushPort, {
-      stateFile: join(config.dataDir, 'local-push-subscriptions.json'),
-    });
-    if (localSes) {
-      const sesPort = Number(env.SES_PORT || localSes.DEFAULT_LOCAL_SES_PORT);
-      ses = await localSes.startLocalSesServer('127.0.0.1', sesPort);
-      env.SES_ENDPOINT = `http://127.0.0.1:${sesPort}`;
+    // Push has no central endpoint (each subscription carries its own), so the local push service
+    // always runs: subscriptions made in its viewer point at it.
+    push = await startLocalPushServer('127.0.0.1', dev.localPush.port, { stateFile: dev.localPush.stateFile });
+    if (localSes && dev.localSes) {
+      ses = await localSes.startLocalSesServer('127.0.0.1', dev.localSes.port);
+      sesEndpoint = `http://127.0.0.1:${dev.localSes.port}`;
+      env.SES_ENDPOINT = sesEndpoint;
     }
-    if (embeddedSns) {
-      sns = await startLocalSnsServer('127.0.0.1', snsPort, localSnsOptionsFrom(env));
-      env.SNS_ENDPOINT = sns.url;
+    if (dev.localSns) {
+      const { port, invalidNumbers, optedOutNumbers } = dev.localSns;
+      sns = await startLocalSnsServer('127.0.0.1', port, { invalidNumbers, optedOutNumbers });
+      snsEndpoint = sns.url;
+      env.SNS_ENDPOINT = snsEndpoint;
     }
     if (config.databaseUrl) {
       worker = runApp('worker', 'worker/main.js', env);
@@ -218,12 +198,12 @@ async function main(): Promise<void> {
         ? `  Codec          ${codecEndpoint}   (the UI decrypts payloads through it; its own listener, every decode logged)`
         : '  Codec          off (CODEC_ADDRESS is empty: the UI shows payloads encrypted)',
       `  Push service   ${push.url}   (local web push: make a test subscription there, read what arrives)`,
-      embeddedSes
-        ? `  SES inbox      ${env.SES_ENDPOINT}`
-        : `  SES            ${env.SES_ENDPOINT ?? `AWS SES in ${config.ses.region}`}`,
-      embeddedSns
-        ? `  SMS (SNS)      ${env.SNS_ENDPOINT}   (texts sent; GET /messages as JSON)`
-        : `  SMS (SNS)      ${env.SNS_ENDPOINT ?? `AWS SNS in ${config.sns.region}`}`,
+      dev.localSes
+        ? `  SES inbox      ${sesEndpoint}`
+        : `  SES            ${sesEndpoint ?? `AWS SES in ${config.ses.region}`}`,
+      dev.localSns
+        ? `  SMS (SNS)      ${snsEndpoint}   (texts sent; GET /messages as JSON)`
+        : `  SMS (SNS)      ${snsEndpoint ?? `AWS SNS in ${config.sns.region}`}`,
       ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',

@@ -71,7 +71,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
     });
     if (config.metrics.workerAddress) console.log(`worker metrics on http://${config.metrics.workerAddress}/metrics`);
     // Gmail and Yahoo ignore a List-Unsubscribe that is not https; the local http URL is for development.
-    if (!/^https:/.test(config.api.publicUrl) && process.env.NODE_ENV === 'production')
+    if (!/^https:/.test(config.api.publicUrl) && config.production)
       console.warn(
         `PUBLIC_API_URL ${config.api.publicUrl} is not https: mail clients will not offer one-click unsubscribe`,
       );

@@ -1,7 +1,7 @@
 // The one DataConverter every Temporal client, worker and workflow bundle here is built with.
 import type { DataConverter, PayloadCodec } from '@temporalio/common';
-import type { EncryptionConfig } from '../env';
 import { AesGcmPayloadCodec } from './aes-gcm-codec';
+import type { EncryptionConfig } from './encryption-config';
 
 /**
  * The failure converter that encodes messages and stack traces. A path, not an object: the SDK

@@ -1,13 +1,13 @@
 // `npm run start:local-push` (or part of `npm start`): the local push service with its viewer at /.
-import { join } from 'node:path';
-import { DEFAULT_LOCAL_PUSH_PORT, startLocalPushServer } from './push-service';
+import { ConfigError } from '../../config/config-error';
+import { loadLocalPushConfig } from '../../config/stand-ins';
+import { startLocalPushServer } from './push-service';
 
 export { DEFAULT_LOCAL_PUSH_PORT, type LocalPushServer, type ReceivedPush, startLocalPushServer } from './push-service';
 
-if (require.main === module) {
-  const port = Number(process.env.PUSH_PORT || DEFAULT_LOCAL_PUSH_PORT);
-  // DATA_DIR: keep test subscriptions across restarts, as `npm start` does.
-  const stateFile = process.env.DATA_DIR ? join(process.env.DATA_DIR, 'local-push-subscriptions.json') : undefined;
+function main(): void {
+  // PUSH_PORT; DATA_DIR: keep test subscriptions across restarts, as `npm start` does.
+  const { port, stateFile } = loadLocalPushConfig(process.env);
   startLocalPushServer('127.0.0.1', port, { stateFile }).then(
     (push) => {
       console.log(`local push service on ${push.url}`);
@@ -20,4 +20,13 @@ if (require.main === module) {
       process.exit(1);
     },
   );
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+    process.exit(1);
+  }
 }

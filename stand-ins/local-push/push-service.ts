@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { PushSubscriptionJSON } from '../../common/push-subscription';
 import { AUTH_SECRET_BYTES, isUncompressedP256Point } from '../../common/web-push-keys';
+import { DEFAULT_LOCAL_PUSH_PORT } from '../../config/stand-ins';
 import { DecryptionError, decryptAes128gcm } from './rfc8291';
 import { type VapidClaims, verifyVapid } from './rfc8292';
 import { VIEWER_HTML } from './viewer';
 
-export const DEFAULT_LOCAL_PUSH_PORT = 8007;
+export { DEFAULT_LOCAL_PUSH_PORT };
 /** RFC 8030 §7.2 and RFC 8291 §4: push services take bodies of up to 4096 bytes. */
 export const MAX_PUSH_BODY_BYTES = 4096;
 /** Requests beyond this are not read at all (subscriptions and faults are tiny JSON). */

@@ -3,9 +3,11 @@
 // its headers at GET /raw/<messageId>.
 import type { Server } from 'node:http';
 import startLocalSes from 'aws-ses-v2-local';
+import { ConfigError } from '../../config/config-error';
+import { DEFAULT_LOCAL_SES_PORT, loadLocalSesConfig } from '../../config/stand-ins';
 import { portOf, startRawMessageRecorder } from './raw-message-recorder';
 
-export const DEFAULT_LOCAL_SES_PORT = 8005;
+export { DEFAULT_LOCAL_SES_PORT };
 
 export async function startLocalSesServer(host = '127.0.0.1', port = DEFAULT_LOCAL_SES_PORT): Promise<Server> {
   const inbox = await startLocalSes({ host: '127.0.0.1', port: 0 });
@@ -18,8 +20,8 @@ export async function startLocalSesServer(host = '127.0.0.1', port = DEFAULT_LOC
   return front;
 }
 
-if (require.main === module) {
-  const port = Number(process.env.SES_PORT || DEFAULT_LOCAL_SES_PORT);
+function main(): void {
+  const { port } = loadLocalSesConfig(process.env);
   startLocalSesServer('127.0.0.1', port).then(
     (server) => {
       console.log(`local SES inbox on http://127.0.0.1:${port}`);
@@ -32,4 +34,13 @@ if (require.main === module) {
       process.exit(1);
     },
   );
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+    process.exit(1);
+  }
 }

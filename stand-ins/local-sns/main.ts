@@ -5,8 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigError } from '../../config/config-error';
+import { DEFAULT_LOCAL_SNS_PORT, loadLocalSnsConfig } from '../../config/stand-ins';
 
-export const DEFAULT_LOCAL_SNS_PORT = 8006;
+export { DEFAULT_LOCAL_SNS_PORT };
+
 const XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
 /** What real SNS accepts as PhoneNumber. */
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -165,23 +168,10 @@ export async function startLocalSnsServer(
   };
 }
 
-const numbers = (raw: string | undefined) =>
-  (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-
-/** LOCAL_SNS_INVALID_NUMBERS / LOCAL_SNS_OPTED_OUT_NUMBERS: comma-separated numbers to reject. */
-export function localSnsOptionsFrom(env: NodeJS.ProcessEnv): LocalSnsOptions {
-  return {
-    invalidNumbers: numbers(env.LOCAL_SNS_INVALID_NUMBERS),
-    optedOutNumbers: numbers(env.LOCAL_SNS_OPTED_OUT_NUMBERS),
-  };
-}
-
-if (require.main === module) {
-  const port = Number(process.env.SNS_PORT || DEFAULT_LOCAL_SNS_PORT);
-  startLocalSnsServer('127.0.0.1', port, localSnsOptionsFrom(process.env)).then(
+function main(): void {
+  // SNS_PORT; LOCAL_SNS_INVALID_NUMBERS / LOCAL_SNS_OPTED_OUT_NUMBERS: comma-separated numbers to reject.
+  const { port, invalidNumbers, optedOutNumbers } = loadLocalSnsConfig(process.env);
+  startLocalSnsServer('127.0.0.1', port, { invalidNumbers, optedOutNumbers }).then(
     (sns) => {
       console.log(`local SNS (SMS) on ${sns.url}`);
       const stop = () => void sns.close().then(() => process.exit(0));
@@ -193,4 +183,13 @@ if (require.main === module) {
       process.exit(1);
     },
   );
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+    process.exit(1);
+  }
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { DEV_PAYLOAD_KEYS_FILE, provideDevPayloadKeys } from '../../apps/dev/dev-payload-keys';
+import { DEV_PAYLOAD_KEYS_FILE, provideDevPayloadKeys } from '../../config/dev-payload-keys';
 import { ConfigError, loadEncryption } from '../../config/env';
 
 describe('npm start payload key', () => {

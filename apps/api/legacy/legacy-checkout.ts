@@ -1,17 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStep } from '../../../common/checkout';
-import { ConfigError } from '../../../config/env';
 
-export const DEFAULT_LEGACY_CHECKOUT_URL = 'https://shop.example.com/checkout/{id}';
-
-/** LEGACY_CHECKOUT_URL, checked at boot: where reminders for legacy checkouts send the shopper. */
-export function legacyCheckoutUrlTemplate(env: NodeJS.ProcessEnv): string {
-  const template = env.LEGACY_CHECKOUT_URL || DEFAULT_LEGACY_CHECKOUT_URL;
-  if (!/^https?:\/\/\S+$/.test(template)) {
-    throw new ConfigError(`LEGACY_CHECKOUT_URL must be an http(s) URL, got "${template}"`);
-  }
-  return template;
-}
+// LEGACY_CHECKOUT_URL is read and checked with the other settings (config/legacy-route.ts).
+export { DEFAULT_LEGACY_CHECKOUT_URL } from '../../../config/legacy-route';
 
 /**
  * The old system knew only an email. The customer id is derived from it so repeat checkouts of one

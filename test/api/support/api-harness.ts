@@ -69,7 +69,7 @@ export async function startApi(
   const config = testConfig(env);
   const own = preferences ? undefined : await openStores({ databaseUrl: undefined, inMemory: true });
   const store = preferences ?? own?.preferences;
-  const app = await createApiApp(config, client, { logger, env, ...(store && { preferences: store }) });
+  const app = await createApiApp(config, client, { logger, ...(store && { preferences: store }) });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const metricsUrl = app.get(MetricsServer).url;

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
-import { generatePayloadKeyEntry, parsePayloadKeys } from '../../config/encryption/payload-keys';
+import { ConfigError } from './config-error';
+import { generatePayloadKeyEntry, parsePayloadKeys } from './encryption/payload-keys';
 
 export const DEV_PAYLOAD_KEYS_FILE = 'payload-keys';
 

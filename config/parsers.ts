@@ -1,0 +1,69 @@
+// The generic parsers every setting goes through: each reads one variable, applies its default and
+// throws a ConfigError naming the variable and the bad value, so a typo stops the start with a
+// sentence instead of a NaN or an undefined far from where it was set.
+import { formatDuration, parseDuration } from '../common/duration';
+import { ConfigError } from './config-error';
+
+export type Env = NodeJS.ProcessEnv;
+
+/** A comma-separated list, each entry trimmed, empty entries dropped. */
+export function commaList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A TCP port (0 to 65535; 0: any free one); unset or empty: `fallback`. */
+export function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new ConfigError(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+/** on/true/1/yes or off/false/0/no, any case; unset or empty: `fallback`. */
+export function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`);
+}
+
+/** A duration ("90d", "30m") of at least `minMs`, in milliseconds; unset or empty: `fallback`. */
+export function duration(env: Env, name: string, fallback: string, minMs: number): number {
+  const raw = env[name] || fallback;
+  const parsed = parseDuration(raw);
+  if (!parsed.ok) throw new ConfigError(`${name}: ${parsed.reason}`);
+  if (parsed.ms < minMs) throw new ConfigError(`${name} must be at least ${formatDuration(minMs)}, got "${raw}"`);
+  return parsed.ms;
+}
+
+/** host:port; unset means the default, an empty value switches the endpoint off. */
+export function listenAddress(env: Env, name: string, fallback: string): string | undefined {
+  const raw = env[name] ?? fallback;
+  if (raw.trim() === '') return undefined;
+  const match = /^(.+):(\d{1,5})$/.exec(raw.trim());
+  if (!match || Number(match[2]) > 65_535)
+    throw new ConfigError(`${name} must be host:port (e.g. ${fallback}), or empty to switch it off; got "${raw}"`);
+  return raw.trim();
+}
+
+/** A comma-separated list of origins ("https://shop.example.com"), each exactly as URL.origin spells it. */
+export function origins(name: string, raw: string, example: string): string[] {
+  const list = commaList(raw);
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name}: "${origin}" is not an origin like "${example}"`);
+    }
+  }
+  return list;
+}
