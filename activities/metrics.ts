@@ -6,7 +6,7 @@ import type { SendFailureReason } from './failure-reasons';
 
 /**
  * Metric names as created; the Prometheus exporter appends `_total` to counters
- * (apps/worker/runtime.ts). Dashboards and alerts depend on them: the README lists each one.
+ * (apps/worker/runtime.ts). Dashboards and alerts depend on them: docs/metrics.md lists each one.
  */
 export const SEND_METRICS = {
   remindersSent: 'checkout_recovery_reminders_sent',

@@ -55,7 +55,7 @@ async function waitForApi(url: string, api: ChildProcess): Promise<void> {
   throw new Error(`the API did not become healthy at ${url} within ${API_READY_TIMEOUT_MS} ms`);
 }
 
-/** Prometheus endpoints, each on a port of its own (README: Metrics). */
+/** Prometheus endpoints, each on a port of its own (docs/metrics.md). */
 function metricsLines({ workerAddress, apiAddress }: MetricsConfig): string[] {
   return [
     workerAddress

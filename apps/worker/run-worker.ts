@@ -58,7 +58,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
           : []),
       ],
       // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
-      // passes its own DiscountCodeIssuer here (README: "Offers and discount codes").
+      // passes its own DiscountCodeIssuer here (docs/recovery-policy.md, "Offers and discount codes").
       discounts: stores.ledger.discountCodes,
       ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
     });

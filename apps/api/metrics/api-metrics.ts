@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { LinkPurpose, LinkRejection } from '../../shared/link-token';
 
-/** Names as exported; dashboards and alerts depend on them: the README lists each one. */
+/** Names as exported; dashboards and alerts depend on them: docs/metrics.md lists each one. */
 export const API_METRICS = {
   httpRequests: 'checkout_recovery_http_requests_total',
   httpDuration: 'checkout_recovery_http_request_duration_seconds',
