@@ -3,8 +3,8 @@
 // its headers at GET /raw/<messageId>.
 import type { Server } from 'node:http';
 import startLocalSes from 'aws-ses-v2-local';
-import { ConfigError } from '../../config/config-error';
 import { DEFAULT_LOCAL_SES_PORT, loadLocalSesConfig } from '../../config/stand-ins';
+import { runStandIn } from '../run-stand-in';
 import { portOf, startRawMessageRecorder } from './raw-message-recorder';
 
 export { DEFAULT_LOCAL_SES_PORT };
@@ -20,27 +20,13 @@ export async function startLocalSesServer(host = '127.0.0.1', port = DEFAULT_LOC
   return front;
 }
 
-function main(): void {
-  const { port } = loadLocalSesConfig(process.env);
-  startLocalSesServer('127.0.0.1', port).then(
-    (server) => {
-      console.log(`local SES inbox on http://127.0.0.1:${port}`);
-      const stop = () => server.close(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (err: unknown) => {
-      console.error(`local SES failed to start: ${String(err)}`);
-      process.exit(1);
-    },
-  );
-}
-
 if (require.main === module) {
-  try {
-    main();
-  } catch (err) {
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-    process.exit(1);
-  }
+  runStandIn('local SES inbox', async () => {
+    const { port } = loadLocalSesConfig(process.env);
+    const server = await startLocalSesServer('127.0.0.1', port);
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  });
 }

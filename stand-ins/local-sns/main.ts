@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from '../../config/config-error';
 import { DEFAULT_LOCAL_SNS_PORT, loadLocalSnsConfig } from '../../config/stand-ins';
+import { runStandIn } from '../run-stand-in';
 
 export { DEFAULT_LOCAL_SNS_PORT };
 
@@ -168,28 +168,10 @@ export async function startLocalSnsServer(
   };
 }
 
-function main(): void {
-  // SNS_PORT; LOCAL_SNS_INVALID_NUMBERS / LOCAL_SNS_OPTED_OUT_NUMBERS: comma-separated numbers to reject.
-  const { port, invalidNumbers, optedOutNumbers } = loadLocalSnsConfig(process.env);
-  startLocalSnsServer('127.0.0.1', port, { invalidNumbers, optedOutNumbers }).then(
-    (sns) => {
-      console.log(`local SNS (SMS) on ${sns.url}`);
-      const stop = () => void sns.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (err: unknown) => {
-      console.error(`local SNS failed to start: ${String(err)}`);
-      process.exit(1);
-    },
-  );
-}
-
 if (require.main === module) {
-  try {
-    main();
-  } catch (err) {
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-    process.exit(1);
-  }
+  // SNS_PORT; LOCAL_SNS_INVALID_NUMBERS / LOCAL_SNS_OPTED_OUT_NUMBERS: comma-separated numbers to reject.
+  runStandIn('local SNS (SMS)', async () => {
+    const { port, invalidNumbers, optedOutNumbers } = loadLocalSnsConfig(process.env);
+    return startLocalSnsServer('127.0.0.1', port, { invalidNumbers, optedOutNumbers });
+  });
 }
