@@ -2,6 +2,8 @@
 // with `ms` so the API and the workflow agree exactly, and so errors can name the problem.
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
+/** The syntax alone, for the OpenAPI document: one unit at least, in this order. */
+export const DURATION_SYNTAX = /^(?=\d)(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
 const DURATION_PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 export type DurationResult = { ok: true; ms: number } | { ok: false; reason: string };

@@ -8,7 +8,7 @@ export interface QuietHours {
   end: string;
 }
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+export const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function isHhMm(value: unknown): value is string {
   return typeof value === 'string' && HH_MM.test(value);

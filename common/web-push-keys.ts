@@ -9,6 +9,13 @@ export const AUTH_SECRET_BYTES = 16;
 /** A P-256 private scalar, as VAPID private keys are written. */
 export const P256_PRIVATE_KEY_BYTES = 32;
 
+/**
+ * The same shapes as patterns, for the OpenAPI document: 0x04 then 64 bytes is 87 base64url
+ * characters, the first "B" and the second A-P (the top bits of 0x04); 16 bytes are 22. Padding is tolerated.
+ */
+export const P256_POINT_BASE64URL = /^B[A-P][A-Za-z0-9_-]{85}(?:={1,2})?$/;
+export const AUTH_SECRET_BASE64URL = /^[A-Za-z0-9_-]{22}(?:={1,2})?$/;
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** The bytes of a base64url string (padding tolerated), or undefined when it is not one. */

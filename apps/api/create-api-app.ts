@@ -10,6 +10,7 @@ import { codecCors } from './codec/codec-cors';
 import { CodecServer } from './codec/codec-server';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { useBodyParsers } from './http/json-body';
+import { methodNotAllowedMiddleware } from './http/method-not-allowed';
 import { rateLimitMiddleware } from './http/rate-limit.middleware';
 import { useSecurityHeaders } from './http/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -61,8 +62,10 @@ export async function createApiApp(
   app.set('trust proxy', config.api.rateLimits.trustProxy);
   // Before the body is read: a refused request costs no parsing.
   app.use(rateLimitMiddleware(config.api.rateLimits));
+  // Before the guard and the body parsers: a method the path does not have is 405 whoever asks.
+  app.use(methodNotAllowedMiddleware(app.getHttpAdapter().getInstance()));
   useBodyParsers(app);
-  setupOpenApi(app);
+  setupOpenApi(app, config);
   await app.init();
   return app;
 }

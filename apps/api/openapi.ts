@@ -1,11 +1,111 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  type OpenAPIObject,
+  type OperationObject,
+  type ReferenceObject,
+  type ResponseObject,
+  type SchemaObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import type { AppConfig } from '../../config/env';
+import { CreateCheckoutDto } from './checkouts/dto/create-checkout.dto';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './http/api-key.decorators';
+import { ErrorBody } from './http/error-body';
+import { schemaExtras } from './http/schema-extras';
 
 export const DOCS_PATH = 'docs';
 
-/** Swagger UI at /docs, the document at /docs-json. Served outside Nest's routes, so always public. */
-export function setupOpenApi(app: INestApplication): void {
+const ERROR_SCHEMA = ErrorBody.name;
+const errorRef = { $ref: `#/components/schemas/${ERROR_SCHEMA}` };
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+/** The statuses any route may answer besides its own, and when. */
+const COMMON_ERRORS: Array<{ status: string; description: string; applies: (op: OperationObject) => boolean }> = [
+  {
+    status: '400',
+    description: 'Invalid input; `errors` names each field',
+    applies: (op) => Boolean(op.requestBody) || (op.parameters?.length ?? 0) > 0,
+  },
+  { status: '413', description: 'The request body is too large', applies: (op) => Boolean(op.requestBody) },
+  { status: '415', description: 'The request body is not application/json', applies: (op) => Boolean(op.requestBody) },
+  { status: '429', description: 'Over the rate limit; `Retry-After` says when to retry', applies: () => true },
+  { status: '500', description: 'Internal error; `correlationId` finds it in the logs', applies: () => true },
+  { status: '503', description: 'Temporal or the database is unavailable; try again later', applies: () => true },
+];
+
+const isRef = (s: SchemaObject | ReferenceObject): s is ReferenceObject => '$ref' in s;
+
+/**
+ * The global ValidationPipe (forbidNonWhitelisted) and preferencesErrors refuse unknown fields:
+ * every object schema a request body reaches is closed (`additionalProperties: false`).
+ */
+function closeRequestSchemas(document: OpenAPIObject): void {
+  const schemas = document.components?.schemas ?? {};
+  const seen = new Set<string>();
+  // `close`: a schema of the body's values; a part of a condition (anyOf…) only constrains them.
+  const visit = (schema: SchemaObject | ReferenceObject | undefined, close = true): void => {
+    if (!schema) return;
+    if (isRef(schema)) {
+      const name = schema.$ref.split('/').pop() ?? '';
+      if (seen.has(name)) return;
+      seen.add(name);
+      visit(schemas[name]);
+      return;
+    }
+    if (close && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+    for (const property of Object.values(schema.properties ?? {})) visit(property, close);
+    if (schema.items) visit(schema.items, close);
+    for (const part of schema.oneOf ?? []) visit(part, close);
+    for (const part of [...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) visit(part, false);
+  };
+  for (const operation of operations(document)) {
+    const body = operation.requestBody;
+    if (!body || '$ref' in body) continue;
+    for (const media of Object.values(body.content)) visit(media.schema);
+  }
+}
+
+/** Every error status a route can answer, each with the one error body (unless the route states its own). */
+function documentErrorResponses(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    const responses = operation.responses as Record<string, ResponseObject>;
+    if (operation.security?.length) {
+      responses['401'] ??= { description: 'API_KEY is set and the request lacks it' };
+    }
+    for (const { status, description, applies } of COMMON_ERRORS) {
+      if (applies(operation)) responses[status] ??= { description };
+    }
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) >= 400 && !response.content) {
+        response.content = { 'application/json': { schema: errorRef } };
+      }
+    }
+  }
+}
+
+function* operations(document: OpenAPIObject): Generator<OperationObject> {
+  for (const path of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = path[method];
+      if (operation) yield operation;
+    }
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** POST /checkouts refuses a checkoutUrl off SHOP_ORIGINS (checkouts.service.ts): the document says which. */
+function documentShopOrigins(document: OpenAPIObject, shopOrigins: readonly string[]): void {
+  const schema = document.components?.schemas?.[CreateCheckoutDto.name];
+  const url = schema && !isRef(schema) ? schema.properties?.checkoutUrl : undefined;
+  if (!url || isRef(url) || shopOrigins.length === 0) return;
+  url.pattern = `^(?:${shopOrigins.map(escapeRegExp).join('|')})(?:[/?#]|$)`;
+  url.description = `On one of the shop's origins (SHOP_ORIGINS): ${shopOrigins.join(', ')}`;
+}
+
+/** The OpenAPI document of the public port, from the controllers' and DTOs' decorators and the config. */
+export function buildOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -13,12 +113,26 @@ export function setupOpenApi(app: INestApplication): void {
       .setDescription(
         'Recovers abandoned checkouts: each checkout is a durable Temporal workflow that sends reminder ' +
           'emails on a schedule and stops when its order arrives. When the server runs with API_KEY, send it ' +
-          'as `x-api-key` or `Authorization: Bearer`.',
+          'as `x-api-key` or `Authorization: Bearer`. Every error answers with `{ statusCode, message, ' +
+          'errors?: [{ field, reason }], correlationId }`; a method a path does not have answers 405 with `Allow`.',
       )
       .setVersion('1')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, API_KEY_SCHEME)
       .addBearerAuth({ type: 'http', scheme: 'bearer' }, BEARER_SCHEME)
       .build(),
+    { extraModels: [ErrorBody] },
   );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  for (const [name, extra] of schemaExtras()) {
+    const schema = document.components?.schemas?.[name];
+    if (schema && !isRef(schema)) Object.assign(schema, extra);
+  }
+  documentShopOrigins(document, config.api.shopOrigins);
+  closeRequestSchemas(document);
+  documentErrorResponses(document);
+  return document;
+}
+
+/** Swagger UI at /docs, the document at /docs-json. Served outside Nest's routes, so always public. */
+export function setupOpenApi(app: INestApplication, config: AppConfig): void {
+  SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app, config), { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }

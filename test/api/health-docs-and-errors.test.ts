@@ -51,7 +51,7 @@ test('GET /health answers a burst of probes with one Temporal round trip (cached
   }
 });
 
-test('GET /docs-json lists every route of the API', async () => {
+test('GET /docs-json lists every route of the public port (the codec routes answer on their own listener, not here)', async () => {
   const res = await call(`${api.url}/docs-json`, 'GET');
   assert.equal(res.status, 200);
   const operations = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(
@@ -68,8 +68,6 @@ test('GET /docs-json lists every route of the API', async () => {
     'POST /checkouts',
     'POST /checkouts/{id}/activity',
     'POST /checkouts/{id}/events',
-    'POST /codec/decode',
-    'POST /codec/encode',
     'POST /orders',
     'PUT /checkouts/{id}/schedule',
     'PUT /customers/{customerId}/preferences',

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CheckoutStatus } from '../../../common/checkout';
 import { ApiKeyProtected } from '../http/api-key.decorators';
 import { CheckoutsService } from './checkouts.service';
@@ -50,6 +50,7 @@ export class CheckoutsController {
     summary: 'The shopper was active again',
     description: 'Before the first reminder this pushes the schedule back; after it the sequence keeps its pace.',
   })
+  @ApiBody({ type: RecordActivityDto, required: false, description: 'Optional: no body means now' })
   @ApiResponse({ status: 202, type: ActivityAcceptedResponse })
   @ApiResponse({ status: 404, description: 'Unknown checkout' })
   @ApiResponse({ status: 409, description: 'The checkout has already closed' })

@@ -27,7 +27,13 @@ export class JsonPayloadDto implements JsonPayload {
   )
   metadata?: Record<string, string> | null;
 
-  @ApiPropertyOptional({ description: 'The payload bytes, base64', format: 'byte', example: 'eyJhIjoxfQ==' })
+  @ApiPropertyOptional({
+    description: 'The payload bytes, base64',
+    type: String,
+    nullable: true,
+    format: 'byte',
+    example: 'eyJhIjoxfQ==',
+  })
   @IsOptional()
   @rule('isBase64', BASE64_REASON, isBase64)
   data?: string | null;

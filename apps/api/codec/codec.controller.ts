@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeController, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BEARER_SCHEME, Public } from '../http/api-key.decorators';
 import { CodecService } from './codec.service';
 import { CodecAuthGuard } from './codec-auth.guard';
@@ -21,6 +21,8 @@ const header = (req: CodecRequest, name: string) => {
  * answered on the codec listener only (codec-server.ts); the API key does not open it, its own
  * CODEC_AUTH_TOKEN does when set.
  */
+// Not in the public document: these routes answer on the codec listener only (404 on the public port).
+@ApiExcludeController()
 @ApiTags('codec')
 @Public()
 @UseGuards(CodecAuthGuard)

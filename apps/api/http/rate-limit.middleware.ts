@@ -2,7 +2,9 @@
 // links in emails and /health, per link token on the links, per client address and per API key on
 // the authenticated writes. Over the limit: 429 with Retry-After, and nothing else is done.
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { RateLimitConfig } from '../../../config/rate-limits';
+import { correlationIdOf } from './correlation-id';
 import { htmlPage } from './html-page';
 import { TokenBuckets } from './token-buckets';
 
@@ -60,7 +62,14 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
     res
       .status(429)
       .type('json')
-      .send(JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: `retry after ${seconds} s` }));
+      .send(
+        JSON.stringify({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: `retry after ${seconds} s`,
+          correlationId: correlationIdOf(req as unknown as IncomingMessage),
+        }),
+      );
   };
 
   return (req: Request, res: Response, next: Next): void => {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import { ID_PATTERN } from '../../../common/validate-checkout';
-import { IsAmount, IsId } from '../validation/field-rules';
+import { IsAmount, IsId, Optional } from '../validation/field-rules';
 
 export class RecordOrderDto {
   @ApiProperty({ example: 'co-1', pattern: ID_PATTERN.source })
@@ -13,7 +12,7 @@ export class RecordOrderDto {
   orderId: string;
 
   @ApiPropertyOptional({ example: 59.9, minimum: 0 })
-  @IsOptional()
+  @Optional()
   @IsAmount()
   total?: number;
 }

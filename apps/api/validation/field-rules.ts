@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   registerDecorator,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { resolveSchedule } from '../../../common/schedule';
@@ -24,6 +25,12 @@ export const MAX_URL_LENGTH = 2048;
 /** RFC 5321 caps an address at 254 characters. */
 export const MAX_EMAIL_LENGTH = 254;
 export const IS_SCHEDULE = 'isSchedule';
+
+/**
+ * An optional field: absent, or valid. Unlike IsOptional, null is a value like any other and is
+ * refused by the field's rules, as the OpenAPI document (not nullable) says.
+ */
+export const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 /** A business id: it ends up in workflow ids, URLs and visibility queries. */
 export const IsId = () =>
@@ -73,12 +80,25 @@ export const IsHttpUrl = () =>
 
 const ISO_TIME_REASON = 'must be an ISO 8601 time like "2025-01-31T12:00:00Z"';
 
+/**
+ * RFC 3339's date-time (years 1000-9999): what the document states as the field's pattern, and one of
+ * the checks. IsISO8601 alone takes more (2025-01-31, 2025-W05-3) and refuses some years below 100.
+ */
+export const ISO_TIME_PATTERN =
+  /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+/** The OpenAPI side of IsIsoTime, for @ApiProperty. */
+export const ISO_TIME_SCHEMA = { format: 'date-time', pattern: ISO_TIME_PATTERN.source } as const;
+
 /** ISO 8601 that Date.parse reads too: IsISO8601 also takes forms (2025-W05-3, 2025-01-31T12Z) it reads as NaN. */
 export const IsIsoTime = () =>
   applyDecorators(
+    Matches(ISO_TIME_PATTERN, { message: ISO_TIME_REASON }),
     IsISO8601({ strict: true }, { message: ISO_TIME_REASON }),
     rule('isParsableTime', ISO_TIME_REASON, (value) => typeof value === 'string' && Number.isFinite(Date.parse(value))),
   );
+
+/** A key that may be left out but, when given, is not null (the schedule's resolver reads null as absent). */
+export const NotNull = () => rule('notNull', 'must not be null', (value) => value !== null);
 
 /** A one-off validation decorator: `test` decides, `reason` is the field error's message. */
 export function rule(name: string, reason: string, test: (value: unknown) => boolean): PropertyDecorator {
@@ -92,16 +112,30 @@ export function rule(name: string, reason: string, test: (value: unknown) => boo
     });
 }
 
-/** A BCP 47 language tag, as Intl understands it (money formatting and greetings use it). */
+/**
+ * The BCP 47 tags taken: language, then optionally script and region, cased as written (de-DE,
+ * zh-Hant-TW, es-419). The document states it as the field's pattern.
+ */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+
+/** A BCP 47 language tag of that form, as Intl understands it (money formatting and greetings use it). */
 export const IsLocaleTag = () =>
   rule('isLocaleTag', 'must be a BCP 47 language tag like "de-DE"', (value) => {
-    if (typeof value !== 'string' || value.length > 35) return false;
+    if (typeof value !== 'string' || !LOCALE_PATTERN.test(value)) return false;
     try {
       return Intl.getCanonicalLocales(value).length === 1;
     } catch {
       return false;
     }
   });
+
+/**
+ * The zones Intl lists, for the OpenAPI document's enum. The check below is Intl's own, which also
+ * takes the aliases it does not list (e.g. "US/Eastern"): every listed zone passes it.
+ */
+export const TIME_ZONES: readonly string[] = (
+  Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }
+).supportedValuesOf('timeZone');
 
 /** An IANA time zone, as Intl understands it. */
 export const IsTimeZone = () =>

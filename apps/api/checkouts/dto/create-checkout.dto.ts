@@ -3,10 +3,17 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { pushSubscriptionErrors } from '../../../../common/push-subscription';
 import { MAX_STEPS } from '../../../../common/schedule';
-import { E164_PATTERN, ID_PATTERN } from '../../../../common/validate-checkout';
+import { E164_PATTERN, HTTP_URL_PATTERN, ID_PATTERN } from '../../../../common/validate-checkout';
 import { TIER_PATTERN } from '../../../../common/validate-policy';
-import { AUTH_SECRET_BYTES, decodeBase64Url, isUncompressedP256Point } from '../../../../common/web-push-keys';
 import {
+  AUTH_SECRET_BASE64URL,
+  AUTH_SECRET_BYTES,
+  decodeBase64Url,
+  isUncompressedP256Point,
+  P256_POINT_BASE64URL,
+} from '../../../../common/web-push-keys';
+import {
+  ISO_TIME_SCHEMA,
   IsAmount,
   IsEmailAddress,
   IsHttpUrl,
@@ -18,9 +25,12 @@ import {
   IsSchedule,
   IsText,
   IsTimeZone,
+  LOCALE_PATTERN,
   MAX_EMAIL_LENGTH,
   MAX_URL_LENGTH,
+  Optional,
   rule,
+  TIME_ZONES,
 } from '../../validation/field-rules';
 import { ScheduleStepDto } from './schedule-step.dto';
 
@@ -31,7 +41,11 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_SKU_LENGTH = 128;
 
 export class PushSubscriptionKeysDto {
-  @ApiProperty({ description: "The browser's P-256 public key, base64url (65 bytes)" })
+  @ApiProperty({
+    description: "The browser's P-256 public key, base64url (65 bytes)",
+    pattern: P256_POINT_BASE64URL.source,
+    example: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+  })
   @rule(
     'isP256Key',
     'must be base64url of an uncompressed P-256 public key (65 bytes)',
@@ -39,7 +53,11 @@ export class PushSubscriptionKeysDto {
   )
   p256dh: string;
 
-  @ApiProperty({ description: 'The authentication secret, base64url (16 bytes)' })
+  @ApiProperty({
+    description: 'The authentication secret, base64url (16 bytes)',
+    pattern: AUTH_SECRET_BASE64URL.source,
+    example: 'tBHItJI5svbpez7KI4CCXg',
+  })
   @rule(
     'isAuthSecret',
     'must be base64url of 16 bytes',
@@ -49,7 +67,12 @@ export class PushSubscriptionKeysDto {
 }
 
 export class PushSubscriptionDto {
-  @ApiProperty({ example: 'https://fcm.googleapis.com/fcm/send/…', maxLength: MAX_URL_LENGTH })
+  @ApiProperty({
+    example: 'https://fcm.googleapis.com/fcm/send/eX4mPl3',
+    maxLength: MAX_URL_LENGTH,
+    format: 'uri',
+    pattern: HTTP_URL_PATTERN.source,
+  })
   @IsHttpUrl()
   // The workflow's own endpoint check too (no credentials in the URL), so the edge never accepts less.
   @rule(
@@ -59,7 +82,7 @@ export class PushSubscriptionDto {
   )
   endpoint: string;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Epoch ms, as the browser gives it' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Epoch ms, as the browser gives it' })
   @IsOptional()
   @IsAmount()
   expirationTime?: number | null;
@@ -74,27 +97,35 @@ export class CustomerDto {
   @IsId()
   id: string;
 
-  @ApiProperty({ example: 'ada@example.com', maxLength: MAX_EMAIL_LENGTH })
+  @ApiProperty({ example: 'ada@example.com', maxLength: MAX_EMAIL_LENGTH, format: 'email' })
   @IsEmailAddress()
   email: string;
 
   @ApiPropertyOptional({ example: 'Ada', maxLength: MAX_NAME_LENGTH })
-  @IsOptional()
+  @Optional()
   @IsText(MAX_NAME_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'de-DE', description: 'BCP 47 tag' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'de-DE',
+    pattern: LOCALE_PATTERN.source,
+    description: 'BCP 47 tag: language, optional script and region (de-DE, zh-Hant-TW, es-419)',
+  })
+  @Optional()
   @IsLocaleTag()
   locale?: string;
 
-  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: TIME_ZONES, example: 'Europe/Berlin', description: 'IANA time zone' })
+  @Optional()
   @IsTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ example: '+14155550123', description: 'E.164 mobile number, for SMS reminders' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: '+14155550123',
+    pattern: E164_PATTERN.source,
+    description: 'E.164 mobile number, for SMS reminders',
+  })
+  @Optional()
   @Matches(E164_PATTERN, { message: 'must be an E.164 number like "+14155550123"' })
   phone?: string;
 
@@ -102,7 +133,7 @@ export class CustomerDto {
     type: PushSubscriptionDto,
     description: "The browser's PushSubscription.toJSON(), for web push reminders",
   })
-  @IsOptional()
+  @Optional()
   @IsNested(() => PushSubscriptionDto)
   pushSubscription?: PushSubscriptionDto;
 
@@ -111,7 +142,7 @@ export class CustomerDto {
     pattern: TIER_PATTERN.source,
     description: "The shop's loyalty tier; discount rules may depend on it",
   })
-  @IsOptional()
+  @Optional()
   @rule(
     'isTier',
     'must be 1-64 letters, digits, spaces, ".", "_" or "-"',
@@ -129,7 +160,7 @@ export class CartLineDto {
   @IsText(MAX_NAME_LENGTH)
   name: string;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: MAX_QUANTITY })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: MAX_QUANTITY })
   @IsQuantity(MAX_QUANTITY)
   quantity: number;
 
@@ -137,8 +168,13 @@ export class CartLineDto {
   @IsAmount()
   unitPrice: number;
 
-  @ApiPropertyOptional({ example: 'https://shop.example.com/img/mug.png', maxLength: MAX_URL_LENGTH })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'https://shop.example.com/img/mug.png',
+    maxLength: MAX_URL_LENGTH,
+    format: 'uri',
+    pattern: HTTP_URL_PATTERN.source,
+  })
+  @Optional()
   @IsHttpUrl()
   imageUrl?: string;
 }
@@ -173,16 +209,22 @@ export class CreateCheckoutDto {
   @IsNested(() => CartDto)
   cart: CartDto;
 
-  @ApiProperty({ example: 'https://shop.example.com/checkout/co-1', maxLength: MAX_URL_LENGTH })
+  @ApiProperty({
+    example: 'https://shop.example.com/checkout/co-1',
+    maxLength: MAX_URL_LENGTH,
+    format: 'uri',
+    pattern: HTTP_URL_PATTERN.source,
+  })
   @IsHttpUrl()
   checkoutUrl: string;
 
   @ApiPropertyOptional({
     type: [ScheduleStepDto],
+    minItems: 1,
     maxItems: MAX_STEPS,
     description: 'Overrides the configured default schedule for this checkout; offsets must increase',
   })
-  @IsOptional()
+  @Optional()
   @IsSchedule()
   @ValidateNested({ each: true })
   @Type(() => ScheduleStepDto)
@@ -190,9 +232,10 @@ export class CreateCheckoutDto {
 
   @ApiPropertyOptional({
     example: '2025-01-31T12:00:00Z',
+    ...ISO_TIME_SCHEMA,
     description: "The shopper's last activity; reminders count from it. Defaults to now",
   })
-  @IsOptional()
+  @Optional()
   @IsIsoTime()
   lastActivityAt?: string;
 }

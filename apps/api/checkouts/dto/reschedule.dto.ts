@@ -8,6 +8,7 @@ import { ScheduleStepDto } from './schedule-step.dto';
 export class RescheduleDto {
   @ApiProperty({
     type: [ScheduleStepDto],
+    minItems: 1,
     maxItems: MAX_STEPS,
     description:
       'Replaces the steps not yet sent. Offsets count from the last activity and must be later than the last step sent',

@@ -1,0 +1,105 @@
+// The OpenAPI document is the contract: Schemathesis (PyPI, brought into .tools/ by npm install,
+// scripts/install-schemathesis.sh) drives the real API from its own /docs-json and fails on any
+// disagreement: a server error, a status or body the document does not state, a request valid by
+// the document refused, one invalid by it accepted, an undeclared method not answered 405.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { useApi } from '../api/support/api-harness';
+
+const ROOT = join(__dirname, '..', '..', __dirname.includes(join('dist', 'test')) ? '..' : '');
+const TOOL = join(ROOT, '.tools', 'schemathesis');
+const HOOKS = join(ROOT, 'test', 'contract', 'schemathesis_hooks.py');
+const API_KEY = 'contract-test-api-key-0123456789abcdef';
+
+/**
+ * Left out, because this test runs no worker (workflows stay queued): GET /checkouts/{id} asks the
+ * workflow (a query) and PUT /checkouts/{id}/schedule updates it, so each waits for its deadline
+ * and answers 503 (or 500 on a workflow cancelled before its first task). Their inputs are the
+ * same DTOs (CheckoutIdParams, ScheduleStepDto via POST /checkouts) the other routes exercise.
+ */
+const NEEDS_A_WORKER = ['CheckoutsController_status', 'CheckoutsController_reschedule'];
+
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+  'positive_data_acceptance',
+  'negative_data_rejection',
+  'unsupported_method',
+  'allow_header_conformance',
+  'ignored_auth',
+];
+
+// Hypothesis draws the same requests on every run; bounded so the whole run stays around a minute.
+const SEED = '20261130';
+const MAX_EXAMPLES = '10';
+
+const api = useApi({ API_KEY });
+
+function schemathesis(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    // Asynchronously: the API answers from this very process.
+    // The interpreter that installed it: the packages' compiled parts are built for it.
+    const python = readFileSync(join(TOOL, '.python'), 'utf8').trim();
+    // In a folder of its own: Schemathesis keeps a cache of past failures where it runs, which would
+    // replay them first and make one run depend on the last.
+    const cwd = mkdtempSync(join(tmpdir(), 'schemathesis-'));
+    const child = spawn(python, ['-m', 'schemathesis.cli', ...args], {
+      cwd,
+      env: { ...process.env, PYTHONPATH: TOOL, SCHEMATHESIS_HOOKS: HOOKS, NO_COLOR: '1', COLUMNS: '120' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      rmSync(cwd, { recursive: true, force: true });
+      resolve({ code, output });
+    });
+  });
+}
+
+test('Schemathesis, driving the API from its own /docs-json with the API key, finds no disagreement', async (t) => {
+  assert.ok(
+    existsSync(TOOL),
+    `no Schemathesis at ${TOOL}: run \`npm run install:schemathesis\` (needs python3 with pip)`,
+  );
+  const { code, output } = await schemathesis([
+    'run',
+    `${api.url}/docs-json`,
+    '--seed',
+    SEED,
+    '--max-examples',
+    MAX_EXAMPLES,
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--checks',
+    CHECKS.join(','),
+    '--header',
+    `x-api-key: ${API_KEY}`,
+    '--request-timeout',
+    '10',
+    ...NEEDS_A_WORKER.flatMap((id) => ['--exclude-operation-id', id]),
+  ]);
+  const summary = output.slice(output.lastIndexOf('SUMMARY'));
+  assert.equal(code, 0, `Schemathesis reported failures:\n${output.slice(-12_000)}`);
+  // A run that tested nothing would pass too: the document's operations were all reached.
+  assert.match(summary, /Tested: 11\b/, summary);
+  assert.match(summary, /\d+ generated/, summary);
+  t.diagnostic(
+    summary
+      .split('\n')
+      .filter((line) => /generated|passed|Tested/.test(line))
+      .join(' | '),
+  );
+});
