@@ -1,34 +1,16 @@
 // The production entry points refuse to start on a configuration they cannot work with, and say why.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TEST_LINK_SECRET } from '../support/links';
 import { TEST_ENCRYPTION_ENV } from '../support/payload-keys';
+import { runToExit } from '../support/run-to-exit';
 
 const APPS = join(__dirname, '..', '..', 'apps');
-// Far above a failed start (milliseconds), far below a test timeout.
-const EXIT_TIMEOUT_MS = 30_000;
-
-async function runMain(
-  app: 'api' | 'worker',
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(APPS, app, 'main.js')], {
-    // Nothing from the developer's environment: an unreachable Temporal, no secrets.
-    env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', ...TEST_ENCRYPTION_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  clearTimeout(timer);
-  return { code, output };
-}
+const runMain = (app: 'api' | 'worker', env: NodeJS.ProcessEnv = {}) =>
+  runToExit(join(APPS, app, 'main.js'), { ...TEST_ENCRYPTION_ENV, ...env });
 
 describe('boot', () => {
   for (const app of ['api', 'worker'] as const) {

@@ -2,33 +2,17 @@
 // through the validated parsers too: junk stops them at once with a sentence naming the variable,
 // not a NaN port that fails somewhere later, and npm start refuses before it makes or starts anything.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { type Exit, runToExit } from '../support/run-to-exit';
 
 const DIST = join(__dirname, '..', '..');
-// Far above a refused start (milliseconds), far below a test timeout.
-const EXIT_TIMEOUT_MS = 30_000;
 
-async function run(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  // Nothing from the developer's environment; never the embedded Temporal server, whatever happens.
-  const child = spawn(process.execPath, [join(DIST, script)], {
-    env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  clearTimeout(timer);
-  return { code, output };
-}
+const run = (script: string, env: NodeJS.ProcessEnv) => runToExit(join(DIST, script), env);
 
-function assertRefused({ code, output }: { code: number | null; output: string }, message: string): void {
+function assertRefused({ code, output }: Exit, message: string): void {
   assert.equal(code, 1, output);
   assert.ok(output.includes(`Configuration error: ${message}`), output);
   assert.doesNotMatch(output, /at .*\.js:\d+/, 'a message, not a stack trace');
