@@ -343,14 +343,11 @@ describe('checkout recovery workflow', () => {
     }
   });
 
-  test('the order update answers at once when nothing is in flight, and a second order keeps the first', async () => {
+  test('the order update answers at once when nothing is in flight, and nothing is sent', async () => {
     await h.withWorker(async ({ taskQueue }) => {
       const { handle, email } = await h.startCheckout(taskQueue, [{ after: '30m' }], { sendOrderConfirmation: false });
       const first = await handle.executeUpdate(orderUpdate, { args: [{ orderId: 'ord-1' }] });
-      const second = await handle.executeUpdate(orderUpdate, { args: [{ orderId: 'ord-2' }] }).catch((e) => e);
       assert.deepEqual(first, { confirmed: true, orderId: 'ord-1', state: 'ordered', remindersSent: 0 });
-      // The workflow may already have closed: then the second order is refused by the server, not recorded.
-      if (!(second instanceof Error)) assert.equal(second.orderId, 'ord-1');
       const status = await result(handle);
       assert.equal(status.order?.orderId, 'ord-1');
       assert.equal((await h.inbox.messagesTo(email)).length, 0);

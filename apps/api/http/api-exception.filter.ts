@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { CHECKOUT_CLOSED, INVALID_SCHEDULE } from '../../../common/checkout-failures';
 import { checkoutIdOf } from '../checkouts/checkout-state';
@@ -80,7 +80,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
 function unavailableDependency(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return 'Temporal';
-    if (e instanceof ServiceError && /UNAVAILABLE|connect/i.test(e.message)) return 'Temporal';
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && DATABASE_UNAVAILABLE.has(code)) return 'the database';
   }

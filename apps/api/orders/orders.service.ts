@@ -46,8 +46,10 @@ export class OrdersService {
    */
   async record(checkoutId: string, orderId: string, total?: number): Promise<OrderAcceptedResponse> {
     const taken = await this.acknowledged(checkoutId, orderId, total).catch(async (err: unknown) => {
-      if (!isNoWorkerInTime(err)) throw err;
-      this.logger.warn(`order ${orderId} for ${checkoutId}: no worker acknowledged it in time; recorded by signal`);
+      // No worker in time, or the update refused (e.g. the checkout closed while it waited): the
+      // durable signal records the order, or says the checkout had closed.
+      if (!isNoWorkerInTime(err) && !(err instanceof WorkflowUpdateFailedError)) throw err;
+      this.logger.warn(`order ${orderId} for ${checkoutId} not acknowledged (${String(err)}); recorded by signal`);
       return this.signalled(checkoutId, orderId, total);
     });
     const status = taken.ack ? taken.ack.state : await this.checkouts.stateOf(checkoutId);
@@ -81,7 +83,7 @@ export class OrdersService {
       return { ack };
     } catch (err) {
       // A closed checkout (ordered, expired…) keeps its id: it is not started again for this order.
-      if (err instanceof WorkflowExecutionAlreadyStartedError || isClosedUnderUpdate(err)) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
         return { ack: undefined, arrivedAfterClose: true };
       }
       throw err;
@@ -120,9 +122,4 @@ export class OrdersService {
 
 function isNoWorkerInTime(err: unknown): boolean {
   return isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
-}
-
-/** The checkout closed while the update waited for it (the server answers "workflow completed"). */
-function isClosedUnderUpdate(err: unknown): boolean {
-  return err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(err.message);
 }
