@@ -25,7 +25,7 @@ export async function serveApi(
   try {
     const app = await createApiApp(config, client, {
       closeClientOnShutdown: true,
-      ...(stores && { preferences: stores.preferences }),
+      ...(stores && { preferences: stores.preferences, stops: stores.stops }),
       ...(stores && ownsStores && { closeStores: () => stores.close() }),
     });
     await app.listen(config.api.port, config.api.host);
