@@ -381,7 +381,7 @@ describe('docker-compose.yml', () => {
 
   test('health-checks the API on readiness and the worker on its own health endpoint', () => {
     assert.match(flatten(service('api').healthcheck?.test), /127\.0\.0\.1:3000\/health\/ready/);
-    assert.match(flatten(service('worker').healthcheck?.test), /127\.0\.0\.1:9465\/health/);
+    assert.match(flatten(service('worker').healthcheck?.test), /127\.0\.0\.1:9466\/health\/ready/);
   });
 
   test("gives the worker and the API longer to stop than the worker's shutdown grace", () => {

@@ -181,7 +181,8 @@ describe('deploy/kubernetes', () => {
         assert.ok(ports.has(c[probe]?.httpGet?.port), `${m.metadata.name} ${probe} targets an undeclared port`);
     }
     const health = container(WORKER()).ports.find((p: { name: string }) => p.name === 'health');
-    assert.equal(String(health.containerPort), env(WORKER()).get('WORKER_HEALTH_PORT')?.value);
+    assert.equal(`0.0.0.0:${health.containerPort}`, env(WORKER()).get('WORKER_HEALTH_ADDRESS')?.value);
+    assert.equal(env(WORKER()).get('WORKER_SETUP_AT_BOOT')?.value, 'false', 'the setup Job does it once per release');
   });
 
   test('takes every secret from the checkout-recovery-secrets Secret, never from a literal', () => {

@@ -19,7 +19,13 @@ export function durationSeconds(value: string | number): number {
 /** The worker's shutdownGraceTime in seconds. */
 export function workerShutdownGraceSeconds(): number {
   const source = readFileSync(join(ROOT, WORKER_SOURCE), 'utf8');
-  const match = /SHUTDOWN_GRACE_TIME\s*=\s*'([^']+)'/.exec(source);
-  assert.ok(match?.[1], `${WORKER_SOURCE} no longer sets SHUTDOWN_GRACE_TIME = '<duration>'; update this reader`);
-  return durationSeconds(match[1]);
+  // Either form: `SHUTDOWN_GRACE_SECONDS = 30` or `SHUTDOWN_GRACE_TIME = '30s'`.
+  const seconds = /SHUTDOWN_GRACE_SECONDS\s*=\s*(\d+)/.exec(source)?.[1];
+  if (seconds) return Number(seconds);
+  const duration = /SHUTDOWN_GRACE_TIME\s*=\s*'([^']+)'/.exec(source)?.[1];
+  assert.ok(
+    duration,
+    `${WORKER_SOURCE} sets neither SHUTDOWN_GRACE_SECONDS nor SHUTDOWN_GRACE_TIME; update this reader`,
+  );
+  return durationSeconds(duration);
 }
