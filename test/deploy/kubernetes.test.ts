@@ -185,6 +185,19 @@ describe('deploy/kubernetes', () => {
     assert.equal(env(WORKER()).get('WORKER_SETUP_AT_BOOT')?.value, 'false', 'the setup Job does it once per release');
   });
 
+  test('replaces worker pods in place only as an unversioned worker, which needs no promotion to get tasks', () => {
+    const worker = WORKER();
+    assert.equal(
+      worker.spec.strategy?.rollingUpdate?.maxUnavailable,
+      0,
+      'a rolling update never drops below its replicas',
+    );
+    assert.ok(
+      !env(worker).has('TEMPORAL_DEPLOYMENT_NAME'),
+      'a versioned build gets no task until made current: a rolling update would leave the queue unserved',
+    );
+  });
+
   test('takes every secret from the checkout-recovery-secrets Secret, never from a literal', () => {
     const secretish = /KEY|SECRET|PASSWORD|TOKEN|DATABASE_URL/;
     for (const m of [API(), WORKER(), SETUP()]) {
