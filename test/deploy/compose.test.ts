@@ -435,6 +435,21 @@ describe('docker-compose.yml', () => {
       assert.equal(environment('worker').has(name), false, `the worker serves no HTTP and needs no ${name}`);
   });
 
+  test('lists every required host variable in deploy/compose.env.example, which the header says to copy', () => {
+    const required = new Set(
+      readFileSync(COMPOSE_FILE, 'utf8')
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('#'))
+        .flatMap((line) => [...line.matchAll(/\$\{([A-Z_]+):\?/g)].map((match) => match[1] ?? '')),
+    );
+    assert.ok(required.size >= 7, [...required].join(', '));
+    const example = readFileSync(join(ROOT, 'deploy', 'compose.env.example'), 'utf8');
+    for (const name of required) assert.match(example, new RegExp(`^${name}=`, 'm'), `${name} is not in the example`);
+    assert.match(readFileSync(COMPOSE_FILE, 'utf8'), /cp deploy\/compose\.env\.example \.env/);
+    const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n');
+    assert.ok(ignored.includes('.env'), 'a filled-in .env could be committed');
+  });
+
   test('serves metrics inside the compose network only, where the monitoring profile scrapes them', () => {
     assert.equal(envValue('api', 'API_METRICS_ADDRESS'), '0.0.0.0:9465');
     assert.equal(envValue('worker', 'WORKER_METRICS_ADDRESS'), '0.0.0.0:9464');
