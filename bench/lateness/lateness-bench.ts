@@ -13,7 +13,7 @@ import { inParallel, recoveryInput, runId, startCheckout } from '../support/chec
 import { waitForFirstTasks } from '../support/first-tasks';
 import { startLocalSes } from '../support/local-ses';
 import { type Distribution, distribution, round } from '../support/percentiles';
-import { cpuMs, sleep } from '../support/processes';
+import { cpuMs, cpuMsOf, sleep } from '../support/processes';
 import { type SesRecorder, startSesRecorder } from '../support/ses-recorder';
 import type { SleepThenReportInput } from './baseline-workflow';
 
@@ -70,7 +70,7 @@ export async function benchLateness(
     stack.track(ses.child);
     recorder = await startSesRecorder(ses.url);
     const rec = recorder;
-    const realWorker = await stack.startWorker(realQueue, rec.url);
+    const realWorkers = await stack.startWorkers(realQueue, rec.url);
     const baseWorker = await stack.spawn(
       'baseline worker',
       BASELINE_WORKER,
@@ -118,9 +118,14 @@ export async function benchLateness(
         `  ${rate}/s: ${2 * count} started in ${(startMs / 1000).toFixed(1)} s, asleep after ${(readyMs / 1000).toFixed(1)} s, ` +
           `${((firstDue - Date.now()) / 1000).toFixed(1)} s before the first due time`,
       );
-      const baseline = await collect(rec, base, [baseWorker.pid, stack.serverPid]);
+      const baseline = await collect(rec, base, [baseWorker.pid], stack.serverPid);
       const baselineTail = Math.max(...base.keys.map((k) => rec.arrivals.get(k) ?? 0));
-      const reminders = await collect(rec, real, [realWorker.pid, stack.serverPid]);
+      const reminders = await collect(
+        rec,
+        real,
+        realWorkers.map((w) => w.pid),
+        stack.serverPid,
+      );
       runs.push({ rate, count, reminders, baseline, overlapped: lateStart || baselineTail > realFirstDue });
     }
     return runs;
@@ -145,8 +150,8 @@ async function startBaseline(client: Client, taskQueue: string, input: SleepThen
 }
 
 /** Waits for the batch's arrivals (bounded), then its lateness and the CPU the window cost. */
-async function collect(recorder: SesRecorder, batch: Batch, [worker, server]: [number, number]): Promise<Lateness> {
-  const cpuBefore = [cpuMs(worker), cpuMs(server)] as const;
+async function collect(recorder: SesRecorder, batch: Batch, workers: number[], server: number): Promise<Lateness> {
+  const cpuBefore = [cpuMsOf(workers), cpuMs(server)] as const;
   const deadline = Math.max(...batch.dueAt) + ARRIVAL_GRACE_MS;
   while (Date.now() < deadline && batch.keys.some((k) => !recorder.arrivals.has(k))) await sleep(200);
   const n = batch.keys.length;
@@ -163,7 +168,7 @@ async function collect(recorder: SesRecorder, batch: Batch, [worker, server]: [n
     ...distribution(arrived),
     missing: n - arrived.length,
     p50ByFifth,
-    workerCpuMs: round((cpuMs(worker) - cpuBefore[0]) / n, 2),
+    workerCpuMs: round((cpuMsOf(workers) - cpuBefore[0]) / n, 2),
     serverCpuMs: round((cpuMs(server) - cpuBefore[1]) / n, 2),
   };
 }

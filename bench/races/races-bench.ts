@@ -93,11 +93,15 @@ export interface RaceSide {
   fireLagMs: Distribution;
   /** Order request to its ack (ms). */
   ackMs: Distribution;
+  /** Orders answered `confirmed: false` (the baseline has no such answer: 0). */
+  unconfirmed: number;
   reminders: {
     beforeAck: number;
     inFlightAtAck: number;
-    /** The violations: the SES call began after the order was acknowledged. */
+    /** The SES call began after the order was acknowledged. */
     afterAck: number;
+    /** The violations of the guarantee: began after a `confirmed: true` ack (target 0). */
+    afterConfirmedAck: number;
     /** Reminders beyond one per checkout (retries, duplicates). */
     duplicates: number;
   };
@@ -158,6 +162,8 @@ interface Race {
   fireAt: number;
   firedAt?: number;
   ackAt?: number;
+  /** The 202 said `confirmed: true` (the order update answered); false: the signal fallback. */
+  confirmed?: boolean;
   error?: string;
   afterClose?: boolean;
 }
@@ -173,7 +179,7 @@ export async function benchRaces(options: RacesOptions, log: (line: string) => v
     stack.track(ses.child);
     recorder = await startSesRecorder(ses.url);
     const rec = recorder;
-    const worker = await stack.startWorker(realQueue, rec.url);
+    const workers = await stack.startWorkers(realQueue, rec.url);
     const baseWorker = await stack.spawn(
       'races baseline worker',
       BASELINE_WORKER,
@@ -233,7 +239,12 @@ export async function benchRaces(options: RacesOptions, log: (line: string) => v
     );
 
     const client = stack.client;
-    const pids = { worker: worker.pid, baselineWorker: baseWorker.pid, server: stack.serverPid, api: apiChild.pid };
+    const pids = {
+      ...Object.fromEntries(workers.map((w, i) => [i === 0 ? 'worker' : `worker${i + 1}`, w.pid])),
+      baselineWorker: baseWorker.pid,
+      server: stack.serverPid,
+      api: apiChild.pid,
+    };
     const cpu = cpuMeter({ ...pids, localSes: ses.child.pid });
     await sleep(Math.max(0, firstFire - Date.now()));
     cpu.begin();
@@ -248,9 +259,10 @@ export async function benchRaces(options: RacesOptions, log: (line: string) => v
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ checkoutId, orderId: `ord-${checkoutId}` }),
         });
-        const body = (await res.json()) as { note?: string };
+        const body = (await res.json()) as { note?: string; confirmed?: boolean };
         if (res.status !== 202) throw new Error(`POST /orders answered ${res.status}: ${JSON.stringify(body)}`);
         if (body.note) race.afterClose = true;
+        race.confirmed = body.confirmed === true;
       }),
     ]);
     log(`  orders fired; waiting for ${total} workflows to close`);
@@ -430,7 +442,7 @@ function analyse(design: string, races: Race[], histories: HistoryEvent[][], mes
     if (m.reminderStep === undefined && m.status !== 204) continue;
     byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
   }
-  const reminders = { beforeAck: 0, inFlightAtAck: 0, afterAck: 0, duplicates: 0 };
+  const reminders = { beforeAck: 0, inFlightAtAck: 0, afterAck: 0, afterConfirmedAck: 0, duplicates: 0 };
   const violations: LateMessage[] = [];
   const inFlight: LateMessage[] = [];
   const ackToClose: number[] = [];
@@ -489,6 +501,7 @@ function analyse(design: string, races: Race[], histories: HistoryEvent[][], mes
       };
       if (m.receivedAt > ackAt) {
         reminders.afterAck += 1;
+        if (race.confirmed) reminders.afterConfirmedAck += 1;
         if (violations.length < LISTED) violations.push(late);
       } else {
         reminders.inFlightAtAck += 1;
@@ -502,6 +515,8 @@ function analyse(design: string, races: Race[], histories: HistoryEvent[][], mes
     orderErrors: races.filter((r) => r.error !== undefined).length,
     ordersAfterClose: races.filter((r) => r.afterClose).length,
     fireLagMs: distribution(races.map((r) => (r.firedAt ?? r.fireAt) - r.fireAt)),
+    /** Orders answered `confirmed: false` (no worker answered the update in time: the signal recorded it). */
+    unconfirmed: races.filter((r) => r.ackAt !== undefined && r.confirmed === false).length,
     ackMs: distribution(races.flatMap((r) => (r.ackAt !== undefined && r.firedAt ? [r.ackAt - r.firedAt] : []))),
     reminders,
     violations,

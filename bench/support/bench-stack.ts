@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
 import { startDevServer } from '../../apps/dev/dev-server';
 import { dataConverterFor } from '../../config/encryption/data-converter';
 import { generatePayloadKeyEntry } from '../../config/encryption/payload-keys';
@@ -39,6 +40,8 @@ export class BenchStack {
     /** PAYLOAD_ENCRYPTION_KEYS of every process of this stack. */
     readonly payloadKeys: string,
     readonly encryption: EncryptionConfig,
+    /** BENCH_DATABASE_URL with a fresh schema: the ledger every process of this stack shares. */
+    readonly databaseUrl: string | undefined,
   ) {}
 
   static async start(label: string): Promise<BenchStack> {
@@ -54,7 +57,8 @@ export class BenchStack {
     const payloadKeys = generatePayloadKeyEntry('bench');
     const encryption = loadEncryption({ PAYLOAD_ENCRYPTION_KEYS: payloadKeys });
     const client = new Client({ connection, namespace: 'default', dataConverter: dataConverterFor(encryption) });
-    return new BenchStack(dataDir, address, server, client, payloadKeys, encryption);
+    const databaseUrl = await freshSchema(label);
+    return new BenchStack(dataDir, address, server, client, payloadKeys, encryption, databaseUrl);
   }
 
   get serverPid(): number {
@@ -75,12 +79,25 @@ export class BenchStack {
     return { db, wal, total: db + wal };
   }
 
+  /**
+   * BENCH_WORKERS (default 1) real worker processes on `taskQueue`. More than one must share a
+   * ledger (BENCH_DATABASE_URL): each embedded one would be a process's own.
+   */
+  async startWorkers(taskQueue: string, sesEndpoint: string): Promise<NodeChild[]> {
+    const count = Number(process.env.BENCH_WORKERS ?? '1');
+    if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_WORKERS: "${process.env.BENCH_WORKERS}"`);
+    if (count > 1 && !this.databaseUrl) throw new Error('BENCH_WORKERS > 1 needs BENCH_DATABASE_URL (a shared ledger)');
+    const workers: NodeChild[] = [];
+    for (let i = 0; i < count; i++) workers.push(await this.startWorker(taskQueue, sesEndpoint, `worker-${i + 1}`));
+    return workers;
+  }
+
   /** The real worker process (apps/worker/main.ts) on `taskQueue`, sending through `sesEndpoint`. */
-  async startWorker(taskQueue: string, sesEndpoint: string): Promise<NodeChild> {
+  async startWorker(taskQueue: string, sesEndpoint: string, dir = 'worker'): Promise<NodeChild> {
     const env = {
       ...this.baseEnv(taskQueue),
       SES_ENDPOINT: sesEndpoint,
-      DATA_DIR: join(this.dataDir, 'worker'),
+      DATA_DIR: join(this.dataDir, dir),
       PUBLIC_API_URL: 'http://127.0.0.1:1',
     };
     const ready = (out: string) => out.includes('worker polling task queue');
@@ -142,7 +159,11 @@ export class BenchStack {
       API_METRICS_ADDRESS: '',
       CODEC_ADDRESS: '',
       PAYLOAD_ENCRYPTION_KEYS: this.payloadKeys,
+      // The embedded ledger is each process's own; with BENCH_DATABASE_URL the API's stop records
+      // and every worker's claims meet in one database, as in production.
+      ...(this.databaseUrl && { DATABASE_URL: this.databaseUrl, ALLOW_EMBEDDED_DATABASE: undefined }),
     };
+    if (!this.databaseUrl) env.ALLOW_EMBEDDED_DATABASE = 'true';
     delete env.PAYLOAD_ENCRYPTION;
     delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
     delete env.API_KEY;
@@ -155,4 +176,23 @@ export class BenchStack {
     this.children.push(child);
     return child;
   }
+}
+
+/**
+ * BENCH_DATABASE_URL (e.g. the machine's PostgreSQL): a schema of its own for this stack, named in
+ * the URL's search_path so every process's unqualified tables land there. Unset: embedded ledgers.
+ */
+async function freshSchema(label: string): Promise<string | undefined> {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (!base) return undefined;
+  const schema = `bench_${label}_${Date.now()}`.replace(/[^a-z0-9_]/g, '_');
+  const pool = new Pool({ connectionString: base, max: 1 });
+  try {
+    await pool.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await pool.end();
+  }
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
 }

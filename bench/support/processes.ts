@@ -132,4 +132,9 @@ export function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU ms of several processes together (the workers of one task queue). */
+export function cpuMsOf(pids: number[]): number {
+  return pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
