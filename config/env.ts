@@ -54,6 +54,8 @@ export interface AppConfig {
   sms: SmsSafetyConfig;
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
+  /** ALLOW_EMBEDDED_DATABASE=true: production may run without DATABASE_URL (config/database-policy.ts). */
+  allowEmbeddedDatabase: boolean;
   dataDir: string;
   schedule: ScheduleStep[];
   encryption: EncryptionConfig;
@@ -159,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sms: loadSmsSafety(env),
     databaseUrl: env.DATABASE_URL || undefined,
+    allowEmbeddedDatabase: onOff(env, 'ALLOW_EMBEDDED_DATABASE', false),
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { checkApiEdge } from '../../config/api-edge';
+import { checkDatabase } from '../../config/database-policy';
 import { describeEncryption } from '../../config/encryption/data-converter';
 import { type AppConfig, ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
@@ -53,6 +54,7 @@ export async function serveApi(
 async function main(): Promise<void> {
   const config = loadConfig();
   checkApiEdge(config); // before any connection: a refused start names the setting, not a far server
+  checkDatabase(config);
   // The embedded engine belongs to the worker's process; only a real server is shared.
   const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
   const app = await serveApi(config, stores, true);

@@ -1,6 +1,7 @@
 // The worker process: opens the ledger's database (sends, frequency cap, preferences), then serves
 // the checkout-recovery workflow and its activities until SIGINT/SIGTERM (run-worker.ts).
 
+import { checkDatabase } from '../../config/database-policy';
 import { ConfigError, loadConfig } from '../../config/env';
 import { openStores } from '../../storage/send-ledger';
 import { runWorker } from './run-worker';
@@ -8,6 +9,7 @@ import { installWorkerRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  checkDatabase(config); // before the runtime or a connection: a refused start names the setting
   installWorkerRuntime(config.metrics.workerAddress); // before any connection
   const stores = await openStores({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
