@@ -14,6 +14,7 @@ import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPol
 import { loadRateLimits, type RateLimitConfig } from './rate-limits';
 import { apiAuth, codecAuthToken, customerIdSecret, linkSecrets } from './secrets';
 import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
+import { loadWorkerConfig, type WorkerConfig } from './worker-config';
 
 export { DEFAULT_POLICY_FILE, DEFAULT_SCHEDULE_FILE, loadPolicy, loadSchedule } from './policy-file';
 export { dataDirFrom } from './project-paths';
@@ -77,6 +78,8 @@ export interface AppConfig {
   push: PushConfig | undefined;
   /** Which push endpoints the API accepts and the sender connects to (config/push-config.ts). */
   pushEndpoints: PushEndpointPolicy;
+  /** The worker's health endpoint, boot setup, deployment version and activity rate (config/worker-config.ts). */
+  worker: WorkerConfig;
 }
 
 export interface LinkConfig {
@@ -184,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),
     encryption: loadEncryption(env),
+    worker: loadWorkerConfig(env, production),
   };
 }

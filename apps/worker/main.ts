@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   checkDatabase(config); // before the runtime or a connection: a refused start names the setting
   installWorkerRuntime(config.metrics.workerAddress); // before any connection
-  const stores = await openStores({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const stores = await openStores({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    // Without the setup at boot, the setup job (setup.ts) migrates; this worker only checks it did.
+    migrations: config.worker.setupAtBoot ? 'apply' : 'check',
+  });
   try {
     await runWorker(config, stores);
   } finally {

@@ -51,7 +51,7 @@ function importGraph(entry: string): { files: Set<string>; packages: Map<string,
 
 /** What the images (apps/api and apps/worker Dockerfiles) leave out of dist/: the dev stack, the stand-ins, tests, benchmarks. */
 const DEV_ONLY_DIRS = ['stand-ins/', 'apps/dev/', 'test/', 'bench/'];
-const PRODUCTION_ENTRY_POINTS = ['apps/api/main.js', 'apps/worker/main.js'];
+const PRODUCTION_ENTRY_POINTS = ['apps/api/main.js', 'apps/worker/main.js', 'apps/worker/setup.js'];
 
 test('the API and worker entry points load only production dependencies', () => {
   for (const app of ['api', 'worker']) {
