@@ -7,6 +7,7 @@ import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { loadEncryption } from './encryption/encryption-config';
 import { legacyCheckoutUrl } from './legacy-route';
+import { type LogFormat, loadLogFormat } from './log-format';
 import { duration, listenAddress, onOff, origins, port } from './parsers';
 import { loadPolicy, loadSchedule } from './policy-file';
 import { dataDirFrom } from './project-paths';
@@ -80,6 +81,8 @@ export interface AppConfig {
   pushEndpoints: PushEndpointPolicy;
   /** The worker's health endpoint, boot setup, deployment version and activity rate (config/worker-config.ts). */
   worker: WorkerConfig;
+  /** LOG_FORMAT: json (production default) or text (config/log-format.ts). */
+  logFormat: LogFormat;
 }
 
 export interface LinkConfig {
@@ -188,5 +191,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pushEndpoints: loadPushEndpointPolicy(env),
     encryption: loadEncryption(env),
     worker: loadWorkerConfig(env, production),
+    logFormat: loadLogFormat(env, production),
   };
 }

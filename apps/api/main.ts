@@ -1,7 +1,7 @@
 // The API process: connect to Temporal (and, with DATABASE_URL, the customer preference store),
 // serve HTTP, and on SIGINT/SIGTERM close them all.
 import 'reflect-metadata';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, Logger } from '@nestjs/common';
 import { checkApiEdge } from '../../config/api-edge';
 import { checkDatabase } from '../../config/database-policy';
 import { describeEncryption } from '../../config/encryption/data-converter';
@@ -26,6 +26,8 @@ export async function serveApi(
   try {
     const app = await createApiApp(config, client, {
       closeClientOnShutdown: true,
+      // LOG_FORMAT=json: one object per line (Nest 11's JSON console logger), the default in production.
+      ...(config.logFormat === 'json' && { logger: new ConsoleLogger({ json: true }) }),
       ...(stores && { preferences: stores.preferences }),
       ...(stores && ownsStores && { closeStores: () => stores.close() }),
     });

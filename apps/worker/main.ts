@@ -4,13 +4,15 @@
 import { checkDatabase } from '../../config/database-policy';
 import { ConfigError, loadConfig } from '../../config/env';
 import { openStores } from '../../storage/send-ledger';
+import { sdkLogger } from '../shared/process-log';
 import { runWorker } from './run-worker';
 import { installWorkerRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   checkDatabase(config); // before the runtime or a connection: a refused start names the setting
-  installWorkerRuntime(config.metrics.workerAddress); // before any connection
+  const logger = sdkLogger(config.logFormat); // JSON lines with the SDK's correlation fields
+  installWorkerRuntime(config.metrics.workerAddress, logger ? { logger } : {}); // before any connection
   const stores = await openStores({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -17,6 +17,7 @@ import { registerSearchAttributes } from '../../config/search-attributes-registr
 import { temporalTarget } from '../../config/temporal';
 import { consentFrom } from '../../storage/preferences-store';
 import type { LedgerStores } from '../../storage/send-ledger';
+import { processLog } from '../shared/process-log';
 import { checkoutStateReader } from './checkout-state';
 import { createRecoveryWorker } from './create-worker';
 import { startWorkerHealthServer, type WorkerHealthServer } from './health-server';
@@ -34,7 +35,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
   try {
     await serve(config, stores, (created) => {
       worker = created;
-      if (health) console.log(`worker health on ${health.url}/health/live and /health/ready`);
+      if (health) processLog(config.logFormat, 'info', `worker health on ${health.url}/health/live and /health/ready`);
     });
   } finally {
     await health?.close();
@@ -95,18 +96,31 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
     created(worker);
     if (config.worker.deployment) {
       const { deploymentName, buildId } = config.worker.deployment;
-      console.log(`worker deployment ${deploymentName}, build ${buildId} (Worker Versioning, AUTO_UPGRADE)`);
+      processLog(
+        config.logFormat,
+        'info',
+        `worker deployment ${deploymentName}, build ${buildId} (Worker Versioning, AUTO_UPGRADE)`,
+      );
     }
     if (config.worker.taskQueueActivitiesPerSecond)
-      console.log(`task queue limited to ${config.worker.taskQueueActivitiesPerSecond} activities/s (provider quotas)`);
-    if (config.metrics.workerAddress) console.log(`worker metrics on http://${config.metrics.workerAddress}/metrics`);
+      processLog(
+        config.logFormat,
+        'info',
+        `task queue limited to ${config.worker.taskQueueActivitiesPerSecond} activities/s (provider quotas)`,
+      );
+    if (config.metrics.workerAddress)
+      processLog(config.logFormat, 'info', `worker metrics on http://${config.metrics.workerAddress}/metrics`);
     // Gmail and Yahoo ignore a List-Unsubscribe that is not https; the local http URL is for development.
     if (!/^https:/.test(config.api.publicUrl) && config.production)
-      console.warn(
+      processLog(
+        config.logFormat,
+        'warn',
         `PUBLIC_API_URL ${config.api.publicUrl} is not https: mail clients will not offer one-click unsubscribe`,
       );
-    console.log(describeEncryption(config.encryption));
-    console.log(
+    processLog(config.logFormat, 'info', describeEncryption(config.encryption));
+    processLog(
+      config.logFormat,
+      'info',
       `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
     );
     await worker.run(); // resolves after SIGINT/SIGTERM once in-flight tasks are drained

@@ -97,11 +97,16 @@ describe('the production worker', () => {
         WORKER_HEALTH_ADDRESS: `127.0.0.1:${healthPort}`,
         TEMPORAL_DEPLOYMENT_NAME: DEPLOYMENT,
         BUILD_ID: buildId,
+        LOG_FORMAT: 'json',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      stdout += d.toString();
+    });
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     try {
@@ -151,6 +156,15 @@ describe('the production worker', () => {
       const [code] = await exited;
       assert.equal(code, 0, output);
       await assert.rejects(fetch(`${health}/live`), 'the health endpoint closes with the worker');
+      // LOG_FORMAT=json: every line on stdout one object (Node's own warnings go to stderr); the SDK's
+      // carry their correlation fields.
+      const lines = stdout.split('\n').filter((line) => line.trim() !== '');
+      const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.ok(records.every((r) => typeof r.time === 'string' && typeof r.level === 'string' && 'message' in r));
+      assert.ok(
+        records.some((r) => r.taskQueue === taskQueue && r.sdkComponent === 'worker'),
+        output,
+      );
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
