@@ -13,7 +13,10 @@ export interface ActivityDependencies {
   from: string;
   /** The API's public URL and the secrets and lifetimes of the signed links in reminders. */
   links: LinkSettings;
-  /** The checkout's current state, asked right before a reminder goes out (an order may land meanwhile). */
+  /**
+   * The checkout's current state, asked right before a reminder goes out when the ledger holds no
+   * stop record for it (the API records orders there first; tests and other integrations may ask elsewhere).
+   */
   checkoutState?: (workflowId: string) => Promise<string | undefined>;
   /**
    * Senders of the other channels (SMS, web push); email is always `mailer`'s. A step's channel
@@ -22,6 +25,8 @@ export interface ActivityDependencies {
   channels?: ChannelSender[];
   /** What the customer allows (the preference store), asked right before a reminder goes out. */
   consent?: (customerId: string) => Promise<CustomerConsent | undefined>;
+  /** `consent` reads the ledger's own database: the send's claim reads it in the same statement instead. */
+  consentInLedger?: boolean;
   /**
    * Hands out the discount codes reminders offer: the ledger's own (LedgerDiscountCodes) or the
    * shop platform's. Without one, issueDiscountCode refuses and reminders go without offers.

@@ -44,12 +44,18 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       const { checkout, step, channel, template, frequencyCapMs, requestedAt } = input;
       const { checkoutId } = checkout;
       // Read once per attempt, right before the send: the routes and the opt-out check share it.
+      // With the preferences in the ledger's database, the claim reads it in the same statement.
       let read: Promise<CustomerConsent | undefined> | undefined;
       const consent = () => (read ??= deps.consent?.(checkout.customer.id) ?? Promise.resolve(undefined));
+      const consentOf = deps.consentInLedger ? checkout.customer.id : undefined;
       return deliver({
         key: reminderKey(checkoutId, step),
-        meta: { checkoutId, kind: 'reminder', step },
+        meta: { checkoutId, kind: 'reminder', step, ...(consentOf !== undefined && { consentOf }) },
+        onClaimed: (facts) => {
+          if (facts.consent !== undefined) read = Promise.resolve(facts.consent ?? undefined);
+        },
         routes: reminderRoutes(deps, senders, input, consent),
+        stoppable: true,
         recheck: stateBlockingSend,
         optedOut: async () => (await consent())?.optedOut === true,
         ...(frequencyCapMs &&

@@ -93,6 +93,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       )`,
     ],
   },
+  // Versions 7-12 are taken by work on other branches (short links, events, the checkout vault).
+  {
+    version: 13,
+    name: 'create checkout_stops (the send re-check reads orders here, not in history)',
+    statements: [
+      // Written by the API before it tells the workflow (order, cancel, supersede); read in the same
+      // statement as a send's claim, so no history read stands between the check and the provider.
+      `CREATE TABLE IF NOT EXISTS checkout_stops (
+        checkout_id text PRIMARY KEY,
+        state text NOT NULL,
+        stopped_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 // Named for this ledger, so another component's migrations table in the same database cannot clash.

@@ -83,3 +83,14 @@ export const textRecipients = pgTable(
   },
   (t) => [primaryKey({ columns: [t.recipientKey, t.dedupeKey] })],
 );
+
+/**
+ * Checkouts the API has stopped (migration 13): an order, a cancel or a supersede, recorded before the
+ * workflow hears of it. The send's claim reads it, so a reminder is suppressed by the same statement
+ * that claims it.
+ */
+export const checkoutStops = pgTable('checkout_stops', {
+  checkoutId: text('checkout_id').primaryKey(),
+  state: text('state', { enum: ['ordered', 'cancelled', 'superseded'] }).notNull(),
+  stoppedAt: timestamp('stopped_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

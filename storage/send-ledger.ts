@@ -4,7 +4,10 @@
 // The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
-import { and, count, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
+import type { CustomerConsent } from '../activities/contract';
+import type { Channel } from '../common/checkout';
+import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
 import { migrate, requireMigrated } from './migrations';
@@ -22,11 +25,21 @@ export interface ClaimMeta {
   checkoutId: string;
   kind: 'reminder' | 'confirmation';
   step?: number;
+  /** Read this customer's consent (the preference store shares the database) in the claim's statement. */
+  consentOf?: string;
+}
+
+/** What the claim's statement read beside the claim, so nothing else needs a round trip. */
+export interface ClaimFacts {
+  /** The API stopped the checkout (checkout_stops): the message must not go out. */
+  stop?: StopState;
+  /** With `consentOf`: the customer's consent, null when they never set preferences. */
+  consent?: CustomerConsent | null;
 }
 
 export type ClaimResult =
   /** This attempt may send. `attempt` fences release() against a later attempt's claim. */
-  | { state: 'claimed'; attempt: number }
+  | ({ state: 'claimed'; attempt: number } & ClaimFacts)
   /** An earlier attempt already sent it: reuse its id, send nothing. */
   | { state: 'sent'; messageId: string; channel?: string }
   /** Another attempt holds a fresh claim right now: come back later rather than send twice. */
@@ -116,6 +129,8 @@ export async function openSendLedger(options: LedgerOptions): Promise<OpenedLedg
 export interface LedgerStores {
   ledger: OpenedLedger;
   preferences: PreferenceStore;
+  /** Where the API records stopped checkouts for the sends' claims to read. */
+  stops: CheckoutStops;
   close(): Promise<void>;
 }
 
@@ -134,7 +149,30 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     throw err;
   }
   const ledger = new DrizzleSendLedger(connection.db, connection.close, options.staleClaimAfterMs ?? STALE_CLAIM_MS);
-  return { ledger, preferences: new DrizzlePreferenceStore(connection.db), close: connection.close };
+  return {
+    ledger,
+    preferences: new DrizzlePreferenceStore(connection.db),
+    stops: new DrizzleCheckoutStops(connection.db),
+    close: connection.close,
+  };
+}
+
+interface ClaimRow {
+  attempt: number | string | null;
+  stop: StopState | null;
+  consent_of: string | null;
+  opted_out: boolean | null;
+  channels: Channel[] | null;
+}
+
+/** node-postgres and PGlite both answer `execute` with `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+function consentOfRow(row: ClaimRow): CustomerConsent | null {
+  if (row.consent_of === null) return null;
+  return { optedOut: row.opted_out === true, ...(row.channels && { channels: row.channels }) };
 }
 
 class DrizzleSendLedger implements OpenedLedger {
@@ -149,31 +187,33 @@ class DrizzleSendLedger implements OpenedLedger {
   }
 
   async claim(key: string, meta: ClaimMeta): Promise<ClaimResult> {
-    const staleBefore = sql`now() - ${this.staleAfterMs}::integer * interval '1 millisecond'`;
+    // One statement, one round trip: the claim, the API's stop record and the customer's consent.
     // INSERT ... ON CONFLICT is one atomic step: a concurrent claim waits for this row and then sees
     // it fresh, so it cannot take over. Only a released or stale 'sending' row is taken over.
-    const claimed = await this.db
-      .insert(sentMessages)
-      .values({
-        dedupeKey: key,
-        checkoutId: meta.checkoutId,
-        kind: meta.kind,
-        step: meta.step ?? null,
-        status: 'sending',
-        attempts: 1,
-        claimedAt: sql`now()`,
-      })
-      .onConflictDoUpdate({
-        target: sentMessages.dedupeKey,
-        set: { attempts: sql`${sentMessages.attempts} + 1`, claimedAt: sql`now()` },
-        setWhere: and(
-          eq(sentMessages.status, 'sending'),
-          or(isNull(sentMessages.claimedAt), lte(sentMessages.claimedAt, staleBefore)),
-        ),
-      })
-      .returning({ attempt: sentMessages.attempts });
-    const [won] = claimed;
-    if (won) return { state: 'claimed', attempt: won.attempt };
+    const result = await this.db.execute(sql`
+      WITH claimed AS (
+        INSERT INTO sent_messages (dedupe_key, checkout_id, kind, step, status, attempts, claimed_at)
+        VALUES (${key}, ${meta.checkoutId}, ${meta.kind}, ${meta.step ?? null}, 'sending', 1, now())
+        ON CONFLICT (dedupe_key) DO UPDATE SET attempts = sent_messages.attempts + 1, claimed_at = now()
+        WHERE sent_messages.status = 'sending'
+          AND (sent_messages.claimed_at IS NULL
+            OR sent_messages.claimed_at <= now() - ${this.staleAfterMs}::integer * interval '1 millisecond')
+        RETURNING attempts
+      )
+      SELECT (SELECT attempts FROM claimed) AS attempt,
+        (SELECT state FROM checkout_stops WHERE checkout_id = ${meta.checkoutId}) AS stop,
+        p.customer_id AS consent_of, p.opted_out, p.channels
+      FROM (SELECT 1) AS one
+      LEFT JOIN customer_preferences p ON p.customer_id = ${meta.consentOf ?? null}`);
+    const [facts] = rowsOf<ClaimRow>(result);
+    if (facts?.attempt != null) {
+      return {
+        state: 'claimed',
+        attempt: Number(facts.attempt),
+        ...(facts.stop && { stop: facts.stop }),
+        ...(meta.consentOf !== undefined && { consent: consentOfRow(facts) }),
+      };
+    }
     // A separate read: the upsert's snapshot may predate the row that beat it.
     const row = await this.get(key);
     if (row?.status === 'sent' && row.messageId) {

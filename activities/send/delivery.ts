@@ -4,7 +4,7 @@
 // releases the claim so Temporal's retry may send; every attempt is counted (metrics.ts).
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel, ChannelSkip } from '../../common/checkout';
-import type { ClaimMeta, SendLedger } from '../../storage/send-ledger';
+import type { ClaimFacts, ClaimMeta, SendLedger } from '../../storage/send-ledger';
 import type { PreparedSend } from '../channels/channel-sender';
 import { PERMANENT_SEND_FAILURE, type SendResult, TRANSIENT_SEND_FAILURE } from '../contract';
 import { failureReasonOf, type SendFailureReason } from '../failure-reasons';
@@ -34,8 +34,15 @@ export interface Delivery {
   meta: ClaimMeta;
   /** Tried in order; the first that takes the message is the one. */
   routes: Route[];
-  /** The checkout's state when it means the message must not go out any more. */
+  /**
+   * The checkout's state when it means the message must not go out any more, asked when the claim
+   * found no stop record (the API records orders, cancels and supersedes in the claim's database).
+   */
   recheck?: () => Promise<SuppressingState | undefined>;
+  /** What the claim's statement read beside the claim (the stop record, the customer's consent). */
+  onClaimed?: (facts: ClaimFacts) => void;
+  /** A stopped checkout suppresses it (reminders; never the order's own confirmation). */
+  stoppable?: boolean;
   /** True when the customer has opted out of every recovery message (refused channels are the routes'). */
   optedOut?: () => Promise<boolean>;
   /**
@@ -83,6 +90,7 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
     const claim = await ledger.claim(d.key, d.meta);
     if (claim.state === 'sent') return alreadySent(a, claim.messageId, claim.channel);
     if (claim.state === 'busy') throw busy(d.key);
+    d.onClaimed?.(claim);
 
     const skipped: ChannelSkip[] = [];
     let sent: { messageId: string; channel: Channel };
@@ -90,7 +98,8 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
       // Composed first, so nothing but the provider call follows the re-check: an order acknowledged
       // after the re-check can only race that call (benchmark "races" measures the window).
       const usable = await usableRoutes(d, skipped);
-      const notNow = (await suppression(a, usable, skipped)) ?? (await frequencyCapHold(a));
+      const notNow =
+        (await suppression(a, usable, skipped, d.stoppable ? claim.stop : undefined)) ?? (await frequencyCapHold(a));
       if (notNow) {
         await ledger.release(d.key, claim.attempt);
         return notNow;
@@ -109,10 +118,15 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
   }
 
   /** Why the message must not go out on this attempt (re-check, opt-out, no channel), as the answer. */
-  async function suppression({ d, metrics }: Attempt, usable: Usable[], skipped: ChannelSkip[]) {
+  async function suppression(
+    { d, metrics }: Attempt,
+    usable: Usable[],
+    skipped: ChannelSkip[],
+    stop: SuppressingState | undefined,
+  ) {
     const { log } = Context.current();
     const skips = skipped.length > 0 ? { skipped: [...skipped] } : {};
-    const state = await d.recheck?.();
+    const state = stop ?? (await d.recheck?.());
     if (state) {
       const reason = `checkout ${state} before the send`;
       log.info('send suppressed', { ...d.logAttrs, reason });

@@ -3,8 +3,10 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
+import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { APP_CONFIG } from './app-config.token';
+import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
 import { CheckoutsService } from './checkouts/checkouts.service';
 import { CodecController } from './codec/codec.controller';
@@ -43,6 +45,8 @@ export interface ApiModuleOptions {
   legacyCheckoutUrl: string;
   /** Customer preferences; null when the API has no database (they answer 503 then). */
   preferences: PreferenceStore | null;
+  /** Stop records read by the sends' claims; null without a database (the update then carries the guarantee alone). */
+  stops: CheckoutStops | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -59,6 +63,7 @@ export function apiModule({
   closeClientOnShutdown,
   legacyCheckoutUrl,
   preferences,
+  stops,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -79,6 +84,7 @@ export function apiModule({
       { provide: APP_CONFIG, useValue: config },
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
       { provide: PREFERENCE_STORE, useValue: preferences },
+      { provide: CHECKOUT_STOPS, useValue: stops },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },

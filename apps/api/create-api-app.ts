@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
+import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
@@ -29,6 +30,8 @@ export interface ApiAppOptions {
    * unsubscribe stops only the running checkouts.
    */
   preferences?: PreferenceStore;
+  /** Where orders, cancels and supersedes are recorded for the sends' claims to read (same database). */
+  stops?: CheckoutStops;
 }
 
 /**
@@ -48,6 +51,7 @@ export async function createApiApp(
       closeClientOnShutdown: options.closeClientOnShutdown ?? false,
       legacyCheckoutUrl: config.api.legacyCheckoutUrl,
       preferences: options.preferences ?? null,
+      stops: options.stops ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

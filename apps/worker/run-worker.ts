@@ -18,7 +18,6 @@ import { temporalTarget } from '../../config/temporal';
 import { consentFrom } from '../../storage/preferences-store';
 import type { LedgerStores } from '../../storage/send-ledger';
 import { processLog } from '../shared/process-log';
-import { checkoutStateReader } from './checkout-state';
 import { createRecoveryWorker } from './create-worker';
 import { startWorkerHealthServer, type WorkerHealthServer } from './health-server';
 
@@ -44,7 +43,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
 
 async function serve(config: AppConfig, stores: LedgerStores, created: (worker: Worker) => void): Promise<void> {
   const target = temporalTarget(config);
-  // One converter for both: the worker's own client queries checkouts, whose state is encrypted too.
+  // One converter for the worker and its client (search attribute registration).
   const dataConverter = dataConverterFor(config.encryption);
   const connection = await NativeConnection.connect(target.connectionOptions);
   const mailer = createSesMailer(config.ses);
@@ -58,10 +57,11 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       ledger: stores.ledger,
       from: config.ses.from,
       links: { ...config.links, publicUrl: config.api.publicUrl },
-      // Re-checked right before each send: an order may land while the send is queued or retrying.
-      checkoutState: checkoutStateReader(client),
-      // And the customer's consent: an opt-out holds for every checkout, also one not signalled yet.
+      // Right before each send, in the claim's own statement: the API's stop record (an order may
+      // land while the send is queued or retrying) and the customer's consent (an opt-out holds for
+      // every checkout, also one not signalled yet). No history read: the API records first.
       consent: consentFrom(stores.preferences),
+      consentInLedger: true,
       // Email is the mailer's; sms texts through SNS; push only with VAPID keys (else push steps fall through).
       channels: [
         smsChannel(sms, shopNameFrom(config.ses.from), { allowedCallingCodes: config.sms.allowedCallingCodes }),

@@ -39,7 +39,7 @@ export function recoveryInput(
 }
 
 export function startOptions(taskQueue: string, input: CheckoutRecoveryInput): WorkflowStartOptions {
-  return recoveryStartOptions(taskQueue, input, randomUUID());
+  return recoveryStartOptions(taskQueue, input);
 }
 
 export async function startCheckout(client: Client, taskQueue: string, input: CheckoutRecoveryInput): Promise<void> {

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 // A worker drains in-flight tasks on SIGTERM; nothing here is in flight for long.
 const STOP_TIMEOUT_MS = 15_000;
@@ -34,7 +35,18 @@ export async function spawnNode(
   ready: (output: string) => boolean | Promise<boolean>,
   timeoutMs = 60_000,
 ): Promise<NodeChild> {
-  return spawnReady(name, process.execPath, [script], env, ready, timeoutMs);
+  return spawnReady(name, process.execPath, [...profileArgs(name), script], env, ready, timeoutMs);
+}
+
+/**
+ * `BENCH_PROFILE=worker,api` writes a V8 CPU profile of those processes to bench/results/profiles
+ * (open it in Chrome DevTools, or summarise it with `node dist/bench/support/profile-summary.js`).
+ */
+function profileArgs(name: string): string[] {
+  const wanted = (process.env.BENCH_PROFILE ?? '').split(',').map((s) => s.trim());
+  if (!wanted.includes(name)) return [];
+  const dir = join(__dirname, '..', '..', '..', 'bench', 'results', 'profiles');
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`];
 }
 
 export async function spawnReady(

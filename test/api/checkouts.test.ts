@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { CHECKOUT_STOPS } from '../../apps/api/checkouts/checkout-stops.token';
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { CartTotalKey, CheckoutStatusKey, CustomerIdKey, RemindersSentKey } from '../../common/search-attributes';
+import type { CheckoutStops } from '../../storage/checkout-stops';
 import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
 
 const api = useApi();
 
 const post = (path: string, body: unknown) => call(`${api.url}${path}`, 'POST', body);
+const stops = () => api.app.get<string, CheckoutStops>(CHECKOUT_STOPS);
 
 describe('POST /checkouts', () => {
   test('starts one workflow per checkout and answers 202 with created true', async () => {
@@ -114,6 +117,7 @@ describe('routes on one checkout', () => {
     assert.deepEqual(res.body, { checkoutId, workflowId: workflowIdFor(checkoutId), cancelRequested: true });
     const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
     assert.ok(history.events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes));
+    assert.equal(await stops().get(checkoutId), 'cancelled', "recorded for the sends' claims");
   });
 });
 
@@ -145,6 +149,8 @@ describe('POST /orders', () => {
     assert.ok(Date.now() - started >= 1_000, 'it waited ORDER_ACK_TIMEOUT (1s here) for an acknowledgement');
     const history = await api.client.workflow.getHandle(workflowIdFor(checkoutId)).fetchHistory();
     assert.ok(history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ordered'));
+    // The signal path's guard: a send claimed from now on finds the order in its own claim.
+    assert.equal(await stops().get(checkoutId), 'ordered');
   });
 
   test('an order for a closed checkout is accepted with a note, not an error', async () => {

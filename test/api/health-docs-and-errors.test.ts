@@ -28,7 +28,7 @@ test('GET /health/ready is 200 when Temporal and the database answer, and /healt
 test('GET /health/ready is 503 naming the database when it is gone, while /health/live stays 200', async () => {
   const stores = await openStores({ databaseUrl: undefined, inMemory: true });
   await stores.close(); // the database is gone: every query fails, as with a stopped PostgreSQL
-  const noDatabase = await startApi(api.client, {}, stores.preferences);
+  const noDatabase = await startApi(api.client, {}, stores);
   try {
     const ready = await call(`${noDatabase.url}/health/ready`, 'GET');
     assert.equal(ready.status, 503);

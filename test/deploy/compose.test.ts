@@ -1,12 +1,13 @@
 // The production-like deployment (docker-compose.yml, apps/*/Dockerfile) checked without a Docker
 // engine: the wiring between services, the images' entry points and the environment they set.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { SEARCH_ATTRIBUTES } from '../../common/search-attributes';
+import { durationSeconds, workerShutdownGraceSeconds } from './worker-grace';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
@@ -21,6 +22,8 @@ interface Service {
   environment?: Record<string, EnvValue> | string[];
   ports?: PortSpec[];
   depends_on?: string[] | Record<string, { condition?: string }>;
+  profiles?: string[];
+  stop_grace_period?: string | number;
   healthcheck?: { test?: string | string[] };
   entrypoint?: string | string[];
   command?: string | string[];
@@ -33,8 +36,22 @@ interface ComposeFile {
 
 const compose = parse(readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as ComposeFile;
 
-const EXPECTED_SERVICES = ['postgresql', 'temporal', 'temporal-admin-tools', 'temporal-ui', 'api', 'worker'];
+const EXPECTED_SERVICES = [
+  'postgresql',
+  'temporal-schema',
+  'temporal',
+  'temporal-create-namespace',
+  'temporal-ui',
+  'setup',
+  'api',
+  'worker',
+  'prometheus',
+  'grafana',
+];
 const APPS = ['api', 'worker'] as const;
+/** The services built from this project's images: they read the app's configuration. */
+const APP_CONTAINERS = ['setup', ...APPS] as const;
+const MONITORING = ['prometheus', 'grafana'];
 
 function service(name: string): Service {
   const found = compose.services?.[name];
@@ -71,16 +88,30 @@ function envValue(serviceName: string, key: string): string {
   return value;
 }
 
-/** Host and container port of each published port ("127.0.0.1:7233:7233", "3000:3000", long syntax). */
-function publishedPorts(name: string): { host: string; container: string }[] {
+/** Host address (with defaults; '' means all interfaces), host port and container port of each published port. */
+function publishedPorts(name: string): { address: string; host: string; container: string }[] {
   return (service(name).ports ?? []).map((port) => {
-    if (typeof port === 'object') return { host: String(port.published ?? ''), container: String(port.target ?? '') };
-    const parts = String(port)
+    if (typeof port === 'object')
+      return { address: '', host: String(port.published ?? ''), container: String(port.target ?? '') };
+    const parts = withDefaults(String(port))
       .replace(/\/(tcp|udp)$/, '')
       .split(':');
     const container = parts[parts.length - 1] ?? '';
-    return { host: parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '', container };
+    const host = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '';
+    return { address: parts.length >= 3 ? parts.slice(0, -2).join(':') : '', host, container };
   });
+}
+
+/** The host variable a `${VAR…}` value is taken from, if it is one. */
+function hostVariable(value: EnvValue | undefined): string | undefined {
+  return /\$\{([A-Za-z_][A-Za-z0-9_]*)/.exec(String(value ?? ''))?.[1];
+}
+
+/** A service's environment as written in the file (anchors merged), before interpolation. */
+function rawEnvironment(name: string): Record<string, EnvValue> {
+  const env = service(name).environment;
+  assert.ok(env && !Array.isArray(env), `${name} environment is not a map`);
+  return env;
 }
 
 function dependsOn(name: string): Record<string, string> {
@@ -199,6 +230,24 @@ function variablesTheAppsRead(): { exact: Set<string>; prefixes: string[] } {
   return { exact: new Set([...fromConfig, ...fromEnvconfig, ...fromAwsSdk, 'NODE_ENV']), prefixes };
 }
 
+/** Bind mounts and volumes of a service: source (relative to the repository for binds) and target. */
+function mounts(name: string): { source: string; target: string }[] {
+  return (service(name).volumes ?? []).map((volume) => {
+    if (typeof volume !== 'string') return { source: volume.source ?? '', target: volume.target ?? '' };
+    const [source = '', target = ''] = volume.split(':');
+    return { source, target };
+  });
+}
+
+/** The text of the script a one-shot job runs, from the file in deploy/ mounted where its command points. */
+function mountedScript(name: string, command: string): string {
+  const mount = mounts(name).find(({ target }) => target !== '' && command.includes(target));
+  assert.ok(mount, `${name} runs no script mounted from this repository (${command})`);
+  const path = join(ROOT, mount.source);
+  assert.ok(existsSync(path), `${path} does not exist`);
+  return readFileSync(path, 'utf8');
+}
+
 function composeCli(): { command: string; args: string[] } | undefined {
   const candidates = [
     { command: 'docker', args: ['compose'] },
@@ -211,7 +260,7 @@ function composeCli(): { command: string; args: string[] } | undefined {
 }
 
 describe('docker-compose.yml', () => {
-  test('defines postgresql, temporal, temporal-admin-tools, temporal-ui, api and worker', () => {
+  test("defines Temporal's reference layout (schema job, server, namespace job, UI), the setup job, API, worker and monitoring", () => {
     assert.deepEqual(Object.keys(compose.services).sort(), [...EXPECTED_SERVICES].sort());
   });
 
@@ -236,28 +285,120 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('publishes the API on 3000, Temporal gRPC on 7233 and the Temporal UI on 8233', () => {
+  test('uses temporalio/server with schema and namespace jobs, never the deprecated temporalio/auto-setup', () => {
+    for (const [name, svc] of Object.entries(compose.services))
+      assert.doesNotMatch(svc.image ?? '', /auto-setup/, `${name} runs the deprecated auto-setup image`);
+    assert.match(service('temporal').image ?? '', /^temporalio\/server:/);
+    const serverTag = (service('temporal').image ?? '').split(':')[1];
+    for (const job of ['temporal-schema', 'temporal-create-namespace'])
+      assert.equal(
+        service(job).image,
+        `temporalio/admin-tools:${serverTag}`,
+        `${job} must use the admin-tools release of the server it prepares`,
+      );
+  });
+
+  test('creates and migrates both Temporal databases with temporal-sql-tool before the server starts', () => {
+    const schema = service('temporal-schema');
+    const script = mountedScript('temporal-schema', flatten(schema.command));
+    assert.match(script, /temporal-sql-tool/);
+    assert.match(script, /--plugin postgres12/);
+    assert.match(
+      script,
+      /\/etc\/temporal\/schema\/postgresql\/v12\b/,
+      "the admin-tools image's PostgreSQL v12 schemas",
+    );
+    assert.match(script, /temporal:temporal temporal_visibility:visibility/, 'both databases are set up');
+    assert.match(script, /update-schema -d "\$SCHEMA_ROOT\/\$dir\/versioned"/);
+    assert.match(script, /setup-schema -v 0\.0/);
+    assert.equal(rawEnvironment('temporal-schema').SQL_PASSWORD, rawEnvironment('temporal').POSTGRES_PWD);
+  });
+
+  test('gives the server a dynamic config file from deploy/ and a Prometheus endpoint', () => {
+    const path = envValue('temporal', 'DYNAMIC_CONFIG_FILE_PATH');
+    const mount = mounts('temporal').find(({ target }) => target === '/etc/temporal/config/dynamicconfig');
+    assert.ok(mount, 'the dynamic config folder is not mounted where the server looks');
+    assert.match(path, /^config\/dynamicconfig\/[\w.-]+\.ya?ml$/);
+    const file = join(ROOT, mount.source, path.replace('config/dynamicconfig/', ''));
+    assert.ok(existsSync(file), `${file} does not exist`);
+    const config = parse(readFileSync(file, 'utf8')) as Record<string, { value: unknown }[]>;
+    for (const [key, values] of Object.entries(config))
+      assert.ok(Array.isArray(values) && values.every((v) => 'value' in v), `${key}: not a list of { value }`);
+    assert.notEqual(
+      config['system.forceSearchAttributesCacheRefreshOnRead']?.[0]?.value,
+      true,
+      'a development-only switch',
+    );
+    assert.match(envValue('temporal', 'PROMETHEUS_ENDPOINT'), /^0\.0\.0\.0:\d+$/);
+  });
+
+  test('creates the namespace the apps use, with an explicit retention', () => {
+    const env = environment('temporal-create-namespace');
+    assert.equal(env.get('NAMESPACE'), envValue('api', 'TEMPORAL_NAMESPACE'));
+    assert.equal(env.get('TEMPORAL_ADDRESS'), 'temporal:7233');
+    const retention = /^(\d+)d$/.exec(env.get('NAMESPACE_RETENTION') ?? '');
+    assert.ok(retention && Number(retention[1]) >= 1, 'the retention is not a whole number of days');
+    const script = mountedScript('temporal-create-namespace', flatten(service('temporal-create-namespace').command));
+    assert.match(script, /namespace create [^\n]*--retention "\$NAMESPACE_RETENTION"/);
+    assert.match(
+      script,
+      /namespace update [^\n]*--retention "\$NAMESPACE_RETENTION"/,
+      'a rerun applies a new retention',
+    );
+  });
+
+  test('runs the setup job (migrations and search attributes) from the worker image before the API and the worker', () => {
+    const setup = service('setup');
+    assert.deepEqual(setup.build, service('worker').build);
+    assert.deepEqual(setup.command, ['node', 'dist/apps/worker/setup.js']);
+    assert.equal(envValue('setup', 'DATABASE_URL'), envValue('worker', 'DATABASE_URL'));
+    for (const key of ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE'])
+      assert.equal(envValue('setup', key), envValue('worker', key), key);
+    for (const [name, svc] of Object.entries(compose.services))
+      assert.doesNotMatch(
+        `${flatten(svc.entrypoint)} ${flatten(svc.command)}`,
+        /search-attribute create/,
+        `${name} registers search attributes itself; that is the setup job's`,
+      );
+  });
+
+  test('publishes the API on the host loopback by default, and nothing on all interfaces', () => {
     assert.deepEqual(publishedPorts('api'), [
-      { host: '3000', container: '3000' },
-      { host: '8234', container: '8234' },
+      { address: '127.0.0.1', host: '3000', container: '3000' },
+      { address: '127.0.0.1', host: '8234', container: '8234' },
     ]);
     assert.equal(envValue('api', 'PORT'), '3000', 'the API must listen on the container port that is published');
-    assert.deepEqual(publishedPorts('temporal'), [{ host: '7233', container: '7233' }]);
-    assert.deepEqual(publishedPorts('temporal-ui'), [{ host: '8233', container: '8080' }]);
+    assert.deepEqual(publishedPorts('temporal'), [{ address: '127.0.0.1', host: '7233', container: '7233' }]);
+    assert.deepEqual(publishedPorts('temporal-ui'), [{ address: '127.0.0.1', host: '8233', container: '8080' }]);
     assert.deepEqual(publishedPorts('postgresql'), [], 'the database needs no port on the host');
+    for (const name of Object.keys(compose.services))
+      for (const port of publishedPorts(name))
+        assert.equal(port.address, '127.0.0.1', `${name} publishes ${port.host} on all interfaces`);
   });
 
   test('makes the API listen on all interfaces inside its container, not on the app default 127.0.0.1', () => {
     assert.equal(envValue('api', 'HOST'), '0.0.0.0');
   });
 
-  test('health-checks the API with GET /health on its own port', () => {
-    const check = flatten(service('api').healthcheck?.test);
-    assert.match(check, /127\.0\.0\.1:3000\/health|localhost:3000\/health/);
+  test('health-checks the API on readiness and the worker on its own health endpoint', () => {
+    assert.match(flatten(service('api').healthcheck?.test), /127\.0\.0\.1:3000\/health\/ready/);
+    assert.match(flatten(service('worker').healthcheck?.test), /127\.0\.0\.1:9466\/health\/ready/);
   });
 
-  test('points the API, the worker and the UI at the temporal service on its frontend port 7233', () => {
-    for (const name of [...APPS, 'temporal-ui'])
+  test("gives the worker and the API longer to stop than the worker's shutdown grace", () => {
+    const grace = workerShutdownGraceSeconds();
+    for (const app of APPS) {
+      const period = service(app).stop_grace_period;
+      assert.ok(period !== undefined, `${app} has Docker's default 10 s stop grace period`);
+      assert.ok(
+        durationSeconds(period) > grace,
+        `${app} stop_grace_period ${period} is not longer than the worker's ${grace} s`,
+      );
+    }
+  });
+
+  test('points the API, the worker, the setup job and the UI at the temporal service on its frontend port 7233', () => {
+    for (const name of [...APP_CONTAINERS, 'temporal-ui'])
       assert.equal(envValue(name, 'TEMPORAL_ADDRESS'), 'temporal:7233', name);
   });
 
@@ -269,38 +410,64 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('makes the host give the API and the worker the one link signing secret, with no default to ship', () => {
-    for (const app of APPS) assert.equal(envValue(app, 'LINK_SIGNING_SECRET'), REQUIRED_FROM_HOST, app);
-    const [api, worker] = APPS.map((app) => service(app).environment as Record<string, EnvValue>);
-    assert.equal(api?.LINK_SIGNING_SECRET, worker?.LINK_SIGNING_SECRET);
-  });
-
-  test('makes the host give the API a key and its shop origins, so the production image never starts open', () => {
-    assert.equal(envValue('api', 'API_KEY'), REQUIRED_FROM_HOST);
-    assert.equal(envValue('api', 'SHOP_ORIGINS'), REQUIRED_FROM_HOST);
+  test('requires every secret from the host, with no default to ship', () => {
+    const secrets: [string, string][] = [
+      ['api', 'LINK_SIGNING_SECRET'],
+      ['worker', 'LINK_SIGNING_SECRET'],
+      ['api', 'API_KEY'],
+      ['api', 'SHOP_ORIGINS'],
+      ['api', 'PAYLOAD_ENCRYPTION_KEYS'],
+      ['worker', 'PAYLOAD_ENCRYPTION_KEYS'],
+      ['postgresql', 'POSTGRES_PASSWORD'],
+      ['postgresql', 'TEMPORAL_DB_PASSWORD'],
+      ['postgresql', 'RECOVERY_DB_PASSWORD'],
+      ['temporal', 'POSTGRES_PWD'],
+      ['temporal-schema', 'SQL_PASSWORD'],
+    ];
+    for (const [name, key] of secrets)
+      assert.match(String(rawEnvironment(name)[key]), /^\$\{[A-Z_]+:\?[^}]+\}$/, `${name} ${key} is not \${VAR:?…}`);
+    for (const app of APP_CONTAINERS)
+      assert.match(String(rawEnvironment(app).DATABASE_URL), /\$\{RECOVERY_DB_PASSWORD:\?/, app);
+    assert.equal(rawEnvironment('api').LINK_SIGNING_SECRET, rawEnvironment('worker').LINK_SIGNING_SECRET);
     assert.equal(environment('api').has('API_AUTH'), false, 'the API must not switch auth off');
+    for (const app of APP_CONTAINERS)
+      assert.equal(environment(app).has('PAYLOAD_ENCRYPTION'), false, `${app} must not switch encryption off`);
     for (const name of ['API_KEY', 'SHOP_ORIGINS'])
       assert.equal(environment('worker').has(name), false, `the worker serves no HTTP and needs no ${name}`);
   });
 
-  test('serves metrics inside the compose network only: all interfaces in the container, no published port', () => {
+  test('lists every required host variable in deploy/compose.env.example, which the header says to copy', () => {
+    const required = new Set(
+      readFileSync(COMPOSE_FILE, 'utf8')
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('#'))
+        .flatMap((line) => [...line.matchAll(/\$\{([A-Z_]+):\?/g)].map((match) => match[1] ?? '')),
+    );
+    assert.ok(required.size >= 7, [...required].join(', '));
+    const example = readFileSync(join(ROOT, 'deploy', 'compose.env.example'), 'utf8');
+    for (const name of required) assert.match(example, new RegExp(`^${name}=`, 'm'), `${name} is not in the example`);
+    assert.match(readFileSync(COMPOSE_FILE, 'utf8'), /cp deploy\/compose\.env\.example \.env/);
+    const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n');
+    assert.ok(ignored.includes('.env'), 'a filled-in .env could be committed');
+  });
+
+  test('serves metrics inside the compose network only, where the monitoring profile scrapes them', () => {
     assert.equal(envValue('api', 'API_METRICS_ADDRESS'), '0.0.0.0:9465');
     assert.equal(envValue('worker', 'WORKER_METRICS_ADDRESS'), '0.0.0.0:9464');
     const published = APPS.flatMap((app) => publishedPorts(app).map(({ container }) => container));
     assert.ok(!published.includes('9465') && !published.includes('9464'), 'a metrics port is published on the host');
-  });
-
-  test('gives the API and the worker the same payload keys, from the host and never written into the file', () => {
-    for (const app of APPS) {
-      const raw = service(app).environment;
-      assert.ok(raw && !Array.isArray(raw), `${app} environment is not a map`);
-      assert.match(
-        String(raw.PAYLOAD_ENCRYPTION_KEYS),
-        /^\$\{PAYLOAD_ENCRYPTION_KEYS(:?-)?\}$/,
-        `${app} must take PAYLOAD_ENCRYPTION_KEYS from the host, without a default key`,
-      );
-      assert.equal(environment(app).has('PAYLOAD_ENCRYPTION'), false, `${app} must not switch encryption off`);
-    }
+    for (const name of MONITORING)
+      assert.deepEqual(service(name).profiles, ['monitoring'], `${name} starts by default`);
+    const prometheus = parse(readFileSync(join(ROOT, 'deploy/prometheus/prometheus.yml'), 'utf8')) as {
+      scrape_configs: { static_configs: { targets: string[] }[] }[];
+    };
+    const targets = prometheus.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets));
+    const port = (address: string) => address.split(':').pop();
+    assert.deepEqual(targets.sort(), [
+      `api:${port(envValue('api', 'API_METRICS_ADDRESS'))}`,
+      `temporal:${port(envValue('temporal', 'PROMETHEUS_ENDPOINT'))}`,
+      `worker:${port(envValue('worker', 'WORKER_METRICS_ADDRESS'))}`,
+    ]);
   });
 
   test('points the Temporal UI at the API codec listener, on the host loopback only, which lets the UI origin in', () => {
@@ -326,60 +493,70 @@ describe('docker-compose.yml', () => {
     assert.equal(envValue('api', 'DATABASE_URL'), envValue('worker', 'DATABASE_URL'));
   });
 
-  test('connects the worker to the recovery database of the postgresql service, which the init script creates', () => {
-    const url = new URL(envValue('worker', 'DATABASE_URL'));
+  test('gives the ledger and Temporal separate databases and roles, neither the superuser, all made by the init script', () => {
+    const url = new URL(envValue('worker', 'DATABASE_URL').replace(REQUIRED_FROM_HOST, 'secret'));
     assert.match(url.protocol, /^postgres(ql)?:$/);
     assert.equal(url.hostname, 'postgresql');
     assert.ok(url.port === '' || url.port === '5432', `unexpected port ${url.port}`);
     const database = url.pathname.slice(1);
-    assert.notEqual(database, '', 'DATABASE_URL names no database');
-    assert.ok(!['temporal', 'temporal_visibility'].includes(database), "the app must not share Temporal's databases");
+    assert.ok(
+      !['', 'temporal', 'temporal_visibility'].includes(database),
+      "the app must not share Temporal's databases",
+    );
 
-    const initScripts = (service('postgresql').volumes ?? [])
-      .map((volume) =>
-        typeof volume === 'string'
-          ? { source: volume.split(':')[0] ?? '', target: volume.split(':')[1] ?? '' }
-          : { source: volume.source ?? '', target: volume.target ?? '' },
-      )
-      .filter(({ target }) => target.startsWith('/docker-entrypoint-initdb.d'));
+    const superuser = envValue('postgresql', 'POSTGRES_USER');
+    const temporalUser = envValue('temporal', 'POSTGRES_USER');
+    assert.notEqual(url.username, temporalUser, 'the ledger and Temporal share a role');
+    assert.ok(![url.username, temporalUser].includes(superuser), 'an app connects as the superuser');
+    assert.equal(envValue('temporal-schema', 'POSTGRES_USER'), temporalUser);
+
+    const initScripts = mounts('postgresql').filter(({ target }) => target.startsWith('/docker-entrypoint-initdb.d'));
     assert.equal(initScripts.length, 1, 'postgresql mounts no init script into /docker-entrypoint-initdb.d');
     const scriptPath = join(ROOT, initScripts[0]?.source ?? '');
     assert.ok(existsSync(scriptPath), `${scriptPath} does not exist`);
     const script = readFileSync(scriptPath, 'utf8');
-    assert.match(script, new RegExp(`CREATE DATABASE ${database}\\b`));
-    assert.match(script, new RegExp(`CREATE ROLE ${url.username}\\b`));
-    assert.equal(
-      decodeURIComponent(url.password),
-      envValue('postgresql', 'RECOVERY_DB_PASSWORD'),
-      'the password in DATABASE_URL is not the one the init script gives the role',
+    assert.match(script, new RegExp(`CREATE DATABASE ${database} OWNER ${url.username}\\b`));
+    assert.match(script, new RegExp(`CREATE ROLE ${url.username} LOGIN PASSWORD :'recovery_password'`));
+    assert.match(script, new RegExp(`CREATE ROLE ${temporalUser} LOGIN CREATEDB PASSWORD :'temporal_password'`));
+    assert.doesNotMatch(script, /SUPERUSER/);
+    // The passwords the roles get are the ones the clients use: the same host variables.
+    const postgres = rawEnvironment('postgresql');
+    assert.match(script, /temporal_password="\$\{TEMPORAL_DB_PASSWORD:\?\}"/);
+    assert.match(script, /recovery_password="\$\{RECOVERY_DB_PASSWORD:\?\}"/);
+    assert.equal(hostVariable(postgres.TEMPORAL_DB_PASSWORD), hostVariable(rawEnvironment('temporal').POSTGRES_PWD));
+    assert.equal(hostVariable(postgres.RECOVERY_DB_PASSWORD), hostVariable(rawEnvironment('worker').DATABASE_URL));
+    assert.equal(hostVariable(postgres.TEMPORAL_DB_PASSWORD), 'TEMPORAL_DB_PASSWORD');
+    assert.equal(hostVariable(postgres.RECOVERY_DB_PASSWORD), 'RECOVERY_DB_PASSWORD');
+  });
+
+  test("stores Temporal's state in the postgresql service through the postgres12 plugin, on a volume", () => {
+    for (const name of ['temporal', 'temporal-schema']) {
+      assert.equal(envValue(name, 'DB'), 'postgres12', name);
+      assert.equal(envValue(name, 'POSTGRES_SEEDS'), 'postgresql', name);
+      assert.equal(envValue(name, 'DB_PORT'), '5432', name);
+    }
+    assert.ok(
+      mounts('postgresql').some(({ target }) => target === '/var/lib/postgresql/data'),
+      'postgresql keeps its data in no volume',
     );
   });
 
-  test("stores Temporal's state in the postgresql service, with the credentials postgresql is set up with", () => {
-    assert.equal(envValue('temporal', 'DB'), 'postgres12');
-    assert.equal(envValue('temporal', 'POSTGRES_SEEDS'), 'postgresql');
-    assert.equal(envValue('temporal', 'DB_PORT'), '5432');
-    assert.equal(envValue('temporal', 'POSTGRES_USER'), envValue('postgresql', 'POSTGRES_USER'));
-    assert.equal(envValue('temporal', 'POSTGRES_PWD'), envValue('postgresql', 'POSTGRES_PASSWORD'));
-    const dataVolume = (service('postgresql').volumes ?? []).some((volume) =>
-      (typeof volume === 'string' ? volume : `${volume.source}:${volume.target}`).endsWith(':/var/lib/postgresql/data'),
-    );
-    assert.ok(dataVolume, 'postgresql keeps its data in no volume');
-  });
-
-  test('starts each service only once what it needs is up', () => {
-    assert.deepEqual(dependsOn('temporal'), { postgresql: 'service_healthy' });
-    assert.equal(dependsOn('temporal-admin-tools').temporal, 'service_healthy');
+  test('starts each service only once what it needs is up or done', () => {
+    assert.deepEqual(dependsOn('temporal-schema'), { postgresql: 'service_healthy' });
+    assert.deepEqual(dependsOn('temporal'), { 'temporal-schema': 'service_completed_successfully' });
+    assert.deepEqual(dependsOn('temporal-create-namespace'), { temporal: 'service_healthy' });
+    assert.equal(dependsOn('setup')['temporal-create-namespace'], 'service_completed_successfully');
+    assert.equal(dependsOn('setup').postgresql, 'service_healthy');
     for (const app of APPS) {
       const deps = dependsOn(app);
       assert.equal(deps.temporal, 'service_healthy', `${app} must wait for a healthy temporal`);
+      assert.equal(deps.postgresql, 'service_healthy', `${app} must wait for its database`);
       assert.equal(
-        deps['temporal-admin-tools'],
+        deps.setup,
         'service_completed_successfully',
-        `${app} must wait for the search attributes: upserting an unregistered one fails the workflow task`,
+        `${app} must wait for the setup job: migrations, and upserting an unregistered search attribute fails the workflow task`,
       );
     }
-    assert.equal(dependsOn('worker').postgresql, 'service_healthy');
     for (const name of Object.keys(compose.services)) {
       for (const [dep, condition] of Object.entries(dependsOn(name))) {
         assert.ok(compose.services[dep], `${name} depends on unknown service ${dep}`);
@@ -392,23 +569,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('registers every search attribute of common/search-attributes.ts with its type on temporal:7233, tolerating reruns', () => {
-    const admin = service('temporal-admin-tools');
-    const script = `${flatten(admin.entrypoint)}\n${flatten(admin.command)}`;
-    const creates = script.split('\n').filter((line) => /temporal\s+operator\s+search-attribute\s+create\b/.test(line));
-    const registered: Record<string, string> = {};
-    for (const line of creates) {
-      const name = /--name[ =](\S+)/.exec(line)?.[1];
-      const type = /--type[ =](\S+)/.exec(line)?.[1];
-      assert.ok(name && type, `cannot read --name/--type from: ${line}`);
-      registered[name] = type;
-      assert.match(line, /--address[ =]temporal:7233\b/, `not aimed at temporal:7233: ${line}`);
-      assert.match(line, /\|\|/, `an "already exists" failure would abort the rerun: ${line}`);
-    }
-    assert.deepEqual(registered, { ...SEARCH_ATTRIBUTES });
-  });
-
-  test('sets on the API and the worker only variables that config/, envconfig or the AWS SDK read', () => {
+  test('sets on the API, the worker and the setup job only variables that config/, envconfig or the AWS SDK read', () => {
     const { exact, prefixes } = variablesTheAppsRead();
     for (const name of [
       'TEMPORAL_ADDRESS',
@@ -423,8 +584,9 @@ describe('docker-compose.yml', () => {
       'AWS_SECRET_ACCESS_KEY',
     ])
       assert.ok(exact.has(name), `the scan of what the code reads missed ${name}; fix the test`);
-    for (const app of APPS) {
-      const set = [...environment(app).keys(), ...envNames(finalStage(dockerfilePath(app))).keys()];
+    for (const app of APP_CONTAINERS) {
+      const image = app === 'setup' ? 'worker' : app;
+      const set = [...environment(app).keys(), ...envNames(finalStage(dockerfilePath(image))).keys()];
       for (const name of set)
         assert.ok(
           exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix)),
@@ -434,13 +596,13 @@ describe('docker-compose.yml', () => {
   });
 
   test('never sets a Temporal connection variable to an empty or host-dependent value, since envconfig takes "" as set', () => {
-    for (const app of APPS)
+    for (const app of APP_CONTAINERS)
       for (const [name, value] of environment(app))
         if (name.startsWith('TEMPORAL_'))
           assert.ok(value, `${app} ${name} is empty or passed through; an empty TEMPORAL_API_KEY even turns TLS on`);
   });
 
-  test('is accepted by `docker compose config`', (t) => {
+  test('is accepted by `docker compose config`, which refuses it without any one required secret', async (t) => {
     const cli = composeCli();
     if (!cli) {
       const why =
@@ -450,26 +612,53 @@ describe('docker-compose.yml', () => {
       t.skip(`${why}, so the file cannot be validated by compose itself`);
       return;
     }
-    const config = (env: NodeJS.ProcessEnv) =>
-      spawnSync(cli.command, [...cli.args, '-f', COMPOSE_FILE, 'config', '-q'], {
+    const config = (env: NodeJS.ProcessEnv, args: string[] = ['-q']) =>
+      spawnSync(cli.command, [...cli.args, '-f', COMPOSE_FILE, 'config', ...args], {
         cwd: ROOT,
         env,
         encoding: 'utf8',
         timeout: 60_000,
       });
-    const { LINK_SIGNING_SECRET: _s, API_KEY: _k, SHOP_ORIGINS: _o, ...hostEnv } = process.env;
     // What an operator must set; compose refuses the file without each of them.
-    const required = {
+    const required: Record<string, string> = {
+      POSTGRES_PASSWORD: 'p'.repeat(48),
+      TEMPORAL_DB_PASSWORD: 't'.repeat(48),
+      RECOVERY_DB_PASSWORD: 'r'.repeat(48),
       LINK_SIGNING_SECRET: 'x'.repeat(44),
+      PAYLOAD_ENCRYPTION_KEYS: `k1:${'k'.repeat(44)}`,
       API_KEY: 'k'.repeat(44),
       SHOP_ORIGINS: 'https://shop.example.com',
     };
-    const run = config({ ...hostEnv, ...required });
+    const hostEnv = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !(name in required) && name !== 'API_PUBLISH_ADDRESS'),
+    );
+    const run = config({ ...hostEnv, ...required }, []);
     assert.equal(run.status, 0, `${cli.command} ${cli.args.join(' ')} config failed:\n${run.stderr}${run.stdout}`);
-    for (const name of Object.keys(required)) {
-      const without = config({ ...hostEnv, ...required, [name]: '' });
-      assert.notEqual(without.status, 0, `compose accepted the file without ${name}`);
-      assert.match(`${without.stderr}${without.stdout}`, new RegExp(name));
+    // As compose itself resolves it: the API on the host loopback, the worker given time to drain.
+    const resolved = parse(run.stdout) as ComposeFile;
+    const apiPorts = (resolved.services.api?.ports ?? []).map((port) =>
+      typeof port === 'object' ? `${(port as { host_ip?: string }).host_ip}:${port.published}` : String(port),
+    );
+    assert.ok(apiPorts.length > 0 && apiPorts.every((port) => /^127\.0\.0\.1:/.test(port)), apiPorts.join(', '));
+    const workerGrace = resolved.services.worker?.stop_grace_period;
+    assert.ok(workerGrace !== undefined && durationSeconds(workerGrace) > workerShutdownGraceSeconds());
+    // One run per missing secret, side by side: each is a process start, most of it waiting.
+    const runs = await Promise.all(
+      Object.keys(required).map(async (name) => {
+        const child = spawn(cli.command, [...cli.args, '-f', COMPOSE_FILE, 'config', '-q'], {
+          cwd: ROOT,
+          env: { ...hostEnv, ...required, [name]: '' },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        const [status] = (await once(child, 'close')) as [number | null];
+        return { name, status, output };
+      }),
+    );
+    for (const { name, status, output } of runs) {
+      assert.notEqual(status, 0, `compose accepted the file without ${name}`);
+      assert.match(output, new RegExp(name));
     }
   });
 });

@@ -4,7 +4,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { type ChannelSender, createActivities } from '../../activities';
 import { createSesMailer } from '../../activities/ses-mailer';
-import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
 import { consentFrom } from '../../storage/preferences-store';
@@ -37,12 +36,7 @@ export class Stack {
     const ledger = stores.ledger;
     // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
     // PUSH_ALLOW_LOOPBACK: the local push service's subscriptions point at 127.0.0.1 over http.
-    const api = await startApi(
-      env.client,
-      { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on' },
-      stores.preferences,
-    );
-    const client = env.client;
+    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on' }, stores);
     const worker = await createRecoveryWorker({
       connection: env.nativeConnection,
       namespace: 'default',
@@ -53,8 +47,8 @@ export class Stack {
         ledger,
         from: 'Shop <shop@example.com>',
         links: testLinkSettings(api.url),
-        checkoutState: checkoutStateReader(client),
         consent: consentFrom(stores.preferences),
+        consentInLedger: true,
         ...(options.channels && { channels: options.channels }),
         discounts: stores.ledger.discountCodes,
       }),

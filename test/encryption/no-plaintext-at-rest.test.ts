@@ -14,7 +14,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createSesMailer } from '../../activities/ses-mailer';
-import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../common/checkout';
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
@@ -114,7 +113,6 @@ before(async () => {
       ledger,
       from: 'Shop <shop@example.com>',
       links: testLinkSettings(api.url),
-      checkoutState: checkoutStateReader(env.client),
     }),
   });
   running = worker.run();

@@ -16,13 +16,27 @@ import { orderedSignal, WORKFLOW_TYPE, workflowIdFor } from '../../common/messag
 import { sampleCheckout } from '../activities/fixtures';
 import { TEST_LINK_SECRET } from '../support/links';
 import { TEST_PAYLOAD_KEYS } from '../support/payload-keys';
-import { runToExit } from '../support/run-to-exit';
 import { devServerEnv } from '../support/temporal-env';
 
 const WORKER = join(__dirname, '..', '..', 'apps', 'worker');
 // Connecting and bundling the workflows takes a few seconds on a busy machine.
 const READY_TIMEOUT_MS = 120_000;
 const DEPLOYMENT = 'checkout-recovery-test';
+
+/** Runs a compiled entry point to its exit. PGlite's first open takes seconds on a loaded machine: no 30 s cut-off. */
+async function runToExit(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return { code, output };
+}
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');

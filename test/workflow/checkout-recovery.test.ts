@@ -280,18 +280,20 @@ describe('checkout recovery workflow', () => {
     }
   });
 
-  test("an order that lands while a reminder's SES call fails: the retry's re-check suppresses it and nothing is mailed", async () => {
+  test("an order recorded while a reminder's SES call fails: the retry's claim finds it and nothing is mailed", async () => {
     const ses = await startSesFaultEndpoint({ queue: [{ kind: 'hang' }] });
     try {
       await h.withWorker(async ({ taskQueue }) => {
         // The shopper left an hour ago (on the server's clock): reminder 1 is due at once, its SES call hangs.
         const lastActivityAt = (await h.env.currentTimeMs()) - HOUR;
         // No order confirmation either: every request SES gets is the reminder's.
-        const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }], {
+        const { handle, checkoutId } = await h.startCheckout(taskQueue, [{ after: '30m' }], {
           lastActivityAt,
           sendOrderConfirmation: false,
         });
         await ses.received(1);
+        // As POST /orders does when no update answers in time: the stop record, then the signal.
+        await h.stops.markStopped(checkoutId, 'ordered');
         await handle.signal(orderedSignal, { orderId: 'mid-send' });
         assert.equal((await handle.query(statusQuery)).state, 'reminding', 'the send is still in flight');
         ses.answerHanging({ kind: 'fail' }); // SES fails the first attempt: Temporal retries it

@@ -7,11 +7,11 @@ import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourc
 import { type ActivityDependencies, createActivities } from '../../activities';
 import type { DiscountCodeIssuer } from '../../activities/discounts/issuer';
 import { createSesMailer, type Mailer } from '../../activities/ses-mailer';
-import { checkoutStateReader } from '../../apps/worker/checkout-state';
 import { WORKFLOW_BUNDLE_OPTIONS } from '../../apps/worker/workflow-source';
 import type { CheckoutRecoveryInput, CheckoutStatus, ScheduleStepSpec } from '../../common/checkout';
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
+import type { CheckoutStops } from '../../storage/checkout-stops';
 import { consentFrom, type PreferenceStore } from '../../storage/preferences-store';
 import { type OpenedLedger, openStores } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
@@ -34,6 +34,8 @@ export class RecoveryHarness {
     readonly ledger: OpenedLedger,
     /** The customer preference store the send activities read consent from (same database). */
     readonly preferences: PreferenceStore,
+    /** Where the API records orders before telling the workflow; the sends' claims read it. */
+    readonly stops: CheckoutStops,
     private readonly bundle: WorkflowBundleWithSourceMap,
   ) {}
 
@@ -43,7 +45,7 @@ export class RecoveryHarness {
       openStores({ databaseUrl: undefined, inMemory: true }),
       bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('ERROR') }),
     ]);
-    return new RecoveryHarness(inbox, stores.ledger, stores.preferences, bundle);
+    return new RecoveryHarness(inbox, stores.ledger, stores.preferences, stores.stops, bundle);
   }
 
   /** The test server of the running `withWorker` call. */
@@ -88,14 +90,13 @@ export class RecoveryHarness {
     taskQueue: string,
     extra: Partial<ActivityDependencies>,
   ): Promise<T> {
-    const client = this.env.client;
     const activities = createActivities({
       mailer,
       ledger: this.ledger,
       from: FROM,
       links: testLinkSettings(PUBLIC_URL),
-      checkoutState: checkoutStateReader(client),
       consent: consentFrom(this.preferences),
+      consentInLedger: true,
       discounts: this.discountIssuer ?? this.ledger.discountCodes,
       ...extra,
     });

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
 import type { CheckoutEvent } from '../../../common/checkout-events';
@@ -14,6 +13,7 @@ import {
 import { pushEndpointPolicyError } from '../../../common/push-subscription';
 import { isShopUrl, SHOP_ORIGIN_REASON } from '../../../common/shop-origin';
 import type { AppConfig } from '../../../config/env';
+import type { CheckoutStops } from '../../../storage/checkout-stops';
 import { APP_CONFIG } from '../app-config.token';
 import { PreferencesService } from '../customers/preferences.service';
 import { runningCheckoutsOf } from '../customers/running-checkouts';
@@ -22,6 +22,7 @@ import { withWorkerDeadline } from '../temporal/deadline';
 import { InvalidFieldsException } from '../validation/invalid-fields.exception';
 import { CheckoutReader } from './checkout-reader';
 import { checkoutIdOf, isFinished } from './checkout-state';
+import { CHECKOUT_STOPS } from './checkout-stops.token';
 import type {
   ActivityAcceptedResponse,
   ApiCheckoutState,
@@ -31,8 +32,9 @@ import type {
 import type { CreateCheckoutDto } from './dto/create-checkout.dto';
 import type { CheckoutEventDto } from './dto/record-events.dto';
 import type { RescheduleDto } from './dto/reschedule.dto';
+import { recordStop } from './record-stop';
 import { toRecoveryInput } from './recovery-input';
-import { recoveryStartOptions, START_TOKEN_MEMO } from './start-options';
+import { recoveryStartOptions } from './start-options';
 
 // An update needs a workflow task round trip (validator, then handler); 10 s leaves room for a busy worker.
 const RESCHEDULE_TIMEOUT_MS = 10_000;
@@ -40,12 +42,14 @@ const RESCHEDULE_TIMEOUT_MS = 10_000;
 @Injectable()
 export class CheckoutsService {
   private readonly reader: CheckoutReader;
+  private readonly logger = new Logger('Checkouts');
 
   constructor(
     private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: ApiMetrics,
     private readonly preferences: PreferencesService,
+    @Inject(CHECKOUT_STOPS) private readonly stops: CheckoutStops | null,
   ) {
     this.reader = new CheckoutReader(client);
   }
@@ -65,27 +69,21 @@ export class CheckoutsService {
     // Every start, the legacy route's made-up URL too: the worker signs this URL into a redirect.
     this.requireShopUrl(checkout.checkoutUrl);
     const workflowId = workflowIdFor(checkout.checkoutId);
-    const startToken = randomUUID();
+    const startedAt = new Date();
     try {
-      await this.client.workflow.start(
-        WORKFLOW_TYPE,
-        recoveryStartOptions(this.config.temporal.taskQueue, input, startToken),
-      );
+      await this.client.workflow.start(WORKFLOW_TYPE, recoveryStartOptions(this.config.temporal.taskQueue, input));
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      // Already there (a repeated start, or an order that came first): its state, from the server.
+      this.metrics.checkoutStarted(false);
+      const handle = this.client.workflow.getHandle(workflowId);
+      const status = await this.reader.stateOf(handle, await handle.describe());
+      return { checkoutId: checkout.checkoutId, workflowId, status, created: false };
     }
-    const handle = this.client.workflow.getHandle(workflowId);
-    const description = await handle.describe();
-    const created = description.memo?.[START_TOKEN_MEMO] === startToken;
-    this.metrics.checkoutStarted(created);
-    if (created && this.config.supersede)
-      await this.supersedeOlder(checkout.customer.id, workflowId, description.startTime);
-    return {
-      checkoutId: checkout.checkoutId,
-      workflowId,
-      status: await this.reader.stateOf(handle, description),
-      created,
-    };
+    // Created by this request: one call, and a new checkout waits (its first task decides more).
+    this.metrics.checkoutStarted(true);
+    if (this.config.supersede) await this.supersedeOlder(checkout.customer.id, workflowId, startedAt);
+    return { checkoutId: checkout.checkoutId, workflowId, status: 'waiting', created: true };
   }
 
   /**
@@ -102,6 +100,7 @@ export class CheckoutsService {
     const by = checkoutIdOf(newWorkflowId);
     for await (const older of runningCheckoutsOf(this.client, customerId)) {
       if (older.workflowId === newWorkflowId || older.startTime >= newStartTime) continue;
+      await recordStop(this.stops, checkoutIdOf(older.workflowId), 'superseded', this.logger);
       await this.client.workflow
         .getHandle(older.workflowId)
         .signal(supersededSignal, { by })
@@ -155,7 +154,10 @@ export class CheckoutsService {
   async stopReminders(checkoutId: string): Promise<ApiCheckoutState> {
     const state = await this.stateOf(checkoutId);
     // Cancelling a closed workflow is a silent no-op on the server, so the state decides.
-    if (!isFinished(state)) await this.client.workflow.getHandle(workflowIdFor(checkoutId)).cancel();
+    if (!isFinished(state)) {
+      await recordStop(this.stops, checkoutId, 'cancelled', this.logger);
+      await this.client.workflow.getHandle(workflowIdFor(checkoutId)).cancel();
+    }
     return state;
   }
 

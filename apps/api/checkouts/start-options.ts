@@ -6,16 +6,12 @@ import { firstReminderDelayMs } from '../../../common/recovery-plan';
 import { CartTotalKey, CustomerIdKey } from '../../../common/search-attributes';
 import { detailsFor, summaryFor } from './workflow-summary';
 
-/** Memo key of a token only the creating request knows: how a start tells "created" from "already there". */
-export const START_TOKEN_MEMO = 'apiStartToken';
-
 // Below a second a delay saves nothing worth the special case.
 const MIN_START_DELAY_MS = 1_000;
 
 export function recoveryStartOptions(
   taskQueue: string,
   input: CheckoutRecoveryInput,
-  startToken: string,
   now = Date.now(),
 ): WorkflowStartOptions {
   const { checkout } = input;
@@ -24,13 +20,15 @@ export function recoveryStartOptions(
     taskQueue,
     workflowId: workflowIdFor(checkout.checkoutId),
     args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
+    // An existing one (running, or an order that came first) answers "already started": that is how
+    // the start tells "created" from "already there", without a second call (the server dedupes the
+    // SDK's own retries of one request by its request id).
+    workflowIdConflictPolicy: 'FAIL',
     // A closed checkout (ordered, even by an order that came first) must never be restarted.
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     // The first wait is the start delay: no timer, one Action less. Orders (signal-with-start) and
     // updates end it early; activity signals are kept and read when the workflow first runs.
     ...(delayMs >= MIN_START_DELAY_MS && { startDelay: delayMs }),
-    memo: { [START_TOKEN_MEMO]: startToken },
     // Set here, they cost nothing; the workflow upserts none later (each upsert is an Action).
     typedSearchAttributes: [
       { key: CustomerIdKey, value: checkout.customer.id },

@@ -17,8 +17,11 @@ import {
 } from '../../../common/messages';
 import { CheckoutStatusKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
+import type { CheckoutStops } from '../../../storage/checkout-stops';
 import { APP_CONFIG } from '../app-config.token';
+import { CHECKOUT_STOPS } from '../checkouts/checkout-stops.token';
 import { CheckoutsService } from '../checkouts/checkouts.service';
+import { recordStop } from '../checkouts/record-stop';
 import { ApiMetrics } from '../metrics/api-metrics';
 import type { OrderAcceptedResponse } from './order-responses';
 
@@ -33,6 +36,7 @@ export class OrdersService {
     private readonly checkouts: CheckoutsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: ApiMetrics,
+    @Inject(CHECKOUT_STOPS) private readonly stops: CheckoutStops | null,
   ) {}
 
   /**
@@ -41,10 +45,13 @@ export class OrdersService {
    * call begins after this answer). Events arrive out of order: when the checkout is not known yet,
    * update-with-start records the order in a workflow of its own id, so the checkout, when it comes,
    * finds it ordered. When no worker answers within ORDER_ACK_TIMEOUT, the durable signal records
-   * the order instead (`confirmed: false`; the send's own re-check then guards the reminders). A
+   * the order instead (`confirmed: false`; the stop record written first then guards the sends). A
    * checkout that already closed is left as it is.
    */
   async record(checkoutId: string, orderId: string, total?: number): Promise<OrderAcceptedResponse> {
+    // First the stop record the sends' claims read: a send claimed from now on is suppressed by
+    // its own claim, whichever way the workflow then hears of the order.
+    await recordStop(this.stops, checkoutId, 'ordered', this.logger);
     const taken = await this.acknowledged(checkoutId, orderId, total).catch(async (err: unknown) => {
       // No worker in time, or the update refused (e.g. the checkout closed while it waited): the
       // durable signal records the order, or says the checkout had closed.

@@ -9,8 +9,7 @@ import { CodecServer } from '../../../apps/api/codec/codec-server';
 import { createApiApp } from '../../../apps/api/create-api-app';
 import { MetricsServer } from '../../../apps/api/metrics/metrics-server';
 import { type AppConfig, loadConfig } from '../../../config/env';
-import type { PreferenceStore } from '../../../storage/preferences-store';
-import { openStores } from '../../../storage/send-ledger';
+import { type LedgerStores, openStores } from '../../../storage/send-ledger';
 import { TEST_LINK_SECRET } from '../../support/links';
 import { TEST_ENCRYPTION_ENV } from '../../support/payload-keys';
 import { devServerEnv } from '../../support/temporal-env';
@@ -56,20 +55,23 @@ export interface RunningApi {
 }
 
 /**
- * The API on port 0. `preferences`: the store to share with a worker (end-to-end tests); by default
- * the API gets an in-memory one of its own, closed with it.
+ * The API on port 0. `stores`: the preference store and stop records to share with a worker
+ * (end-to-end tests); by default the API gets in-memory ones of its own, closed with it.
  */
 export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
-  preferences?: PreferenceStore,
+  stores?: Pick<LedgerStores, 'preferences' | 'stops'>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
   const config = testConfig(env);
-  const own = preferences ? undefined : await openStores({ databaseUrl: undefined, inMemory: true });
-  const store = preferences ?? own?.preferences;
-  const app = await createApiApp(config, client, { logger, ...(store && { preferences: store }) });
+  const own = stores ? undefined : await openStores({ databaseUrl: undefined, inMemory: true });
+  const shared = stores ?? own;
+  const app = await createApiApp(config, client, {
+    logger,
+    ...(shared && { preferences: shared.preferences, stops: shared.stops }),
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const metricsUrl = app.get(MetricsServer).url;
