@@ -85,6 +85,11 @@ export interface RecoveryPolicy {
   /** IANA zone for customers whose checkout carries none. */
   defaultTimezone: string;
   /**
+   * Reminders held by quiet hours go out within this long (a duration like "10m") after the window
+   * ends, each at a stable offset from its checkout id, not all in the same second; absent or null: at the end.
+   */
+  quietHoursSpread?: string | null;
+  /**
    * No recovery message within this long (a duration like "16h") of one sent for another of the
    * customer's checkouts; absent or null: no cap. A checkout's own schedule is never capped.
    */

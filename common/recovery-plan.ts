@@ -1,6 +1,7 @@
 // When each reminder falls due and when it may go out: shared by the workflow (its timers and
 // status) and the API (the start delay, and the status of a checkout still in it).
 import type { CheckoutRecoveryInput, ScheduleStep, SendDelay } from './checkout';
+import { parseDuration } from './duration';
 import { nextAllowedMoment } from './quiet-hours';
 
 /** What the plan depends on: the shop's policy, the customer's zone and their own preferences. */
@@ -18,11 +19,29 @@ export function laterActivity(lastActivityAt: number, at: number | undefined, no
   return Math.max(lastActivityAt, Math.min(at ?? now, now));
 }
 
-/** When a step due at `dueMs` may go out, and why later if it must wait. */
+/**
+ * Where in the policy's spread window (0 to `quietHoursSpread`, whole seconds) a checkout held by
+ * quiet hours goes out: FNV-1a of its id, so the workflow, its replays and the API agree, and the
+ * night's held reminders leave over minutes instead of in one burst at the window's end.
+ */
+export function quietHoursOffsetMs(checkoutId: string, spread: string | null | undefined): number {
+  const parsed = spread ? parseDuration(spread) : undefined;
+  const seconds = parsed?.ok ? Math.floor(parsed.ms / 1000) : 0;
+  if (seconds <= 0) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < checkoutId.length; i++) hash = Math.imul(hash ^ checkoutId.charCodeAt(i), 0x01000193) >>> 0;
+  return (hash % seconds) * 1000;
+}
+
+/**
+ * When a step due at `dueMs` may go out, and why later if it must wait. `spread`: held reminders are
+ * spread over the policy's quietHoursSpread (false replays histories from before it, PATCHES.quietHoursSpread).
+ */
 export function sendMoment(
   input: PlanInput,
   step: Pick<ScheduleStep, 'channel'>,
   dueMs: number,
+  spread = true,
 ): { at: number; delayed?: SendDelay } {
   const { policy, preferences } = input;
   if (!policy) return { at: dueMs };
@@ -35,8 +54,9 @@ export function sendMoment(
         ? policy.quietHours
         : channelRule;
   const zone = preferences?.timezone ?? input.checkout.customer.timezone ?? policy.defaultTimezone;
-  const at = nextAllowedMoment(dueMs, quiet, zone);
-  if (at === dueMs || !quiet) return { at };
+  const allowed = nextAllowedMoment(dueMs, quiet, zone);
+  if (allowed === dueMs || !quiet) return { at: allowed };
+  const at = allowed + (spread ? quietHoursOffsetMs(input.checkout.checkoutId, policy.quietHoursSpread) : 0);
   return {
     at,
     delayed: { reason: `quiet hours ${quiet.start}–${quiet.end} ${zone}`, until: new Date(at).toISOString() },

@@ -6,6 +6,8 @@ import { parseDuration } from './duration';
 import { isHhMm, isTimeZone } from './quiet-hours';
 
 const MAX_FREQUENCY_CAP_MS = 30 * 86_400_000;
+// Held reminders must still go out in the morning they were held for, not hours into the day.
+const MAX_QUIET_HOURS_SPREAD_MS = 2 * 3_600_000;
 // A code that works for less than an hour is gone before most shoppers read the email; one that
 // works for more than 90 days is not an "expiring" offer any more.
 const MIN_OFFER_VALIDITY_MS = 3_600_000;
@@ -67,6 +69,15 @@ export function validatePolicy(policy: unknown, field = 'policy'): FieldError[] 
     const cap = typeof p.frequencyCap === 'string' ? parseDuration(p.frequencyCap) : undefined;
     if (!cap?.ok || cap.ms > MAX_FREQUENCY_CAP_MS) {
       errors.push({ field: `${field}.frequencyCap`, reason: 'must be a duration like "16h" (at most 30d), or null' });
+    }
+  }
+  if (p.quietHoursSpread !== undefined && p.quietHoursSpread !== null) {
+    const spread = typeof p.quietHoursSpread === 'string' ? parseDuration(p.quietHoursSpread) : undefined;
+    if (!spread?.ok || spread.ms > MAX_QUIET_HOURS_SPREAD_MS) {
+      errors.push({
+        field: `${field}.quietHoursSpread`,
+        reason: 'must be a duration like "10m" (at most 2h), or null',
+      });
     }
   }
   if (p.smsRules !== undefined && p.smsRules !== null) errors.push(...smsRulesErrors(p.smsRules, `${field}.smsRules`));

@@ -7,6 +7,7 @@ import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { loadEncryption } from './encryption/encryption-config';
 import { legacyCheckoutUrl } from './legacy-route';
+import { type LogFormat, loadLogFormat } from './log-format';
 import { duration, listenAddress, onOff, origins, port } from './parsers';
 import { loadPolicy, loadSchedule } from './policy-file';
 import { dataDirFrom } from './project-paths';
@@ -14,6 +15,7 @@ import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPol
 import { loadRateLimits, type RateLimitConfig } from './rate-limits';
 import { apiAuth, codecAuthToken, customerIdSecret, linkSecrets } from './secrets';
 import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
+import { loadWorkerConfig, type WorkerConfig } from './worker-config';
 
 export { DEFAULT_POLICY_FILE, DEFAULT_SCHEDULE_FILE, loadPolicy, loadSchedule } from './policy-file';
 export { dataDirFrom } from './project-paths';
@@ -54,6 +56,8 @@ export interface AppConfig {
   sms: SmsSafetyConfig;
   /** PostgreSQL URL; unset means the embedded engine (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
+  /** ALLOW_EMBEDDED_DATABASE=true: production may run without DATABASE_URL (config/database-policy.ts). */
+  allowEmbeddedDatabase: boolean;
   dataDir: string;
   schedule: ScheduleStep[];
   encryption: EncryptionConfig;
@@ -75,6 +79,10 @@ export interface AppConfig {
   push: PushConfig | undefined;
   /** Which push endpoints the API accepts and the sender connects to (config/push-config.ts). */
   pushEndpoints: PushEndpointPolicy;
+  /** The worker's health endpoint, boot setup, deployment version and activity rate (config/worker-config.ts). */
+  worker: WorkerConfig;
+  /** LOG_FORMAT: json (production default) or text (config/log-format.ts). */
+  logFormat: LogFormat;
 }
 
 export interface LinkConfig {
@@ -159,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sms: loadSmsSafety(env),
     databaseUrl: env.DATABASE_URL || undefined,
+    allowEmbeddedDatabase: onOff(env, 'ALLOW_EMBEDDED_DATABASE', false),
     dataDir: dataDirFrom(env),
     schedule: loadSchedule(env),
     orderConfirmation: onOff(env, 'ORDER_CONFIRMATION', true),
@@ -181,5 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),
     encryption: loadEncryption(env),
+    worker: loadWorkerConfig(env, production),
+    logFormat: loadLogFormat(env, production),
   };
 }

@@ -15,6 +15,7 @@ export const DEFAULT_SCHEDULE_FILE = join(PROJECT_ROOT, 'config', 'schedule.json
 export const DEFAULT_POLICY_FILE = join(PROJECT_ROOT, 'config', 'policy.json');
 const BUILT_IN_POLICY: RecoveryPolicy = {
   quietHours: { start: '21:00', end: '08:00' },
+  quietHoursSpread: '10m',
   defaultTimezone: 'UTC',
   frequencyCap: '16h',
   smsRules: { maxTexts: 1, within: '48h' },
@@ -62,6 +63,10 @@ export function loadPolicy(env: Env = process.env): RecoveryPolicy {
     const [start = '', end = ''] = raw.split('-').map((s) => s.trim());
     policy = { ...policy, quietHours: raw.toLowerCase() === 'off' ? null : { start, end } };
     source += ' with QUIET_HOURS';
+  }
+  if (env.QUIET_HOURS_SPREAD) {
+    const raw = env.QUIET_HOURS_SPREAD.trim();
+    policy = { ...policy, quietHoursSpread: raw.toLowerCase() === 'off' ? null : raw };
   }
   if (env.DEFAULT_TIMEZONE) policy = { ...policy, defaultTimezone: env.DEFAULT_TIMEZONE.trim() };
   if (env.FREQUENCY_CAP) {

@@ -80,6 +80,26 @@ async function main(): Promise<void> {
           await result(handle);
           return handle.workflowId;
         },
+        'held-by-quiet-hours-spread': async () => {
+          // Due inside quiet hours (the window is placed around the server's clock): released at the
+          // window's end plus the checkout's offset within quietHoursSpread.
+          const now = new Date(await h.env.currentTimeMs());
+          // The harness's customers live in Berlin: the window is in their zone.
+          const hour = Number(
+            new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(
+              now,
+            ),
+          );
+          const hhmm = (h24: number) => `${String(h24 % 24).padStart(2, '0')}:00`;
+          const policy: RecoveryPolicy = {
+            quietHours: { start: hhmm(hour), end: hhmm(hour + 2) },
+            quietHoursSpread: '10m',
+            defaultTimezone: 'UTC',
+          };
+          const { handle } = await h.startCheckout(taskQueue, [{ after: '30m' }], { policy });
+          await result(handle);
+          return handle.workflowId;
+        },
         'activity-then-rescheduled': async () => {
           const { handle } = await h.startCheckout(taskQueue);
           await h.env.sleep('10m');

@@ -140,3 +140,29 @@ export async function migrate(db: LedgerDatabase, schema?: string): Promise<void
     }
   });
 }
+
+/**
+ * The versions not applied yet, without applying them: a worker that leaves the setup to a one-shot
+ * job (WORKER_SETUP_AT_BOOT=false) checks with this and refuses to serve an old schema.
+ */
+export async function pendingMigrations(db: LedgerDatabase): Promise<number[]> {
+  let applied: Set<number>;
+  try {
+    applied = new Set(
+      (await db.select({ version: ledgerMigrations.version }).from(ledgerMigrations)).map((r) => r.version),
+    );
+  } catch {
+    applied = new Set(); // no migrations table: nothing applied yet
+  }
+  return MIGRATIONS.map((m) => m.version).filter((v) => !applied.has(v));
+}
+
+/** Throws, naming the setup command, when the schema lags this build's migrations. */
+export async function requireMigrated(db: LedgerDatabase): Promise<void> {
+  const pending = await pendingMigrations(db);
+  if (pending.length > 0)
+    throw new Error(
+      `the ledger's database lacks migrations ${pending.join(', ')}: run the setup job (node dist/apps/worker/setup.js) ` +
+        'first, or set WORKER_SETUP_AT_BOOT=true',
+    );
+}

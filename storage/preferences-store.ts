@@ -16,6 +16,8 @@ export interface PreferenceStore {
   put(customerId: string, preferences: CustomerPreferences): Promise<StoredPreferences>;
   /** Opts the customer out, keeping their other preferences. */
   optOut(customerId: string, source: OptOutSource): Promise<StoredPreferences>;
+  /** One round trip to the database (readiness probes); rejects when it does not answer. */
+  ping(): Promise<void>;
 }
 
 type Row = typeof customerPreferences.$inferSelect;
@@ -46,6 +48,10 @@ function toStored(row: Row): StoredPreferences {
 
 export class DrizzlePreferenceStore implements PreferenceStore {
   constructor(private readonly db: LedgerDatabase) {}
+
+  async ping(): Promise<void> {
+    await this.db.execute(sql`select 1`);
+  }
 
   async get(customerId: string): Promise<StoredPreferences | undefined> {
     const [row] = await this.db

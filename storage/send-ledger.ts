@@ -10,7 +10,7 @@ import type { Channel } from '../common/checkout';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
-import { migrate } from './migrations';
+import { migrate, requireMigrated } from './migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
 
@@ -104,6 +104,8 @@ export interface LedgerOptions {
   /** PostgreSQL only: a schema of its own, created if missing (tests use a unique one). */
   schema?: string;
   staleClaimAfterMs?: number;
+  /** `check`: apply nothing, throw if a migration is pending (the setup job applies them); default `apply`. */
+  migrations?: 'apply' | 'check';
 }
 
 export function ledgerTarget(options: LedgerOptions): LedgerTarget {
@@ -140,7 +142,8 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
   const target = ledgerTarget(options);
   const connection = await connectLedger(target);
   try {
-    await migrate(connection.db, target.kind === 'postgres' ? target.schema : undefined);
+    if (options.migrations === 'check') await requireMigrated(connection.db);
+    else await migrate(connection.db, target.kind === 'postgres' ? target.schema : undefined);
   } catch (err) {
     await connection.close();
     throw err;

@@ -108,6 +108,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   const honoursSendPolicy = lean;
   /** The order confirmation can be turned off (`sendOrderConfirmation: false`). */
   const confirmationOptional = lean;
+  /** Reminders held by quiet hours leave spread over the policy's quietHoursSpread. */
+  const spreadQuietHours = patched(PATCHES.quietHoursSpread);
 
   // ---- State: one machine, changed only through apply (common/checkout-machine.ts) ----
   let machine = start(input, startFromRequestTime ? workflowInfo().startTime.getTime() : Date.now());
@@ -207,7 +209,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
       // Quiet hours move the send, never drop it; a step the frequency cap held back waits for the
       // cap, then for quiet hours again.
       const moment = honoursSendPolicy
-        ? sendMoment(planOf(machine), step, Math.max(dueMs, heldUntil))
+        ? sendMoment(planOf(machine), step, Math.max(dueMs, heldUntil), spreadQuietHours)
         : { at: dueMs, delayed: undefined };
       const waitMs = moment.at - Date.now();
       if (waitMs > 0) {

@@ -18,6 +18,11 @@ export const PATCHES = {
   discountOffers: 'discount-offers-v3',
   /** A custom checkout step named with free text is published as the CheckoutStep "custom". */
   checkoutStepSlug: 'checkout-step-slug-v5',
+  /**
+   * Reminders held by quiet hours leave at a stable offset within the policy's quietHoursSpread. A
+   * checkout started by a newer API on an older worker carries the spread but recorded timers without it.
+   */
+  quietHoursSpread: 'quiet-hours-spread-v6',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

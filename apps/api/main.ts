@@ -1,8 +1,9 @@
 // The API process: connect to Temporal (and, with DATABASE_URL, the customer preference store),
 // serve HTTP, and on SIGINT/SIGTERM close them all.
 import 'reflect-metadata';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, Logger } from '@nestjs/common';
 import { checkApiEdge } from '../../config/api-edge';
+import { checkDatabase } from '../../config/database-policy';
 import { describeEncryption } from '../../config/encryption/data-converter';
 import { type AppConfig, ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
@@ -25,6 +26,8 @@ export async function serveApi(
   try {
     const app = await createApiApp(config, client, {
       closeClientOnShutdown: true,
+      // LOG_FORMAT=json: one object per line (Nest 11's JSON console logger), the default in production.
+      ...(config.logFormat === 'json' && { logger: new ConsoleLogger({ json: true }) }),
       ...(stores && { preferences: stores.preferences, stops: stores.stops }),
       ...(stores && ownsStores && { closeStores: () => stores.close() }),
     });
@@ -53,6 +56,7 @@ export async function serveApi(
 async function main(): Promise<void> {
   const config = loadConfig();
   checkApiEdge(config); // before any connection: a refused start names the setting, not a far server
+  checkDatabase(config);
   // The embedded engine belongs to the worker's process; only a real server is shared.
   const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
   const app = await serveApi(config, stores, true);

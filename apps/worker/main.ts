@@ -1,15 +1,24 @@
 // The worker process: opens the ledger's database (sends, frequency cap, preferences), then serves
 // the checkout-recovery workflow and its activities until SIGINT/SIGTERM (run-worker.ts).
 
+import { checkDatabase } from '../../config/database-policy';
 import { ConfigError, loadConfig } from '../../config/env';
 import { openStores } from '../../storage/send-ledger';
+import { sdkLogger } from '../shared/process-log';
 import { runWorker } from './run-worker';
 import { installWorkerRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  installWorkerRuntime(config.metrics.workerAddress); // before any connection
-  const stores = await openStores({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  checkDatabase(config); // before the runtime or a connection: a refused start names the setting
+  const logger = sdkLogger(config.logFormat); // JSON lines with the SDK's correlation fields
+  installWorkerRuntime(config.metrics.workerAddress, logger ? { logger } : {}); // before any connection
+  const stores = await openStores({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    // Without the setup at boot, the setup job (setup.ts) migrates; this worker only checks it did.
+    migrations: config.worker.setupAtBoot ? 'apply' : 'check',
+  });
   try {
     await runWorker(config, stores);
   } finally {

@@ -3,7 +3,7 @@
 // the worker process and by `npm start`'s single process on the embedded database.
 import { log as activityLog } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { webPushChannel } from '../../activities/channels/push-channel';
 import { smsChannel } from '../../activities/channels/sms-channel';
@@ -17,10 +17,31 @@ import { registerSearchAttributes } from '../../config/search-attributes-registr
 import { temporalTarget } from '../../config/temporal';
 import { consentFrom } from '../../storage/preferences-store';
 import type { LedgerStores } from '../../storage/send-ledger';
+import { processLog } from '../shared/process-log';
 import { createRecoveryWorker } from './create-worker';
+import { startWorkerHealthServer, type WorkerHealthServer } from './health-server';
 
 /** Resolves once the worker has stopped (after a signal) and drained its in-flight sends. */
 export async function runWorker(config: AppConfig, stores: LedgerStores): Promise<void> {
+  let worker: Worker | undefined;
+  // First: the orchestrator sees a live (starting) process while it connects and bundles.
+  const health: WorkerHealthServer | undefined = config.worker.healthAddress
+    ? await startWorkerHealthServer(config.worker.healthAddress, {
+        state: () => worker?.getState(),
+        pingDatabase: () => stores.preferences.ping(),
+      })
+    : undefined;
+  try {
+    await serve(config, stores, (created) => {
+      worker = created;
+      if (health) processLog(config.logFormat, 'info', `worker health on ${health.url}/health/live and /health/ready`);
+    });
+  } finally {
+    await health?.close();
+  }
+}
+
+async function serve(config: AppConfig, stores: LedgerStores, created: (worker: Worker) => void): Promise<void> {
   const target = temporalTarget(config);
   // One converter for the worker and its client (search attribute registration).
   const dataConverter = dataConverterFor(config.encryption);
@@ -29,7 +50,8 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
   const sms = createSnsSmsSender(config.sns);
   try {
     const client = new Client({ connection, namespace: target.namespace, dataConverter });
-    await registerSearchAttributes(client.connection, target.namespace);
+    // Production may leave this to the one-shot setup job (apps/worker/setup.ts, WORKER_SETUP_AT_BOOT=false).
+    if (config.worker.setupAtBoot) await registerSearchAttributes(client.connection, target.namespace);
     const activities = createActivities({
       mailer,
       ledger: stores.ledger,
@@ -68,15 +90,37 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
       taskQueue: config.temporal.taskQueue,
       activities,
       dataConverter,
+      deployment: config.worker.deployment,
+      taskQueueActivitiesPerSecond: config.worker.taskQueueActivitiesPerSecond,
     });
-    if (config.metrics.workerAddress) console.log(`worker metrics on http://${config.metrics.workerAddress}/metrics`);
+    created(worker);
+    if (config.worker.deployment) {
+      const { deploymentName, buildId } = config.worker.deployment;
+      processLog(
+        config.logFormat,
+        'info',
+        `worker deployment ${deploymentName}, build ${buildId} (Worker Versioning, AUTO_UPGRADE)`,
+      );
+    }
+    if (config.worker.taskQueueActivitiesPerSecond)
+      processLog(
+        config.logFormat,
+        'info',
+        `task queue limited to ${config.worker.taskQueueActivitiesPerSecond} activities/s (provider quotas)`,
+      );
+    if (config.metrics.workerAddress)
+      processLog(config.logFormat, 'info', `worker metrics on http://${config.metrics.workerAddress}/metrics`);
     // Gmail and Yahoo ignore a List-Unsubscribe that is not https; the local http URL is for development.
     if (!/^https:/.test(config.api.publicUrl) && config.production)
-      console.warn(
+      processLog(
+        config.logFormat,
+        'warn',
         `PUBLIC_API_URL ${config.api.publicUrl} is not https: mail clients will not offer one-click unsubscribe`,
       );
-    console.log(describeEncryption(config.encryption));
-    console.log(
+    processLog(config.logFormat, 'info', describeEncryption(config.encryption));
+    processLog(
+      config.logFormat,
+      'info',
       `worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${target.namespace})`,
     );
     await worker.run(); // resolves after SIGINT/SIGTERM once in-flight tasks are drained

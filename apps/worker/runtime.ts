@@ -29,7 +29,10 @@ export function workerRuntimeOptions(metricsAddress: string, base: RuntimeOption
  * an Error that names the setting when the address cannot be bound (e.g. already in use).
  */
 export function installWorkerRuntime(metricsAddress: string | undefined, base: RuntimeOptions = {}): void {
-  if (!metricsAddress) return; // the SDK's default Runtime: no endpoint
+  if (!metricsAddress) {
+    if (Object.keys(base).length > 0) Runtime.install(base); // a logger, say, without the endpoint
+    return;
+  }
   try {
     Runtime.install(workerRuntimeOptions(metricsAddress, base));
   } catch (err) {

@@ -9,7 +9,14 @@ import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-ha
 const KEY = 'test-key-0123456789-0123456789-abcdef';
 
 /** Routes anyone may call: liveness and the signed links in emails (plus the API document under /docs). */
-const PUBLIC_ROUTES = ['GET /health', 'GET /unsubscribe', 'POST /unsubscribe', 'GET /r/:token'];
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /unsubscribe',
+  'POST /unsubscribe',
+  'GET /r/:token',
+];
 const isPublic = ({ method, path }: Route) => PUBLIC_ROUTES.includes(`${method} ${path}`) || path.startsWith('/docs');
 
 interface Route {

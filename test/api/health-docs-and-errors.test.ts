@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import { HealthService } from '../../apps/api/health/health.service';
+import { openStores } from '../../storage/send-ledger';
 import { call, startApi, useApi } from './support/api-harness';
 
 const api = useApi();
@@ -9,7 +10,37 @@ const api = useApi();
 test('GET /health is 200 with the namespace when Temporal answers', async () => {
   const res = await call(`${api.url}/health`, 'GET');
   assert.equal(res.status, 200);
-  assert.deepEqual(res.body, { status: 'ok', temporal: { status: 'up', namespace: 'default' } });
+  assert.deepEqual(res.body, {
+    status: 'ok',
+    temporal: { status: 'up', namespace: 'default' },
+    database: { status: 'up' },
+  });
+});
+
+test('GET /health/ready is 200 when Temporal and the database answer, and /health says the same', async () => {
+  const ready = await call(`${api.url}/health/ready`, 'GET');
+  assert.equal(ready.status, 200);
+  assert.equal(ready.body.temporal.status, 'up');
+  assert.equal(ready.body.database.status, 'up');
+  assert.deepEqual((await call(`${api.url}/health`, 'GET')).body, ready.body);
+});
+
+test('GET /health/ready is 503 naming the database when it is gone, while /health/live stays 200', async () => {
+  const stores = await openStores({ databaseUrl: undefined, inMemory: true });
+  await stores.close(); // the database is gone: every query fails, as with a stopped PostgreSQL
+  const noDatabase = await startApi(api.client, {}, stores);
+  try {
+    const ready = await call(`${noDatabase.url}/health/ready`, 'GET');
+    assert.equal(ready.status, 503);
+    assert.equal(ready.body.temporal.status, 'up');
+    assert.deepEqual(ready.body.database, { status: 'down', reason: 'database unreachable' });
+    assert.equal((await call(`${noDatabase.url}/health`, 'GET')).status, 503);
+    const live = await call(`${noDatabase.url}/health/live`, 'GET');
+    assert.equal(live.status, 200);
+    assert.deepEqual(live.body, { status: 'ok' });
+  } finally {
+    await noDatabase.close();
+  }
 });
 
 test('GET /health is 503 with a generic reason when Temporal is unreachable: no internal address, no raw error', async () => {
@@ -24,6 +55,10 @@ test('GET /health is 503 with a generic reason when Temporal is unreachable: no 
     assert.equal(res.body.temporal.namespace, 'default');
     assert.equal(res.body.temporal.reason, 'temporal unreachable');
     assert.doesNotMatch(JSON.stringify(res.body), /127\.0\.0\.1|:1\b|UNAVAILABLE|ECONN|connect/i);
+    // Liveness asks nothing of Temporal: a Temporal outage must not restart every API process.
+    const live = await call(`${unreachable.url}/health/live`, 'GET');
+    assert.equal(live.status, 200);
+    assert.equal((await call(`${unreachable.url}/health/ready`, 'GET')).status, 503);
   } finally {
     await unreachable.close();
     await connection.close();
@@ -63,6 +98,8 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
     'GET /customers/{customerId}/checkouts',
     'GET /customers/{customerId}/preferences',
     'GET /health',
+    'GET /health/live',
+    'GET /health/ready',
     'POST /api/checkout',
     'POST /api/order',
     'POST /checkouts',

@@ -40,6 +40,23 @@ describe('boot', () => {
     assert.match(output, /Configuration error: SHOP_ORIGINS is not set/);
   });
 
+  // Two replicas on embedded databases would each keep their own ledger: duplicate and unwanted messages.
+  const productionEnv = {
+    NODE_ENV: 'production',
+    LINK_SIGNING_SECRET: TEST_LINK_SECRET,
+    API_KEY: 'k'.repeat(44),
+    SHOP_ORIGINS: 'https://shop.example.com',
+  };
+  for (const app of ['api', 'worker'] as const) {
+    test(`the ${app} image without DATABASE_URL exits at once, naming DATABASE_URL and ALLOW_EMBEDDED_DATABASE`, async () => {
+      const { code, output } = await runMain(app, productionEnv);
+      assert.equal(code, 1, output);
+      assert.match(output, /Configuration error: DATABASE_URL is not set/);
+      assert.match(output, /ALLOW_EMBEDDED_DATABASE=true/);
+      assert.doesNotMatch(output, /at .*\.js:\d+/, 'a message, not a stack trace');
+    });
+  }
+
   test('the worker whose metrics address is taken exits, naming WORKER_METRICS_ADDRESS', async () => {
     const busy = createServer().listen(0, '127.0.0.1');
     await once(busy, 'listening');

@@ -30,6 +30,11 @@ const packageOf = (specifier: string) =>
 
 /** Every package the compiled file and the project files it requires (transitively) require. */
 function packagesLoadedBy(entry: string): Map<string, string> {
+  return importGraph(entry).packages;
+}
+
+/** The project files (paths under dist/) and packages a compiled entry point loads, transitively. */
+function importGraph(entry: string): { files: Set<string>; packages: Map<string, string> } {
   const found = new Map<string, string>(); // package → a file that requires it
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -41,8 +46,12 @@ function packagesLoadedBy(entry: string): Map<string, string> {
     }
   };
   visit(entry);
-  return found;
+  return { files: new Set([...seen].map((file) => file.slice(DIST.length + 1))), packages: found };
 }
+
+/** What the images (apps/api and apps/worker Dockerfiles) leave out of dist/: the dev stack, the stand-ins, tests, benchmarks. */
+const DEV_ONLY_DIRS = ['stand-ins/', 'apps/dev/', 'test/', 'bench/'];
+const PRODUCTION_ENTRY_POINTS = ['apps/api/main.js', 'apps/worker/main.js', 'apps/worker/setup.js'];
 
 test('the API and worker entry points load only production dependencies', () => {
   for (const app of ['api', 'worker']) {
@@ -60,4 +69,25 @@ test('the local SES inbox (aws-ses-v2-local) is a dev dependency: only npm start
   assert.equal(pkg.dependencies['aws-ses-v2-local'], undefined);
   assert.ok(pkg.devDependencies['aws-ses-v2-local']);
   assert.equal(installedInProduction('aws-ses-v2-local'), false, 'package-lock.json still installs it in production');
+});
+
+test('no production entry point loads a local stand-in, the dev stack, a test or a benchmark', () => {
+  for (const entry of PRODUCTION_ENTRY_POINTS) {
+    const { files } = importGraph(join(DIST, entry));
+    assert.ok(files.size > 10, `the scan of ${entry} found almost nothing`);
+    for (const file of files)
+      assert.ok(
+        !DEV_ONLY_DIRS.some((dir) => file.startsWith(dir)),
+        `${entry} loads ${file}, which the images leave out`,
+      );
+  }
+});
+
+test('both images drop the dev-only parts of dist/ and make no .data directory for an embedded database', () => {
+  for (const app of ['api', 'worker']) {
+    const dockerfile = readFileSync(join(ROOT, 'apps', app, 'Dockerfile'), 'utf8');
+    for (const dir of DEV_ONLY_DIRS)
+      assert.match(dockerfile, new RegExp(`rm -rf[^\\n]*dist/${dir.slice(0, -1)}\\b`), `${app}: dist/${dir} ships`);
+    assert.doesNotMatch(dockerfile, /\.data/, `${app}: the image still prepares .data`);
+  }
 });

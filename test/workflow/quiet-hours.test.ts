@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RecoveryPolicy } from '../../common/checkout';
 import { statusQuery } from '../../common/messages';
+import { quietHoursOffsetMs } from '../../common/recovery-plan';
 import { isoOf, nextBerlinSpringForward, nextBerlinWinterNight } from '../support/calendar';
 import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
@@ -84,6 +85,43 @@ describe('quiet hours in the checkout workflow', () => {
       const timers = await timerDurations(handle);
       assert.equal(timers.length, 1);
       assert.ok(Math.abs((timers[0] ?? 0) - 2 * 3_600_000) < 1_000, 'one timer, to the due time');
+    });
+  });
+
+  test('two checkouts held by the same night leave at different minutes within the spread window, each at a stable offset', async () => {
+    const SPREAD = '10m';
+    // Fixed ids: their offsets (5 min 55 s and 2 min 54 s) are fixed by the hash, so the minutes differ on every run.
+    const ids = ['co-spread-1', 'co-spread-2'];
+    const offsets = ids.map((id) => quietHoursOffsetMs(id, SPREAD));
+    assert.notEqual(Math.floor((offsets[0] ?? 0) / 60_000), Math.floor((offsets[1] ?? 0) / 60_000));
+    await h.withWorker(async ({ taskQueue }) => {
+      const night = await serverNight(nextBerlinWinterNight);
+      await clockTo(night.evening);
+      const handles = [];
+      for (const checkoutId of ids) {
+        const { handle } = await h.startCheckout(taskQueue, [{ after: '2h' }], {
+          policy: { ...NIGHT_POLICY, quietHoursSpread: SPREAD },
+          checkout: {
+            checkoutId,
+            customer: { id: `c-${checkoutId}`, email: `${checkoutId}@shoppers.example.com`, timezone: 'Europe/Berlin' },
+            cart: { currency: 'EUR', total: 20, items: [{ sku: 'SKU-1', name: 'Mug', quantity: 1, unitPrice: 20 }] },
+            checkoutUrl: `https://shop.example.com/checkout/${checkoutId}`,
+          },
+        });
+        handles.push(handle);
+      }
+      const sentAt = [];
+      for (const [i, handle] of handles.entries()) {
+        const [reminder] = (await result(handle)).reminders;
+        assert.equal(reminder?.outcome, 'sent');
+        const expected = night.morning + (offsets[i] ?? 0);
+        near(reminder?.at, isoOf(expected));
+        assert.equal(reminder?.delayed?.until, isoOf(expected), 'the status says when it really goes');
+        const at = Date.parse(reminder?.at ?? '');
+        assert.ok(at >= night.morning && at < night.morning + 10 * 60_000, `${reminder?.at} is inside 08:00–08:10`);
+        sentAt.push(Math.floor((at - night.morning) / 60_000));
+      }
+      assert.notEqual(sentAt[0], sentAt[1], 'not in the same minute');
     });
   });
 });

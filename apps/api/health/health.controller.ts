@@ -9,10 +9,21 @@ class TemporalHealthBody {
   @ApiPropertyOptional({ description: 'Why it is down' }) reason?: string;
 }
 
+class DatabaseHealthBody {
+  @ApiProperty({ enum: ['up', 'down', 'none'], description: '`none`: no database (development only)' })
+  status: string;
+  @ApiPropertyOptional({ description: 'Why it is down' }) reason?: string;
+}
+
 class HealthBody {
   @ApiProperty({ enum: ['ok', 'down'] }) status: string;
   @ApiProperty({ type: TemporalHealthBody }) temporal: TemporalHealthBody;
+  @ApiProperty({ type: DatabaseHealthBody }) database: DatabaseHealthBody;
   @ApiPropertyOptional({ description: 'On 503, as on every error' }) correlationId?: string;
+}
+
+class LiveBody {
+  @ApiProperty({ enum: ['ok'] }) status: string;
 }
 
 @ApiTags('health')
@@ -21,11 +32,27 @@ class HealthBody {
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  // Liveness asks nothing of Temporal or the database: a blip there must not restart every API pod.
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP; no dependency is asked; no API key needed' })
+  @ApiResponse({ status: 200, type: LiveBody })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: Temporal and the database answer; no API key needed' })
+  @ApiResponse({ status: 200, type: HealthBody, description: 'Temporal and the database answered' })
+  @ApiResponse({ status: 503, type: HealthBody, description: 'Temporal or the database did not answer' })
+  ready(): Promise<HealthReport> {
+    return this.health.ready();
+  }
+
   @Get()
-  @ApiOperation({ summary: 'Liveness with a Temporal round trip; no API key needed' })
-  @ApiResponse({ status: 200, type: HealthBody, description: 'Temporal answered' })
-  @ApiResponse({ status: 503, type: HealthBody, description: 'Temporal did not answer' })
+  @ApiOperation({ summary: 'The same as /health/ready (kept for existing probes)' })
+  @ApiResponse({ status: 200, type: HealthBody, description: 'Temporal and the database answered' })
+  @ApiResponse({ status: 503, type: HealthBody, description: 'Temporal or the database did not answer' })
   check(): Promise<HealthReport> {
-    return this.health.check();
+    return this.health.ready();
   }
 }

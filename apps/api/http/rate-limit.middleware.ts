@@ -75,8 +75,9 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
   return (req: Request, res: Response, next: Next): void => {
     const client = `c:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
     const checks: Array<[TokenBuckets | undefined, string]> = [];
-    if (isLink(req.path) || req.path === '/health') {
-      checks.push([publicByClient, `${req.path === '/health' ? 'h' : 'l'}${client}`]);
+    const health = req.path === '/health' || req.path.startsWith('/health/');
+    if (isLink(req.path) || health) {
+      checks.push([publicByClient, `${health ? 'h' : 'l'}${client}`]);
       const token = isLink(req.path) ? linkToken(req) : undefined;
       if (token) checks.push([byLink, digest(token)]);
     } else if (WRITE_METHODS.has(req.method)) {

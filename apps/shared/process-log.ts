@@ -1,0 +1,29 @@
+// The processes' own log lines and the Temporal SDK's, in the configured format (config/log-format.ts).
+// In JSON every line is one object: time, level, message, and the SDK's correlation fields (namespace,
+// taskQueue, workflowId, runId, activityId …) as they come; the API's lines come from Nest's JSON
+// console logger and carry the request's correlation id in the error filter's messages.
+import { DefaultLogger, type LogEntry, type Logger, type LogLevel } from '@temporalio/worker';
+import type { LogFormat } from '../../config/log-format';
+
+const timeOf = (entry: LogEntry) => new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString();
+
+/** One JSON line for an SDK log entry (its metadata flattened beside the message). */
+export function jsonLogLine(entry: LogEntry): string {
+  return JSON.stringify({ time: timeOf(entry), level: entry.level, message: entry.message, ...entry.meta });
+}
+
+/** The SDK's logger for Runtime.install: JSON lines on stdout; undefined keeps the SDK's default. */
+export function sdkLogger(format: LogFormat, level: LogLevel = 'INFO'): Logger | undefined {
+  if (format !== 'json') return undefined;
+  return new DefaultLogger(level, (entry) => process.stdout.write(`${jsonLogLine(entry)}\n`));
+}
+
+/** A line of the process's own (start-up, shutdown) output, in the configured format. */
+export function processLog(format: LogFormat, level: 'info' | 'warn', message: string): void {
+  if (format === 'json') {
+    process.stdout.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: level.toUpperCase(), message })}\n`,
+    );
+  } else if (level === 'warn') console.warn(message);
+  else console.log(message);
+}

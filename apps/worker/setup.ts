@@ -1,0 +1,36 @@
+// The one-shot setup a production deployment runs as a job before (or beside) rolling out workers:
+// applies the ledger's migrations and registers the search attributes, then exits 0. The workers
+// then run with WORKER_SETUP_AT_BOOT=false and only check that the schema is current.
+//   node dist/apps/worker/setup.js     (npm run setup)
+import { Connection } from '@temporalio/client';
+import { checkDatabase } from '../../config/database-policy';
+import { ConfigError, loadConfig } from '../../config/env';
+import { registerSearchAttributes } from '../../config/search-attributes-registration';
+import { temporalTarget } from '../../config/temporal';
+import { openStores } from '../../storage/send-ledger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  checkDatabase(config);
+  const stores = await openStores({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await stores.close();
+  console.log('ledger migrations applied');
+  const target = temporalTarget(config);
+  const connection = await Connection.connect(target.connectionOptions);
+  try {
+    let refused = false; // Temporal Cloud refuses the call: there they are created with tcld, once
+    await registerSearchAttributes(connection, target.namespace, (message) => {
+      refused = true;
+      console.warn(message);
+    });
+    if (!refused) console.log(`search attributes registered in namespace ${target.namespace}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `setup failed: ${message}`);
+  process.exit(1);
+});
