@@ -55,7 +55,8 @@ export class OrdersService {
     const taken = await this.acknowledged(checkoutId, orderId, total).catch(async (err: unknown) => {
       // No worker in time, or the update refused (e.g. the checkout closed while it waited): the
       // durable signal records the order, or says the checkout had closed.
-      if (!isNoWorkerInTime(err) && !(err instanceof WorkflowUpdateFailedError)) throw err;
+      if (!isNoWorkerInTime(err) && !(err instanceof WorkflowUpdateFailedError) && !isMultiOperationRefusal(err))
+        throw err;
       this.logger.warn(`order ${orderId} for ${checkoutId} not acknowledged (${String(err)}); recorded by signal`);
       return this.signalled(checkoutId, orderId, total);
     });
@@ -125,6 +126,17 @@ export class OrdersService {
       typedSearchAttributes: [{ key: CheckoutStatusKey, value: 'ordered' }],
     };
   }
+}
+
+const GRPC_FAILED_PRECONDITION = 9;
+
+/**
+ * The server refused the update-with-start as a whole ("Update-with-Start could not be executed",
+ * FAILED_PRECONDITION), seen when the checkout closed between the two operations under load: the
+ * durable signal then records the order or says the checkout had closed.
+ */
+function isMultiOperationRefusal(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === GRPC_FAILED_PRECONDITION;
 }
 
 function isNoWorkerInTime(err: unknown): boolean {
