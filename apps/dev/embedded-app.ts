@@ -2,9 +2,10 @@
 // (an embedded engine can be opened by one process only, and both need the customer preferences).
 // With DATABASE_URL set, npm start runs them as separate processes instead, as production does.
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../config/env';
+import { loadConfig } from '../../config/env';
 import { openStores } from '../../storage/send-ledger';
 import { serveApi } from '../api/main';
+import { runMain } from '../shared/run-main';
 import { runWorker } from '../worker/run-worker';
 import { installWorkerRuntime } from '../worker/runtime';
 
@@ -24,8 +25,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
-  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `failed: ${message}`);
-  process.exit(1);
-});
+runMain(main);

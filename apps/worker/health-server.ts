@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { State } from '@temporalio/worker';
+import { withTimeout } from '../shared/with-timeout';
 
 // Above a healthy round trip, below the kubelet's default probe timeout (1 s) times its retries.
 const DATABASE_PING_TIMEOUT_MS = 2_000;
@@ -28,16 +29,11 @@ export interface WorkerHealthServer {
   close(): Promise<void>;
 }
 
-async function databaseUp(ping: () => Promise<void>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), DATABASE_PING_TIMEOUT_MS);
-  });
-  const answered = ping().then(
+function databaseUp(ping: () => Promise<void>): Promise<boolean> {
+  return withTimeout(ping(), DATABASE_PING_TIMEOUT_MS).then(
     () => true,
     () => false,
   );
-  return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function liveReport(sources: WorkerHealthSources): Promise<WorkerHealthReport> {

@@ -2,9 +2,10 @@
 // the checkout-recovery workflow and its activities until SIGINT/SIGTERM (run-worker.ts).
 
 import { checkDatabase } from '../../config/database-policy';
-import { ConfigError, loadConfig } from '../../config/env';
+import { loadConfig } from '../../config/env';
 import { openStores } from '../../storage/send-ledger';
 import { sdkLogger } from '../shared/process-log';
+import { runMain } from '../shared/run-main';
 import { runWorker } from './run-worker';
 import { installWorkerRuntime } from './runtime';
 
@@ -26,8 +27,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
-  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `worker failed: ${message}`);
-  process.exit(1);
-});
+runMain(main, 'worker');

@@ -4,10 +4,11 @@
 //   node dist/apps/worker/setup.js     (npm run setup)
 import { Connection } from '@temporalio/client';
 import { checkDatabase } from '../../config/database-policy';
-import { ConfigError, loadConfig } from '../../config/env';
+import { loadConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
 import { temporalTarget } from '../../config/temporal';
 import { openStores } from '../../storage/send-ledger';
+import { runMain } from '../shared/run-main';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,8 +30,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
-  console.error(err instanceof ConfigError ? `Configuration error: ${message}` : `setup failed: ${message}`);
-  process.exit(1);
-});
+runMain(main, 'setup');

@@ -161,9 +161,8 @@ export class BenchStack {
       PAYLOAD_ENCRYPTION_KEYS: this.payloadKeys,
       // The embedded ledger is each process's own; with BENCH_DATABASE_URL the API's stop records
       // and every worker's claims meet in one database, as in production.
-      ...(this.databaseUrl && { DATABASE_URL: this.databaseUrl, ALLOW_EMBEDDED_DATABASE: undefined }),
+      ...(this.databaseUrl ? { DATABASE_URL: this.databaseUrl } : { ALLOW_EMBEDDED_DATABASE: 'true' }),
     };
-    if (!this.databaseUrl) env.ALLOW_EMBEDDED_DATABASE = 'true';
     delete env.PAYLOAD_ENCRYPTION;
     delete env.TEMPORAL_API_KEY; // never a real cluster's credentials
     delete env.API_KEY;

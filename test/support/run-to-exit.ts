@@ -11,7 +11,12 @@ export interface Exit {
   output: string;
 }
 
-export async function runToExit(scriptPath: string, env: NodeJS.ProcessEnv): Promise<Exit> {
+/** `timeoutMs`: longer for a start that should succeed (PGlite's first open takes seconds when loaded). */
+export async function runToExit(
+  scriptPath: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = EXIT_TIMEOUT_MS,
+): Promise<Exit> {
   const child = spawn(process.execPath, [scriptPath], {
     // Nothing from the developer's environment; never the embedded Temporal server, whatever happens.
     env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', ...env },
@@ -20,7 +25,7 @@ export async function runToExit(scriptPath: string, env: NodeJS.ProcessEnv): Pro
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const [code] = (await once(child, 'exit')) as [number | null];
   clearTimeout(timer);
   return { code, output };

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,35 +15,14 @@ import { orderedSignal, WORKFLOW_TYPE, workflowIdFor } from '../../common/messag
 import { sampleCheckout } from '../activities/fixtures';
 import { TEST_LINK_SECRET } from '../support/links';
 import { TEST_PAYLOAD_KEYS } from '../support/payload-keys';
+import { freePort } from '../support/prometheus';
+import { runToExit } from '../support/run-to-exit';
 import { devServerEnv } from '../support/temporal-env';
 
 const WORKER = join(__dirname, '..', '..', 'apps', 'worker');
 // Connecting and bundling the workflows takes a few seconds on a busy machine.
 const READY_TIMEOUT_MS = 120_000;
 const DEPLOYMENT = 'checkout-recovery-test';
-
-/** Runs a compiled entry point to its exit. PGlite's first open takes seconds on a loaded machine: no 30 s cut-off. */
-async function runToExit(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  clearTimeout(timer);
-  return { code, output };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
@@ -90,11 +68,11 @@ describe('the production worker', () => {
   });
 
   test('with WORKER_SETUP_AT_BOOT=false it refuses an unmigrated database, naming the setup job; the job fixes that', async () => {
-    const refused = await runToExit(join(WORKER, 'main.js'), env);
+    const refused = await runToExit(join(WORKER, 'main.js'), env, READY_TIMEOUT_MS);
     assert.equal(refused.code, 1, refused.output);
     assert.match(refused.output, /lacks migrations 1, 2/);
     assert.match(refused.output, /node dist\/apps\/worker\/setup\.js/);
-    const setup = await runToExit(join(WORKER, 'setup.js'), env);
+    const setup = await runToExit(join(WORKER, 'setup.js'), env, READY_TIMEOUT_MS);
     assert.equal(setup.code, 0, setup.output);
     assert.match(setup.output, /ledger migrations applied/);
     assert.match(setup.output, /search attributes registered in namespace default/);

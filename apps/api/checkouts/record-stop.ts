@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { CheckoutStops, StopState } from '../../../storage/checkout-stops';
+import { withTimeout } from '../../shared/with-timeout';
 
 // A database that does not answer must not hold the order back: the workflow still hears of it.
 const STOP_WRITE_TIMEOUT_MS = 2_000;
@@ -16,15 +17,9 @@ export async function recordStop(
   logger: Logger,
 ): Promise<void> {
   if (!stops) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${STOP_WRITE_TIMEOUT_MS} ms`)), STOP_WRITE_TIMEOUT_MS);
-  });
   try {
-    await Promise.race([stops.markStopped(checkoutId, state), timeout]);
+    await withTimeout(stops.markStopped(checkoutId, state), STOP_WRITE_TIMEOUT_MS);
   } catch (err) {
     logger.warn(`could not record ${checkoutId} as ${state} for the sends' claims: ${String(err)}`);
-  } finally {
-    clearTimeout(timer);
   }
 }

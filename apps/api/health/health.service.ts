@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { PreferenceStore } from '../../../storage/preferences-store';
+import { withTimeout } from '../../shared/with-timeout';
 import { PREFERENCE_STORE } from '../customers/preference-store.token';
 
 // A health probe must answer fast even when Temporal or the database hangs; 2 s is well above a
@@ -18,14 +19,6 @@ export interface HealthReport {
   temporal: { status: 'up' | 'down'; namespace: string; reason?: string };
   /** `none`: the API runs without a database (development only; preferences answer 503). */
   database: { status: 'up' | 'down' | 'none'; reason?: string };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 @Injectable()
