@@ -1,6 +1,7 @@
 // The one DataConverter every Temporal client, worker and workflow bundle here is built with.
 import type { DataConverter, PayloadCodec } from '@temporalio/common';
 import { AesGcmPayloadCodec } from './aes-gcm-codec';
+import { DeflatePayloadCodec } from './deflate-codec';
 import type { EncryptionConfig } from './encryption-config';
 
 /**
@@ -10,9 +11,13 @@ import type { EncryptionConfig } from './encryption-config';
  */
 export const FAILURE_CONVERTER_PATH = require.resolve('../../common/failure-converter');
 
-/** The payload codecs for this configuration: none when encryption is off. */
+/**
+ * The payload codecs for this configuration, applied in order on encode and in reverse on decode:
+ * compress, then encrypt (ciphertext does not compress). None when encryption is off, so payloads
+ * stay readable in the Web UI without the codec endpoint.
+ */
 export function payloadCodecsFor(encryption: EncryptionConfig): PayloadCodec[] {
-  return encryption.enabled ? [new AesGcmPayloadCodec(encryption.keys)] : [];
+  return encryption.enabled ? [new DeflatePayloadCodec(), new AesGcmPayloadCodec(encryption.keys)] : [];
 }
 
 export function dataConverterFor(encryption: EncryptionConfig): DataConverter {

@@ -2,7 +2,7 @@
 // encrypts with it, so tests run the codec just as production does. Not a secret.
 import { type DataConverter, defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { AesGcmPayloadCodec } from '../../config/encryption/aes-gcm-codec';
-import { dataConverterFor } from '../../config/encryption/data-converter';
+import { dataConverterFor, payloadCodecsFor } from '../../config/encryption/data-converter';
 import { type EncryptionConfig, loadEncryption } from '../../config/env';
 
 export const TEST_PAYLOAD_KEYS = 'test-1:uo3uomqG3lfOCsW3bA+tS8HM2IJmgbr7n3TWj0MjTr4=';
@@ -19,9 +19,11 @@ export function testCodec(): AesGcmPayloadCodec {
   return new AesGcmPayloadCodec(TEST_ENCRYPTION.keys);
 }
 
-/** A payload from a raw history (`fetchHistory()` does not decode), decrypted and converted. */
+/** A payload from a raw history (`fetchHistory()` does not decode), decrypted, decompressed and converted. */
 export async function decodeRaw<T>(payload: Payload): Promise<T> {
-  const [decoded] = await testCodec().decode([payload]);
+  let payloads = [payload];
+  for (const codec of payloadCodecsFor(TEST_ENCRYPTION).reverse()) payloads = await codec.decode(payloads);
+  const [decoded] = payloads;
   if (!decoded) throw new Error('no payload');
   return defaultPayloadConverter.fromPayload<T>(decoded);
 }
