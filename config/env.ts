@@ -15,6 +15,7 @@ import { loadPush, loadPushEndpointPolicy, type PushConfig, type PushEndpointPol
 import { loadRateLimits, type RateLimitConfig } from './rate-limits';
 import { apiAuth, codecAuthToken, customerIdSecret, linkSecrets } from './secrets';
 import { loadSmsSafety, type SmsSafetyConfig } from './sms-config';
+import { loadTracing, type TracingConfig } from './tracing';
 import { loadWorkerConfig, type WorkerConfig } from './worker-config';
 
 export { DEFAULT_POLICY_FILE, DEFAULT_SCHEDULE_FILE, loadPolicy, loadSchedule } from './policy-file';
@@ -83,6 +84,8 @@ export interface AppConfig {
   worker: WorkerConfig;
   /** LOG_FORMAT: json (production default) or text (config/log-format.ts). */
   logFormat: LogFormat;
+  /** OpenTelemetry spans to an OTLP endpoint (config/tracing.ts); undefined: tracing off. */
+  tracing: TracingConfig | undefined;
 }
 
 export interface LinkConfig {
@@ -192,5 +195,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryption: loadEncryption(env),
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
+    tracing: loadTracing(env),
   };
 }

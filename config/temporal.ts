@@ -2,6 +2,7 @@
 // TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS*, temporal.toml profiles), with our defaults.
 import { Client, Connection } from '@temporalio/client';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { dataConverterFor } from './encryption/data-converter';
 import type { AppConfig } from './env';
@@ -26,5 +27,11 @@ export function temporalTarget(config: AppConfig): TemporalTarget {
 export async function connectClient(config: AppConfig): Promise<Client> {
   const target = temporalTarget(config);
   const connection = await Connection.connect(target.connectionOptions);
-  return new Client({ connection, namespace: target.namespace, dataConverter: dataConverterFor(config.encryption) });
+  return new Client({
+    connection,
+    namespace: target.namespace,
+    dataConverter: dataConverterFor(config.encryption),
+    // With tracing on, each start, update and signal is a span whose context the workflow continues.
+    ...(config.tracing && { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
+  });
 }

@@ -9,6 +9,7 @@ import { type AppConfig, ConfigError, loadConfig } from '../../config/env';
 import { connectClient } from '../../config/temporal';
 import type { LedgerStores } from '../../storage/send-ledger';
 import { openStores } from '../../storage/send-ledger';
+import { startTracing } from '../shared/tracing';
 import { createApiApp } from './create-api-app';
 import { MetricsServer } from './metrics/metrics-server';
 import { DOCS_PATH } from './openapi';
@@ -22,14 +23,23 @@ export async function serveApi(
   stores: LedgerStores | undefined,
   ownsStores = false,
 ): Promise<INestApplication> {
+  const tracing = startTracing(config.tracing, 'checkout-recovery-api');
   const client = await connectClient(config);
+  // The API process flushes its last spans at shutdown; in npm start's one process the worker does.
+  const closeStores =
+    ownsStores && (stores || tracing)
+      ? async () => {
+          await stores?.close();
+          await tracing?.shutdown();
+        }
+      : undefined;
   try {
     const app = await createApiApp(config, client, {
       closeClientOnShutdown: true,
       // LOG_FORMAT=json: one object per line (Nest 11's JSON console logger), the default in production.
       ...(config.logFormat === 'json' && { logger: new ConsoleLogger({ json: true }) }),
       ...(stores && { preferences: stores.preferences, stops: stores.stops }),
-      ...(stores && ownsStores && { closeStores: () => stores.close() }),
+      ...(closeStores && { closeStores }),
     });
     await app.listen(config.api.port, config.api.host);
     const logger = new Logger('Main');

@@ -1,8 +1,14 @@
 import type { DataConverter } from '@temporalio/common';
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { RecoveryActivities } from '../../activities/contract';
 import type { WorkerDeployment } from '../../config/worker-config';
-import { workflowSource } from './workflow-source';
+import type { Tracing } from '../shared/tracing';
+import { TRACING_WORKFLOW_INTERCEPTORS, workflowSource } from './workflow-source';
 
 // Sleeping checkouts need no cache: a bounded cache keeps memory flat as their number grows,
 // and an evicted checkout is replayed from history when its timer fires.
@@ -23,11 +29,14 @@ export interface RecoveryWorkerOptions {
   deployment?: WorkerDeployment | undefined;
   /** The provider quotas as a task-queue rate (config/worker-config.ts); undefined: none. */
   taskQueueActivitiesPerSecond?: number | undefined;
+  /** OpenTelemetry (apps/shared/tracing.ts); undefined: no tracing interceptors at all. */
+  tracing?: Pick<Tracing, 'resource' | 'spanProcessor'> | undefined;
 }
 
 export function createRecoveryWorker(options: RecoveryWorkerOptions): Promise<Worker> {
   return Worker.create({
-    ...workflowSource(),
+    ...workflowSource(options.tracing !== undefined),
+    ...(options.tracing && tracingOptions(options.tracing)),
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
@@ -48,4 +57,25 @@ export function createRecoveryWorker(options: RecoveryWorkerOptions): Promise<Wo
       },
     }),
   });
+}
+
+/**
+ * Spans for each workflow task and activity, the trace context carried in their headers; workflow
+ * spans leave the sandbox through a sink. The interceptors use the global tracer provider.
+ */
+function tracingOptions(
+  tracing: Pick<Tracing, 'resource' | 'spanProcessor'>,
+): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  return {
+    interceptors: {
+      workflowModules: [TRACING_WORKFLOW_INTERCEPTORS],
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
+  };
 }

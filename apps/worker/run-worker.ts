@@ -18,6 +18,7 @@ import { temporalTarget } from '../../config/temporal';
 import { consentFrom } from '../../storage/preferences-store';
 import type { LedgerStores } from '../../storage/send-ledger';
 import { processLog } from '../shared/process-log';
+import { startTracing } from '../shared/tracing';
 import { createRecoveryWorker } from './create-worker';
 import { startWorkerHealthServer, type WorkerHealthServer } from './health-server';
 
@@ -43,6 +44,7 @@ export async function runWorker(config: AppConfig, stores: LedgerStores): Promis
 
 async function serve(config: AppConfig, stores: LedgerStores, created: (worker: Worker) => void): Promise<void> {
   const target = temporalTarget(config);
+  const tracing = startTracing(config.tracing, 'checkout-recovery-worker');
   // One converter for the worker and its client (search attribute registration).
   const dataConverter = dataConverterFor(config.encryption);
   const connection = await NativeConnection.connect(target.connectionOptions);
@@ -92,8 +94,10 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       dataConverter,
       deployment: config.worker.deployment,
       taskQueueActivitiesPerSecond: config.worker.taskQueueActivitiesPerSecond,
+      tracing,
     });
     created(worker);
+    if (config.tracing) processLog(config.logFormat, 'info', `traces to ${config.tracing.tracesUrl} (OpenTelemetry)`);
     if (config.worker.deployment) {
       const { deploymentName, buildId } = config.worker.deployment;
       processLog(
@@ -128,5 +132,6 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
     mailer.close();
     sms.close();
     await connection.close();
+    await tracing?.shutdown(); // exports the spans still buffered
   }
 }
