@@ -12,6 +12,7 @@ import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect
 import { LedgerDiscountCodes } from './discount-codes';
 import { migrate, requireMigrated } from './migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
+import { rowsOf } from './rows';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
 
 export type { SentMessage } from './schema';
@@ -163,11 +164,6 @@ interface ClaimRow {
   consent_of: string | null;
   opted_out: boolean | null;
   channels: Channel[] | null;
-}
-
-/** node-postgres and PGlite both answer `execute` with `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 function consentOfRow(row: ClaimRow): CustomerConsent | null {

@@ -7,7 +7,7 @@ import { createSesMailer } from '../../activities/ses-mailer';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import type { CheckoutStatus } from '../../common/checkout';
 import { consentFrom } from '../../storage/preferences-store';
-import { type OpenedLedger, openStores } from '../../storage/send-ledger';
+import { type LedgerStores, type OpenedLedger, openStores } from '../../storage/send-ledger';
 import { call, type JsonResponse, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';
@@ -22,6 +22,8 @@ export class Stack {
     readonly inbox: LocalInbox,
     readonly api: RunningApi,
     private readonly ledger: OpenedLedger,
+    /** The API's stores (preferences, stop records), shared with the worker as `npm start` shares them. */
+    readonly stores: Pick<LedgerStores, 'preferences' | 'stops'>,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
   ) {}
@@ -54,7 +56,7 @@ export class Stack {
       }),
     });
     const running = worker.run();
-    return new Stack(env, inbox, api, ledger, worker, running);
+    return new Stack(env, inbox, api, ledger, stores, worker, running);
   }
 
   async close(): Promise<void> {

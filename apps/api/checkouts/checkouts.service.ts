@@ -86,28 +86,47 @@ export class CheckoutsService {
     return { checkoutId: checkout.checkoutId, workflowId, status: 'waiting', created: true };
   }
 
-  /**
-   * A newer checkout of the customer replaces their older running ones: each is signalled and stops,
-   * sending nothing more. Found through visibility, which lags by up to a second or so: an older
-   * checkout started that recently may be missed (its reminders then follow the frequency cap).
-   */
   private requireShopUrl(checkoutUrl: string): void {
     if (!isShopUrl(checkoutUrl, this.config.api.shopOrigins))
       throw new InvalidFieldsException([{ field: 'checkoutUrl', reason: SHOP_ORIGIN_REASON }]);
   }
 
+  /**
+   * A newer checkout of the customer replaces their older running ones: each is recorded stopped,
+   * signalled, and sends nothing more. An older checkout started at the same moment may be missed
+   * (visibility lags by a second or so; two concurrent statements may not see each other): its
+   * reminders then follow the frequency cap.
+   */
   private async supersedeOlder(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<void> {
     const by = checkoutIdOf(newWorkflowId);
-    for await (const older of runningCheckoutsOf(this.client, customerId)) {
-      if (older.workflowId === newWorkflowId || older.startTime >= newStartTime) continue;
-      await recordStop(this.stops, checkoutIdOf(older.workflowId), 'superseded', this.logger);
+    for (const olderId of await this.olderCheckoutsOf(customerId, newWorkflowId, newStartTime)) {
+      await recordStop(this.stops, olderId, 'superseded', this.logger);
       await this.client.workflow
-        .getHandle(older.workflowId)
+        .getHandle(workflowIdFor(olderId))
         .signal(supersededSignal, { by })
         .catch((err: unknown) => {
           if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: nothing to stop
         });
     }
+  }
+
+  /**
+   * With the API's database: one statement records this checkout and answers the customer's older
+   * ones that nothing has stopped (no visibility query on the start's path). Without it: visibility.
+   */
+  private async olderCheckoutsOf(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<string[]> {
+    if (this.stops) {
+      try {
+        return await this.stops.addAndListOlder(customerId, checkoutIdOf(newWorkflowId));
+      } catch (err) {
+        this.logger.warn(`customer_checkouts unavailable, superseding through visibility: ${String(err)}`);
+      }
+    }
+    const older: string[] = [];
+    for await (const info of runningCheckoutsOf(this.client, customerId)) {
+      if (info.workflowId !== newWorkflowId && info.startTime < newStartTime) older.push(checkoutIdOf(info.workflowId));
+    }
+    return older;
   }
 
   async recordActivity(checkoutId: string, at: string | undefined): Promise<ActivityAcceptedResponse> {
