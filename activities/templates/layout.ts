@@ -1,133 +1,64 @@
 // The shared frame of every email: simple table layout with inline styles, because mail
 // clients ignore <style> blocks and most of CSS.
-import type { Cart, Checkout } from '../../common/checkout';
-import type { DiscountOffer, IssuedOffer } from '../../common/discount-offer';
-import { formatDateTime, moneyFor } from './format';
-import { html, httpUrl, type SafeHtml } from './html';
+import type { EmailContent } from './email-content';
+import { html, type SafeHtml } from './html';
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#18181b;font-size:16px;line-height:1.5;';
 const MUTED = 'font-size:13px;color:#71717a;';
 
-export function emailDocument(parts: { title: string; preheader: string; body: SafeHtml; footer?: SafeHtml }): string {
+const paragraph = (text: string | SafeHtml) => html`<p style="margin:0 0 16px 0;">${text}</p>`;
+
+export function emailHtml(c: EmailContent): string {
+  const cart = c.cart
+    ? html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border-collapse:collapse;">
+${c.cart.lines.map(
+  (line) => html`<tr>
+<td style="padding:8px 8px 8px 0;width:64px;">${line.imageUrl ? html`<img src="${line.imageUrl}" alt="${line.name}" width="64" height="64" style="display:block;border-radius:4px;object-fit:cover;">` : undefined}</td>
+<td style="padding:8px;">${line.name}<br><span style="${MUTED}">${line.quantity}</span></td>
+<td align="right" style="padding:8px 0 8px 8px;white-space:nowrap;">${line.lineTotal}</td>
+</tr>`,
+)}
+<tr><td colspan="2" style="padding:12px 8px 0 0;border-top:1px solid #e4e4e7;font-weight:bold;">${c.cart.totalLabel}</td>
+<td align="right" style="padding:12px 0 0 8px;border-top:1px solid #e4e4e7;font-weight:bold;white-space:nowrap;">${c.cart.total}</td></tr>
+</table>`
+    : undefined;
+  const offer = c.offer
+    ? html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border:2px dashed #18181b;border-radius:8px;"><tr><td align="center" style="padding:16px;">
+<p style="margin:0 0 8px 0;font-weight:bold;">${c.offer.headline}</p>
+<p style="margin:0 0 8px 0;font-family:'Courier New',Courier,monospace;font-size:22px;letter-spacing:2px;font-weight:bold;">${c.offer.code}</p>
+<p style="margin:0;${MUTED}">${c.offer.instructions}</p>
+</td></tr></table>`
+    : undefined;
+  const button = c.button
+    ? html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:24px 0;"><tr>
+<td style="border-radius:6px;background:#18181b;"><a href="${c.button.href}" style="display:inline-block;padding:12px 24px;color:#ffffff;text-decoration:none;font-weight:bold;">${c.button.label}</a></td>
+</tr></table>
+<p style="margin:0 0 16px 0;${MUTED}">${c.button.orOpen} <a href="${c.button.href}" style="color:#71717a;">${c.button.href}</a></p>`
+    : undefined;
+  const footer = c.footer
+    ? html`<p style="max-width:600px;margin:16px auto 0 auto;${MUTED}font-family:Arial,Helvetica,sans-serif;">
+${c.footer.why}
+<a href="${c.footer.unsubscribeUrl}" style="color:#71717a;">${c.footer.unsubscribeLabel}</a></p>`
+    : undefined;
   return html`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${parts.title}</title></head>
+<html lang="${c.lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${c.subject}</title></head>
 <body style="margin:0;padding:0;background:#f4f4f5;">
-<span style="display:none;max-height:0;overflow:hidden;">${parts.preheader}</span>
+<span style="display:none;max-height:0;overflow:hidden;">${c.preheader}</span>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5;"><tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:8px;${FONT}">
 <tr><td style="padding:32px;">
-${parts.body}
+${paragraph(c.greeting)}
+${c.intro.map(paragraph)}
+${cart}
+${offer}
+${button}
+${c.outro.map(paragraph)}
 </td></tr>
 </table>
-${parts.footer}
+${footer}
 </td></tr></table>
 </body>
 </html>
 `.value;
-}
-
-export function paragraph(text: string | SafeHtml): SafeHtml {
-  return html`<p style="margin:0 0 16px 0;">${text}</p>`;
-}
-
-/** The workflow validates checkout URLs; this guards the href against anything else. */
-export function requireHttpUrl(url: string, what: string): string {
-  const safe = httpUrl(url);
-  if (!safe) throw new Error(`${what} must be an http(s) URL`);
-  return safe;
-}
-
-export function button(href: string, label: string): SafeHtml {
-  return html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:24px 0;"><tr>
-<td style="border-radius:6px;background:#18181b;"><a href="${href}" style="display:inline-block;padding:12px 24px;color:#ffffff;text-decoration:none;font-weight:bold;">${label}</a></td>
-</tr></table>
-<p style="margin:0 0 16px 0;${MUTED}">Or open this link: <a href="${href}" style="color:#71717a;">${href}</a></p>`;
-}
-
-export function unsubscribeFooter(unsubscribeUrl: string): SafeHtml {
-  return html`<p style="max-width:600px;margin:16px auto 0 auto;${MUTED}font-family:Arial,Helvetica,sans-serif;">
-You get this email because you started a checkout with us.
-<a href="${unsubscribeUrl}" style="color:#71717a;">Unsubscribe from cart reminders</a></p>`;
-}
-
-export function unsubscribeFooterText(unsubscribeUrl: string): string {
-  return `You get this email because you started a checkout with us.\nUnsubscribe from cart reminders: ${unsubscribeUrl}`;
-}
-
-/** Cart lines with image, name, quantity, unit price and line total, then the total. */
-export function cartTable(cart: Cart, money: (amount: number) => string, total = cart.total): SafeHtml {
-  const rows = cart.items.map((item) => {
-    const image = httpUrl(item.imageUrl);
-    const imageCell = image
-      ? html`<img src="${image}" alt="${item.name}" width="64" height="64" style="display:block;border-radius:4px;object-fit:cover;">`
-      : undefined;
-    return html`<tr>
-<td style="padding:8px 8px 8px 0;width:64px;">${imageCell}</td>
-<td style="padding:8px;">${item.name}<br><span style="${MUTED}">${item.quantity} × ${money(item.unitPrice)}</span></td>
-<td align="right" style="padding:8px 0 8px 8px;white-space:nowrap;">${money(item.unitPrice * item.quantity)}</td>
-</tr>`;
-  });
-  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border-collapse:collapse;">
-${rows}
-<tr><td colspan="2" style="padding:12px 8px 0 0;border-top:1px solid #e4e4e7;font-weight:bold;">Total</td>
-<td align="right" style="padding:12px 0 0 8px;border-top:1px solid #e4e4e7;font-weight:bold;white-space:nowrap;">${money(total)}</td></tr>
-</table>`;
-}
-
-export function cartText(cart: Cart, money: (amount: number) => string, total = cart.total): string {
-  const lines = cart.items.map(
-    (item) => `- ${item.name}: ${item.quantity} × ${money(item.unitPrice)} = ${money(item.unitPrice * item.quantity)}`,
-  );
-  return [...lines, `Total: ${money(total)}`].join('\n');
-}
-
-export function itemCount(cart: Cart): number {
-  return cart.items.reduce((n, item) => n + item.quantity, 0);
-}
-
-/** The reason note (reason-note.ts) as a paragraph, or nothing. */
-export function noteParagraph(note: { text: string } | undefined): SafeHtml | undefined {
-  return note ? paragraph(note.text) : undefined;
-}
-
-/** The reason note as plain-text lines (with the blank line after it), or none. */
-export function noteLines(note: { text: string } | undefined): string[] {
-  return note ? [note.text, ''] : [];
-}
-
-/** What an offer gives, short: "10% off", "€5.00 off", "free shipping". */
-export function offerSummary(offer: DiscountOffer, money: (amount: number) => string): string {
-  if (offer.freeShipping) return 'free shipping';
-  if (offer.percent !== undefined) return `${offer.percent}% off`;
-  return `${money(offer.amount ?? 0)} off`;
-}
-
-/** The offer in one sentence, with its cap and the code's expiry in the customer's locale and zone. */
-function offerSentence(checkout: Checkout, offer: IssuedOffer): { what: string; until: string } {
-  const money = moneyFor(checkout.customer, offer.currency);
-  const cap = offer.percent !== undefined && offer.maxAmount !== undefined ? ` (up to ${money(offer.maxAmount)})` : '';
-  const what = offer.freeShipping ? 'Free shipping on your order' : `${offerSummary(offer, money)} your order${cap}`;
-  return {
-    what: what.charAt(0).toUpperCase() + what.slice(1),
-    until: formatDateTime(offer.expiresAt, checkout.customer),
-  };
-}
-
-/** The discount code as a boxed block, or nothing. */
-export function offerBlock(checkout: Checkout, offer: IssuedOffer | undefined): SafeHtml | undefined {
-  if (!offer) return undefined;
-  const { what, until } = offerSentence(checkout, offer);
-  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0;border:2px dashed #18181b;border-radius:8px;"><tr><td align="center" style="padding:16px;">
-<p style="margin:0 0 8px 0;font-weight:bold;">${what}</p>
-<p style="margin:0 0 8px 0;font-family:'Courier New',Courier,monospace;font-size:22px;letter-spacing:2px;font-weight:bold;">${offer.code}</p>
-<p style="margin:0;${MUTED}">Enter the code at checkout. It works until ${until}.</p>
-</td></tr></table>`;
-}
-
-/** The discount code as plain-text lines (with the blank line after them), or none. */
-export function offerLines(checkout: Checkout, offer: IssuedOffer | undefined): string[] {
-  if (!offer) return [];
-  const { what, until } = offerSentence(checkout, offer);
-  return [`${what} with the code ${offer.code}.`, `Enter the code at checkout. It works until ${until}.`, ''];
 }

@@ -53,7 +53,7 @@ describe('reminder MIME', () => {
     assert.ok(parsed.text?.includes(links.resumeUrl), 'text part has the resume link');
     assert.ok(typeof parsed.html === 'string' && parsed.html.includes(links.resumeUrl));
     assert.equal(signedLinkIn(parsed.text, 'resume').claims.target, checkout.checkoutUrl);
-    assert.equal(parsed.subject, 'Your cart is waiting: 3 items, 1.234,50\u00a0€');
+    assert.equal(parsed.subject, 'Dein Warenkorb wartet: 3 Artikel, 1.234,50\u00a0€', 'a de-DE shopper');
   });
 
   it('addresses the customer by name and sends from the configured sender', async () => {

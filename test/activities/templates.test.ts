@@ -8,6 +8,9 @@ import { LINKS, PUBLIC_URL, sampleCheckout } from './fixtures';
 
 const NBSP = '\u00a0';
 
+/** Product images: every <img> but the shop's logo. */
+const productImages = (html: string) => (html.match(/<img [^>]*src="https:\/\/cdn\.example\.com/g) ?? []).length;
+
 function view(checkout = sampleCheckout()) {
   return { checkout, step: 2, stepsTotal: 3, ...reminderLinks(LINKS, checkout, 2) };
 }
@@ -20,7 +23,7 @@ describe('reminder templates', () => {
       assert.ok(email.html.includes(`href="${v.resumeUrl}"`), 'resume button in HTML');
       assert.ok(email.text.includes(v.resumeUrl), 'resume link in text');
       assert.ok(email.html.includes(`href="${v.unsubscribeUrl}"`), 'unsubscribe link in HTML');
-      assert.match(email.html, />Unsubscribe from cart reminders</);
+      assert.match(email.html, />Warenkorb-Erinnerungen abbestellen</, 'in the de-DE shopper’s language');
       assert.ok(email.text.includes(v.unsubscribeUrl), 'unsubscribe link in text');
       assert.ok(email.subject.length > 0);
       for (const body of [email.html, email.text]) {
@@ -37,13 +40,13 @@ describe('reminder templates', () => {
 
     it(`${template}: greets the customer by name, or generically without one`, () => {
       const named = renderReminder(template, view());
-      assert.ok(named.text.startsWith('Hi Ada,'));
+      assert.ok(named.text.startsWith('Hallo Ada,'));
       const checkout = sampleCheckout();
       const anonymous = renderReminder(
         template,
         view({ ...checkout, customer: { ...checkout.customer, name: undefined } }),
       );
-      assert.ok(anonymous.text.startsWith('Hi there,'));
+      assert.ok(anonymous.text.startsWith('Hallo,'), 'no salutation that guesses a gender');
     });
   }
 
@@ -52,7 +55,7 @@ describe('reminder templates', () => {
     assert.ok(de.html.includes(`1.234,50${NBSP}€`), 'de-DE total');
     assert.ok(de.html.includes(`1.199,50${NBSP}€`), 'de-DE unit price');
     assert.ok(de.html.includes(`35,00${NBSP}€`), 'de-DE line total: 2 × 17,50');
-    assert.ok(de.text.includes(`Total: 1.234,50${NBSP}€`));
+    assert.ok(de.text.includes(`Gesamt: 1.234,50${NBSP}€`));
 
     const base = sampleCheckout();
     const us = renderReminder(
@@ -78,11 +81,12 @@ describe('reminder templates', () => {
 
   it('cart shows every line: image when given, name, quantity, unit price and line total', () => {
     const email = renderReminder('cart', view());
-    assert.ok(email.html.includes('<img src="https://cdn.example.com/espresso.png" alt="Espresso machine"'));
-    assert.equal((email.html.match(/<img /g) ?? []).length, 1, 'no image for the line without imageUrl');
-    assert.ok(email.html.includes(`Descaler<br><span style="font-size:13px;color:#71717a;">2 × 17,50${NBSP}€</span>`));
+    assert.match(email.html, /<img [^>]*src="https:\/\/cdn\.example\.com\/espresso\.png"[^>]*alt="Espresso machine"/);
+    assert.equal(productImages(email.html), 1, 'no image for the line without imageUrl');
+    assert.ok(email.html.includes('Descaler'));
+    assert.ok(email.html.includes(`2 × 17,50${NBSP}€`));
     assert.ok(email.text.includes(`- Descaler: 2 × 17,50${NBSP}€ = 35,00${NBSP}€`));
-    assert.equal(email.subject, `Your cart is waiting: 3 items, 1.234,50${NBSP}€`);
+    assert.equal(email.subject, `Dein Warenkorb wartet: 3 Artikel, 1.234,50${NBSP}€`);
   });
 
   it('a malformed customer locale falls back to en-US instead of failing the send', () => {
@@ -112,7 +116,7 @@ describe('reminder templates', () => {
     assert.ok(
       html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;'),
     );
-    assert.ok(html.includes('Hi there,'), 'markup is not a name: the greeting goes without it');
+    assert.ok(html.includes('Hallo,'), 'markup is not a name: the greeting goes without it');
   });
 
   it('refuses a checkout URL that is not http(s) rather than signing a redirect to it', () => {
@@ -125,8 +129,20 @@ describe('reminder templates', () => {
 
   it('last-chance says it is the last reminder', () => {
     const email = renderReminder('last-chance', view());
-    assert.match(email.text, /last reminder/);
-    assert.ok(email.text.includes(`3 items worth 1.234,50${NBSP}€`));
+    assert.match(email.text, /letzte Erinnerung/);
+    assert.ok(email.text.includes(`3 Artikel im Wert von 1.234,50${NBSP}€`));
+    const base = sampleCheckout();
+    const english = renderReminder('last-chance', view({ ...base, customer: { ...base.customer, locale: 'en-IE' } }));
+    assert.match(english.text, /last reminder/);
+    assert.ok(english.text.includes('3 items worth €1,234.50'));
+  });
+
+  it('the last reminder shows the cart too: every line, its image with alt text, the total', () => {
+    const email = renderReminder('last-chance', view());
+    assert.match(email.html, /<img [^>]*src="https:\/\/cdn\.example\.com\/espresso\.png"[^>]*alt="Espresso machine"/);
+    assert.ok(email.text.includes(`- Espresso machine: 1 × 1.199,50${NBSP}€ = 1.199,50${NBSP}€`));
+    assert.ok(email.text.includes(`- Descaler: 2 × 17,50${NBSP}€ = 35,00${NBSP}€`));
+    assert.ok(email.text.includes(`Gesamt: 1.234,50${NBSP}€`));
   });
 });
 
@@ -134,14 +150,14 @@ describe('order confirmation template', () => {
   it('names the order, shows the order total, and has no unsubscribe link', () => {
     const checkout = sampleCheckout();
     const email = renderOrderConfirmation({ checkout, orderId: 'ord-<7>', total: 1200 });
-    assert.equal(email.subject, 'Thanks for your order ord-<7>');
+    assert.equal(email.subject, 'Danke für deine Bestellung ord-<7>');
     assert.ok(email.html.includes('ord-&lt;7&gt;'));
     assert.ok(email.html.includes(`1.200,00${NBSP}€`), 'the order total, not the cart total');
-    assert.ok(!/unsubscribe/i.test(email.html) && !/unsubscribe/i.test(email.text));
+    assert.ok(!/unsubscribe|abbestellen/i.test(email.html) && !/unsubscribe|abbestellen/i.test(email.text));
   });
 
   it('falls back to the cart total when the order carried none', () => {
     const email = renderOrderConfirmation({ checkout: sampleCheckout(), orderId: 'ord-1' });
-    assert.ok(email.text.includes(`Total: 1.234,50${NBSP}€`));
+    assert.ok(email.text.includes(`Gesamt: 1.234,50${NBSP}€`));
   });
 });

@@ -23,9 +23,9 @@ export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** `body` is markup: escape whatever in it came from outside. */
-export function htmlPage(status: number, title: string, body: string): HtmlPage {
+export function htmlPage(status: number, title: string, body: string, lang = 'en'): HtmlPage {
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
 <style>${PAGE_STYLE}</style></head>
