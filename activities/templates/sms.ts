@@ -35,10 +35,4 @@ export function offerLine(checkout: Checkout, offer: IssuedOffer): string {
   return tr.t('sms.offer', { code: offer.code, summary });
 }
 
-/** "Your Shop <shop@example.com>" → "Your Shop"; a bare address → its domain's first label. */
-export function shopNameFrom(from: string): string {
-  const display = /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim();
-  if (display) return display;
-  const domain = /@([^.>\s]+)/.exec(from)?.[1];
-  return domain ?? 'Shop';
-}
+export { shopNameFrom } from '../../config/brand';

@@ -10,7 +10,7 @@ import { FROM, LINKS, PUBLIC_URL, sampleCheckout } from './fixtures';
 
 async function reminderMime(checkout = sampleCheckout(), step = 2) {
   const links = reminderLinks(LINKS, checkout, step);
-  const email = renderReminder('cart', { checkout, step, stepsTotal: 3, ...links });
+  const email = await renderReminder('cart', { checkout, step, stepsTotal: 3, ...links });
   const raw = await buildMime({
     from: FROM,
     to: checkout.customer,
@@ -67,7 +67,7 @@ describe('reminder MIME', () => {
 describe('order confirmation MIME', () => {
   it('is transactional: no List-Unsubscribe headers, no reminder step', async () => {
     const checkout = sampleCheckout();
-    const email = renderOrderConfirmation({ checkout, orderId: 'ord-1' });
+    const email = await renderOrderConfirmation({ checkout, orderId: 'ord-1' });
     const raw = await buildMime({
       from: FROM,
       to: checkout.customer,

@@ -47,8 +47,8 @@ const view = (checkout: Checkout, offer?: IssuedOffer, progress?: CheckoutProgre
 });
 
 describe('the last-chance email with an offer', () => {
-  it('shows the code, what it gives and until when, in the customer locale and zone, in HTML and text', () => {
-    const email = renderReminder('last-chance', view(berlin(), TEN_PERCENT));
+  it('shows the code, what it gives and until when, in the customer locale and zone, in HTML and text', async () => {
+    const email = await renderReminder('last-chance', view(berlin(), TEN_PERCENT));
     assert.equal(email.subject, 'Letzte Erinnerung an deinen Warenkorb – 10 % Rabatt');
     for (const body of [email.html, email.text]) {
       assert.ok(body.includes('BACK-7KQ2-M9XD-3FJP'), 'the code');
@@ -61,17 +61,17 @@ describe('the last-chance email with an offer', () => {
     }
   });
 
-  it('a customer elsewhere reads the expiry in their own locale and zone', () => {
+  it('a customer elsewhere reads the expiry in their own locale and zone', async () => {
     const base = sampleCheckout();
     const ny = { ...base, customer: { ...base.customer, locale: 'en-US', timezone: 'America/New_York' } };
-    const email = renderReminder('last-chance', view(ny, TEN_PERCENT));
+    const email = await renderReminder('last-chance', view(ny, TEN_PERCENT));
     assert.ok(email.text.includes('November 26, 2026 at 07:00 AM EST'), email.text);
   });
 
-  it('free shipping replaces the "slower option may cost less" note for a shopper who left over shipping', () => {
-    const without = renderReminder('last-chance', view(berlin(), undefined, SHIPPING));
+  it('free shipping replaces the "slower option may cost less" note for a shopper who left over shipping', async () => {
+    const without = await renderReminder('last-chance', view(berlin(), undefined, SHIPPING));
     assert.ok(without.text.includes('Eine langsamere kostet vielleicht weniger'));
-    const email = renderReminder('last-chance', view(berlin(), FREE_SHIPPING, SHIPPING));
+    const email = await renderReminder('last-chance', view(berlin(), FREE_SHIPPING, SHIPPING));
     assert.equal(email.subject, 'Letzte Erinnerung an deinen Warenkorb – kostenloser Versand');
     for (const body of [email.html, email.text]) {
       assert.ok(!body.includes('Eine langsamere kostet vielleicht weniger'), 'no advice to pick a slower option');
@@ -82,21 +82,21 @@ describe('the last-chance email with an offer', () => {
     }
   });
 
-  it('without an offer nothing about codes appears', () => {
-    const email = renderReminder('last-chance', view(berlin()));
+  it('without an offer nothing about codes appears', async () => {
+    const email = await renderReminder('last-chance', view(berlin()));
     assert.equal(email.subject, 'Letzte Erinnerung: Dein Warenkorb wartet noch');
     assert.ok(!/code|BACK-/i.test(email.text));
   });
 
-  it('an earlier step that carries an offer (fromStep) shows it too, whatever its template', () => {
+  it('an earlier step that carries an offer (fromStep) shows it too, whatever its template', async () => {
     for (const template of ['friendly', 'cart'] as const) {
-      const email = renderReminder(template, view(berlin(), TEN_PERCENT));
+      const email = await renderReminder(template, view(berlin(), TEN_PERCENT));
       assert.ok(email.html.includes('BACK-7KQ2-M9XD-3FJP') && email.text.includes('BACK-7KQ2-M9XD-3FJP'), template);
     }
   });
 
-  it('a fixed amount off reads as money in the customer locale', () => {
-    const email = renderReminder(
+  it('a fixed amount off reads as money in the customer locale', async () => {
+    const email = await renderReminder(
       'last-chance',
       view(berlin(), { ...TEN_PERCENT, percent: undefined, maxAmount: undefined, amount: 5 }),
     );
@@ -105,7 +105,7 @@ describe('the last-chance email with an offer', () => {
 });
 
 describe('offers in texts and push notifications', () => {
-  it('a text names the code and what it gives, before the link', () => {
+  it('a text names the code and what it gives, before the link', async () => {
     const checkout = sampleCheckout();
     const resumeUrl = 'https://x.test/r/t';
     const text = renderSms({ checkout, template: 'last-chance', shopName: 'Shop', resumeUrl, offer: TEN_PERCENT });
@@ -114,7 +114,7 @@ describe('offers in texts and push notifications', () => {
     assert.doesNotMatch(plain, /Code /);
   });
 
-  it('a push notification names the code in its body', () => {
+  it('a push notification names the code in its body', async () => {
     const line = offerLine(sampleCheckout(), FREE_SHIPPING);
     const notification = pushNotification('Shop', 'last-chance', 'https://x.test/r/t', line, 'de-DE');
     assert.equal(notification.title, 'Shop: letzte Erinnerung');
