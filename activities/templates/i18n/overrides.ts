@@ -6,10 +6,12 @@
 // Held in the module because every render reads it; installed once, before anything renders.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '../../../config/config-error';
 import { CATALOGUES, compileMessage, type MessageKey, NAMESPACES, variablesOf } from './catalogues';
 import { isLocale, LOCALES, type Locale } from './locales';
 
-export class TemplateOverrideError extends Error {
+/** A ConfigError: the entry points print it as "Configuration error: …" and exit 1. */
+export class TemplateOverrideError extends ConfigError {
   constructor(readonly problems: string[]) {
     super(`TEMPLATE_OVERRIDES_DIR: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'TemplateOverrideError';
