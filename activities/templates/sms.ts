@@ -25,7 +25,9 @@ export function renderSms({ checkout, template, shopName, resumeUrl, offer }: Sm
   const total = moneyFor(checkout.customer, checkout.cart.currency)(checkout.cart.total);
   const line = tr.t(`sms.${template}`, { shop: shopName, count, total });
   const code = offer ? ` ${offerLine(checkout, offer)}` : '';
-  return `${line}${code} ${resumeUrl} ${tr.t('sms.optOut')}`;
+  // Intl puts no-break spaces in money ("1.234,50\u00a0€", "1\u202f234,50\u00a0€"): not in GSM-7, and
+  // one would make the whole text UCS-2 (70 characters a segment instead of 160).
+  return `${line}${code} ${resumeUrl} ${tr.t('sms.optOut')}`.replace(/[\u00a0\u202f\u2009]/g, ' ');
 }
 
 /** "Code BACK-7KQ2-M9XD-3FJP: 10% off.": the code first, so it survives a cut-off preview. */
