@@ -1,4 +1,5 @@
 // What the activities are built from: the worker wires the real ones, tests their own.
+import type { BrandConfig } from '../config/brand';
 import type { SendLedger } from '../storage/send-ledger';
 import type { ChannelSender } from './channels/channel-sender';
 import type { CustomerConsent } from './contract';
@@ -11,6 +12,8 @@ export interface ActivityDependencies {
   ledger: SendLedger;
   /** The From header and SES Source, e.g. "Your Shop <shop@example.com>". */
   from: string;
+  /** The shop's name, logo and colours in emails (config/brand.ts); default: DEFAULT_BRAND with `from`. */
+  brand?: BrandConfig;
   /** The API's public URL and the secrets and lifetimes of the signed links in reminders. */
   links: LinkSettings;
   /**

@@ -3,6 +3,7 @@
 // what may rule each out in send/reminder-routes.ts.
 import { Context } from '@temporalio/activity';
 import type { Channel } from '../common/checkout';
+import { type BrandConfig, DEFAULT_BRAND, shopNameFrom } from '../config/brand';
 import { confirmationKey, reminderKey } from '../storage/send-ledger';
 import type { ChannelSender } from './channels/channel-sender';
 import { emailChannel } from './channels/email-channel';
@@ -25,8 +26,9 @@ export type { ActivityDependencies } from './dependencies';
 export { BUSY_RETRY_DELAY_MS } from './send/delivery';
 
 export function createActivities(deps: ActivityDependencies): RecoveryActivities {
+  const brand: BrandConfig = deps.brand ?? { ...DEFAULT_BRAND, sender: deps.from, shopName: shopNameFrom(deps.from) };
   const senders = new Map<Channel, ChannelSender>([
-    ['email', emailChannel(deps.mailer, deps.from)],
+    ['email', emailChannel(deps.mailer, { ...brand, sender: deps.from })],
     ...(deps.channels ?? []).map((sender) => [sender.channel, sender] as const),
   ]);
   const deliver = deliveryThrough(deps.ledger);
@@ -84,7 +86,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
               const raw = await buildMime({
                 from: deps.from,
                 to: checkout.customer,
-                email: renderOrderConfirmation({ checkout, orderId, total }),
+                email: await renderOrderConfirmation({ checkout, orderId, total, brand }),
                 headers: confirmationHeaders(checkoutId),
               });
               return () => deps.mailer.send({ from: deps.from, to: checkout.customer.email, raw });

@@ -4,7 +4,7 @@
 
 import { signLink } from '../apps/shared/link-token';
 import type { Checkout } from '../common/checkout';
-import { requireHttpUrl } from './templates/layout';
+import { requireHttpUrl } from './templates/parts';
 
 export interface LinkSettings {
   /** Base URL of the API as shoppers reach it (PUBLIC_API_URL). */

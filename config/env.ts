@@ -3,6 +3,7 @@
 // (secrets.ts) and each feature's own settings. Every address, port and name has a default for the
 // embedded stack and an override for real infrastructure.
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
+import { type BrandConfig, loadBrand } from './brand';
 import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { loadEncryption } from './encryption/encryption-config';
@@ -51,6 +52,13 @@ export interface AppConfig {
     shopOrigins: string[];
   };
   ses: { endpoint: string | undefined; region: string; from: string };
+  /** The shop's name, logo, colours and sender in every message (config/brand.ts). */
+  brand: BrandConfig;
+  /**
+   * TEMPLATE_OVERRIDES_DIR: the shop's own copy, <template>/<locale>.json, checked at worker and API
+   * boot (activities/templates/i18n/overrides.ts); undefined: the shipped catalogues only.
+   */
+  templateOverridesDir: string | undefined;
   /** SMS through SNS Publish; `endpoint` set for a local SNS (npm start serves one). */
   sns: { endpoint: string | undefined; region: string };
   /** Countries texts may go to and the cap per phone number (config/sms-config.ts). */
@@ -132,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
   const production = env.NODE_ENV === 'production';
+  const brand = loadBrand(env);
   return {
     production,
     temporal: {
@@ -162,12 +171,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ses: {
       endpoint: env.SES_ENDPOINT || undefined,
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-      from: env.MAIL_FROM || 'Your Shop <shop@example.com>',
+      from: brand.sender,
     },
     sns: {
       endpoint: env.SNS_ENDPOINT || undefined,
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     },
+    brand,
+    templateOverridesDir: env.TEMPLATE_OVERRIDES_DIR?.trim() || undefined,
     sms: loadSmsSafety(env),
     databaseUrl: env.DATABASE_URL || undefined,
     allowEmbeddedDatabase: onOff(env, 'ALLOW_EMBEDDED_DATABASE', false),

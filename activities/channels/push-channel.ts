@@ -2,6 +2,7 @@
 // `pusher` is any sender of that shape, e.g. activities/channels/web-push-sender.ts:
 //   webPushChannel(createWebPushSender({ vapid }))
 import type { PushSubscriptionJSON } from '../../common/push-subscription';
+import { translatorFor } from '../templates/i18n/translator';
 import { offerLine } from '../templates/sms';
 import type { ChannelSender } from './channel-sender';
 
@@ -17,15 +18,18 @@ export interface PushSender {
   send(subscription: PushSubscriptionJSON, notification: PushNotification): Promise<{ messageId: string }>;
 }
 
+/** The notification in the shopper's language; `offer` is the offer line (sms.ts offerLine). */
 export function pushNotification(
   shopName: string,
   template: string,
   resumeUrl: string,
   offer?: string,
+  locale?: string,
 ): PushNotification {
+  const tr = translatorFor(locale);
   return {
-    title: template === 'last-chance' ? `${shopName}: last reminder` : `${shopName}: your cart is saved`,
-    body: offer ? `${offer}. Pick up right where you left off.` : 'Pick up right where you left off.',
+    title: tr.t(template === 'last-chance' ? 'push.titleLast' : 'push.title', { shop: shopName }),
+    body: offer ? tr.t('push.bodyOffer', { offer: offer.replace(/\.$/, '') }) : tr.t('push.body'),
     url: resumeUrl,
   };
 }
@@ -38,7 +42,7 @@ export function webPushChannel(pusher: PushSender, shopName: string): ChannelSen
       const subscription = checkout.customer.pushSubscription;
       if (!subscription) throw new Error('the customer has no push subscription');
       const line = offer ? offerLine(checkout, offer) : undefined;
-      const notification = pushNotification(shopName, template, links.resumeUrl, line);
+      const notification = pushNotification(shopName, template, links.resumeUrl, line, checkout.customer.locale);
       return () => pusher.send(subscription, notification);
     },
   };

@@ -1,5 +1,7 @@
-// Locale-aware bits shared by every template: money and the greeting.
+// Locale-aware bits shared by every template: money, dates and the greeting, through Intl in the
+// shopper's own locale (de-AT money for a de-AT shopper, whose words come from the de catalogue).
 import type { Customer } from '../../common/checkout';
+import type { Translator } from './i18n/translator';
 
 // Locales are not validated at the API edge; a malformed one must not fail the send.
 const FALLBACK_LOCALE = 'en-US';
@@ -33,9 +35,10 @@ export function displayName(customer: Pick<Customer, 'name'>): string | undefine
   return name.split(' ').length <= MAX_GREETING_NAME_WORDS ? name : undefined;
 }
 
-export function greeting(customer: Customer): string {
+/** "Hallo Ada," or "Hallo,": no salutation that guesses a gender. */
+export function greeting(customer: Customer, tr: Translator): string {
   const name = displayName(customer);
-  return name ? `Hi ${name},` : 'Hi there,';
+  return name ? tr.t('common.greeting.named', { name }) : tr.t('common.greeting.anonymous');
 }
 
 /** A date and time for the customer: their locale, their zone (else UTC), the zone named. */

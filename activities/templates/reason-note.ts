@@ -6,61 +6,56 @@ import type { Checkout } from '../../common/checkout';
 import type { AbandonReason, CheckoutProgress } from '../../common/checkout-events';
 import type { DiscountOffer } from '../../common/discount-offer';
 import { formatMoney } from './format';
+import { translatorFor } from './i18n/translator';
 
 export interface ReasonNote {
   text: string;
 }
 
-/** The note for this reason, or none (unknown reason: the template's own copy is enough). */
+/** The note for this reason in the shopper's language, or none (unknown reason: the template's own copy is enough). */
 export function reasonNote(
   checkout: Checkout,
   reason: AbandonReason | undefined,
   progress: CheckoutProgress | undefined,
   offer?: DiscountOffer,
 ): ReasonNote | undefined {
-  const shippingCost =
+  const tr = translatorFor(checkout.customer.locale);
+  const cost =
     progress?.shippingCost !== undefined
       ? formatMoney(progress.shippingCost, checkout.cart.currency, checkout.customer.locale)
       : undefined;
   switch (reason) {
-    case 'payment_failed':
+    case 'payment_failed': {
+      const method = progress?.paymentMethod?.toLowerCase();
       return {
-        text: progress?.paymentMethod
-          ? `Your payment didn't go through last time. Your ${methodName(progress.paymentMethod)} is still selected, so trying again takes one click.`
-          : "Your payment didn't go through last time. Your cart is saved, so trying again takes one click.",
+        text: method
+          ? tr.t('note.paymentFailed.method', { method, methodName: methodName(method) })
+          : tr.t('note.paymentFailed.plain'),
       };
+    }
     case 'shipping_cost':
       if (offer?.freeShipping) {
-        return {
-          text: shippingCost
-            ? `We noticed shipping added ${shippingCost} to your order. This time it's on us: the code below makes shipping free.`
-            : 'Shipping is on us this time: the code below makes it free.',
-        };
+        return { text: cost ? tr.t('note.shipping.freeWithCost', { cost }) : tr.t('note.shipping.free') };
       }
-      return {
-        text: shippingCost
-          ? `We noticed shipping added ${shippingCost} to your order. Have a look at the delivery options again: a slower one may cost less.`
-          : 'Have a look at the delivery options again: a slower one may cost less.',
-      };
+      return { text: cost ? tr.t('note.shipping.withCost', { cost }) : tr.t('note.shipping.plain') };
     case 'out_of_stock':
-      return {
-        text: "Something you chose ran out of stock. No rush: we'll keep the rest of your cart, and you can check back once it's available again.",
-      };
+      return { text: tr.t('note.outOfStock') };
     case 'coupon':
       return {
         text: progress?.couponRejected
-          ? `The code ${progress.couponRejected} didn't apply to your order. Your cart is saved whenever you're ready.`
-          : "Your discount code didn't apply to your order. Your cart is saved whenever you're ready.",
+          ? tr.t('note.coupon.code', { code: progress.couponRejected })
+          : tr.t('note.coupon.plain'),
       };
     default:
       return undefined;
   }
 }
 
-const METHOD_NAMES: Record<string, string> = { card: 'card', paypal: 'PayPal', klarna: 'Klarna', sepa: 'bank account' };
+// Brand names read the same in every language; "card" and "sepa" are worded by the catalogue (select).
+const METHOD_NAMES: Record<string, string> = { paypal: 'PayPal', klarna: 'Klarna' };
 
 function methodName(method: string): string {
-  return METHOD_NAMES[method.toLowerCase()] ?? method;
+  return METHOD_NAMES[method] ?? method;
 }
 
 /**

@@ -1,11 +1,13 @@
-// A reminder as one text message: who it is from, one line, the signed resume link, the opt-out
-// hint. No free text from the caller (not even the customer's name): a text in the shop's name with
-// words someone else chose is a phishing kit, and carriers' filters read it as one. Written to stay within one 160-character segment where the link allows (the signed resume
-// link carries the checkout URL, so a long shop URL makes it longer).
+// A reminder as one text message: who it is from, one line, the short resume link, the opt-out
+// hint, in the shopper's language. No free text from the caller (not even the customer's name): a
+// text in the shop's name with words someone else chose is a phishing kit, and carriers' filters read
+// it as one. Written to fit one segment (160 GSM-7 characters) with the short /r/<id> link; a
+// language whose copy needs UCS-2 gets 70 per segment, so its lines are kept short on purpose.
 import type { Checkout, TemplateName } from '../../common/checkout';
 import type { IssuedOffer } from '../../common/discount-offer';
 import { moneyFor } from './format';
-import { itemCount, offerSummary } from './layout';
+import { translatorFor } from './i18n/translator';
+import { itemCount, offerSummary } from './parts';
 
 export interface SmsView {
   checkout: Checkout;
@@ -17,31 +19,22 @@ export interface SmsView {
   offer?: IssuedOffer;
 }
 
-/** US carriers expect every marketing text to say how to stop them; SNS honours STOP itself. */
-export const SMS_OPT_OUT_HINT = 'Reply STOP to opt out';
-
 export function renderSms({ checkout, template, shopName, resumeUrl, offer }: SmsView): string {
+  const tr = translatorFor(checkout.customer.locale);
   const count = itemCount(checkout.cart);
   const total = moneyFor(checkout.customer, checkout.cart.currency)(checkout.cart.total);
-  const line =
-    template === 'last-chance'
-      ? `Last reminder: your cart (${total}) is still saved`
-      : template === 'cart'
-        ? `Your ${count} item${count === 1 ? '' : 's'} (${total}) are waiting`
-        : 'Your cart is saved';
-  const code = offer ? ` ${offerLine(checkout, offer)}.` : '';
-  return `${shopName}: ${line}.${code} ${resumeUrl} ${SMS_OPT_OUT_HINT}`;
+  const line = tr.t(`sms.${template}`, { shop: shopName, count, total });
+  const code = offer ? ` ${offerLine(checkout, offer)}` : '';
+  // Intl puts no-break spaces in money ("1.234,50\u00a0€", "1\u202f234,50\u00a0€"): not in GSM-7, and
+  // one would make the whole text UCS-2 (70 characters a segment instead of 160).
+  return `${line}${code} ${resumeUrl} ${tr.t('sms.optOut')}`.replace(/[\u00a0\u202f\u2009]/g, ' ');
 }
 
-/** "Code BACK-7KQ2-M9XD-3FJP: 10% off": the code first, so it survives a cut-off preview. */
+/** "Code BACK-7KQ2-M9XD-3FJP: 10% off.": the code first, so it survives a cut-off preview. */
 export function offerLine(checkout: Checkout, offer: IssuedOffer): string {
-  return `Code ${offer.code}: ${offerSummary(offer, moneyFor(checkout.customer, offer.currency))}`;
+  const tr = translatorFor(checkout.customer.locale);
+  const summary = offerSummary(offer, moneyFor(checkout.customer, offer.currency), tr);
+  return tr.t('sms.offer', { code: offer.code, summary });
 }
 
-/** "Your Shop <shop@example.com>" → "Your Shop"; a bare address → its domain's first label. */
-export function shopNameFrom(from: string): string {
-  const display = /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim();
-  if (display) return display;
-  const domain = /@([^.>\s]+)/.exec(from)?.[1];
-  return domain ?? 'Shop';
-}
+export { shopNameFrom } from '../../config/brand';

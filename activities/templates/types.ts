@@ -1,5 +1,6 @@
 import type { Checkout } from '../../common/checkout';
 import type { IssuedOffer } from '../../common/discount-offer';
+import type { BrandConfig } from '../../config/brand';
 import type { ReasonNote } from './reason-note';
 
 /** What every template returns: the pieces the MIME builder puts together. */
@@ -19,8 +20,10 @@ export interface ReminderView {
   unsubscribeUrl: string;
   /** What to say about why the shopper likely left (reason-note.ts). */
   note?: ReasonNote;
-  /** The discount code this reminder offers (layout.ts renders it). */
+  /** The discount code this reminder offers (parts.ts words it). */
   offer?: IssuedOffer;
+  /** The shop's logo, colours and name (config/brand.ts); default: DEFAULT_BRAND. */
+  brand?: BrandConfig;
 }
 
 export interface OrderConfirmationView {
@@ -28,4 +31,5 @@ export interface OrderConfirmationView {
   orderId: string;
   /** The order's total when the order event carried one; else the cart's. */
   total?: number;
+  brand?: BrandConfig;
 }

@@ -31,6 +31,7 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { TemplatesController } from './templates/templates.controller';
 import { temporalClientModule } from './temporal/temporal-client.module';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
@@ -79,6 +80,7 @@ export function apiModule({
       ResumeController,
       LegacyController,
       CodecController,
+      TemplatesController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

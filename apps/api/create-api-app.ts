@@ -2,6 +2,7 @@ import { type INestApplication, Logger, type LoggerService, type LogLevel } from
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
+import { prepareTemplates } from '../../activities/templates/prepare';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
@@ -44,6 +45,8 @@ export async function createApiApp(
   options: ApiAppOptions = {},
 ): Promise<INestApplication> {
   checkApiEdge(config); // every way of building the API refuses to run open outside development
+  // The pages and previews read the catalogues: a broken override stops the start, naming file and key.
+  await prepareTemplates(config);
   const app = await NestFactory.create<NestExpressApplication>(
     apiModule({
       config,

@@ -2,6 +2,7 @@
 // serve HTTP, and on SIGINT/SIGTERM close them all.
 import 'reflect-metadata';
 import { ConsoleLogger, type INestApplication, Logger } from '@nestjs/common';
+import { prepareTemplates } from '../../activities/templates/prepare';
 import { checkApiEdge } from '../../config/api-edge';
 import { checkDatabase } from '../../config/database-policy';
 import { describeEncryption } from '../../config/encryption/data-converter';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   checkApiEdge(config); // before any connection: a refused start names the setting, not a far server
   checkDatabase(config);
+  await prepareTemplates(config); // before any connection: a broken override names file and key
   // The embedded engine belongs to the worker's process; only a real server is shared.
   const stores = config.databaseUrl ? await openStores({ databaseUrl: config.databaseUrl }) : undefined;
   const app = await serveApi(config, stores, true);

@@ -10,7 +10,7 @@ import { smsChannel } from '../../activities/channels/sms-channel';
 import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
 import { createWebPushSender } from '../../activities/channels/web-push-sender';
 import { createSesMailer } from '../../activities/ses-mailer';
-import { shopNameFrom } from '../../activities/templates/sms';
+import { prepareTemplates } from '../../activities/templates/prepare';
 import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
@@ -24,6 +24,13 @@ import { startWorkerHealthServer, type WorkerHealthServer } from './health-serve
 
 /** Resolves once the worker has stopped (after a signal) and drained its in-flight sends. */
 export async function runWorker(config: AppConfig, stores: LedgerStores): Promise<void> {
+  // Before anything connects: a broken override or layout stops the start with the file and key named.
+  const templates = await prepareTemplates(config);
+  processLog(
+    config.logFormat,
+    'info',
+    `email layout compiled in ${templates.compileMs} ms; ${templates.overrides} message override(s) from TEMPLATE_OVERRIDES_DIR`,
+  );
   let worker: Worker | undefined;
   // First: the orchestrator sees a live (starting) process while it connects and bundles.
   const health: WorkerHealthServer | undefined = config.worker.healthAddress
@@ -58,6 +65,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       mailer,
       ledger: stores.ledger,
       from: config.ses.from,
+      brand: config.brand,
       links: { ...config.links, publicUrl: config.api.publicUrl },
       // Right before each send, in the claim's own statement: the API's stop record (an order may
       // land while the send is queued or retrying) and the customer's consent (an opt-out holds for
@@ -66,7 +74,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       consentInLedger: true,
       // Email is the mailer's; sms texts through SNS; push only with VAPID keys (else push steps fall through).
       channels: [
-        smsChannel(sms, shopNameFrom(config.ses.from), { allowedCallingCodes: config.sms.allowedCallingCodes }),
+        smsChannel(sms, config.brand.shopName, { allowedCallingCodes: config.sms.allowedCallingCodes }),
         ...(config.push
           ? [
               webPushChannel(
@@ -76,7 +84,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
                   allowLoopback: config.pushEndpoints.allowLoopback,
                   log: (message, attrs) => activityLog.warn(message, attrs),
                 }),
-                shopNameFrom(config.ses.from),
+                config.brand.shopName,
               ),
             ]
           : []),

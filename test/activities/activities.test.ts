@@ -65,6 +65,48 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     await ses.close();
   });
 
+  it('a de-DE checkout gets its reminder in German throughout: subject, words, money, dates, lang', async () => {
+    const base = sampleCheckout();
+    const checkout = { ...base, customer: { ...base.customer, timezone: 'Europe/Berlin' } };
+    const offer = {
+      percent: 10,
+      currency: 'EUR',
+      code: 'BACK-7KQ2-M9XD-3FJP',
+      expiresAt: '2026-12-03T18:06:00.000Z',
+    };
+    const { sendReminder } = createActivities(deps());
+    const result = await run(activityEnv(checkout), sendReminder, {
+      ...reminder(checkout, 2),
+      template: 'cart',
+      offer,
+      abandonReason: 'shipping_cost',
+      progress: { lastStep: 'shipping_options_viewed', shippingCost: 6.9, outOfStock: [], events: 1 },
+    });
+    assert.equal(result.outcome, 'sent');
+    const [mail] = await ses.messagesTo(checkout.customer.email);
+    assert.ok(mail);
+    assert.equal(mail.subject, 'Dein Warenkorb wartet: 3 Artikel, 1.234,50\u00a0€');
+    const text = mail.body.text ?? '';
+    const html = mail.body.html ?? '';
+    assert.match(html, /<html lang="de"/);
+    for (const german of [
+      'Hallo Ada,',
+      'Das hast du ausgewählt. Alles liegt noch in deinem Warenkorb.',
+      'Versand 6,90\u00a0€ zu deiner Bestellung',
+      '10 % Rabatt auf deine Bestellung mit dem Code BACK-7KQ2-M9XD-3FJP.',
+      'Er gilt bis 3. Dezember 2026 um 19:06 MEZ.',
+      'Gesamt: 1.234,50\u00a0€',
+      'Bestellung abschließen:',
+      'Warenkorb-Erinnerungen abbestellen:',
+    ]) {
+      assert.ok(text.includes(german), `"${german}" in:\n${text}`);
+    }
+    // No English sentence left around the German money and dates.
+    for (const english of ['Hi ', 'Your cart', 'Total', 'Enter the code', 'Unsubscribe', 'works until', 'your order']) {
+      assert.ok(!text.includes(english) && !html.includes(english), `no "${english}"`);
+    }
+  });
+
   it('sending the same reminder step twice sends one message; the second returns it as deduplicated', async () => {
     const checkout = sampleCheckout();
     const { sendReminder } = createActivities(deps());
@@ -78,7 +120,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     const inbox = await ses.messagesTo(checkout.customer.email);
     assert.equal(inbox.length, 1);
     assert.equal(inbox[0]?.messageId, first.messageId);
-    assert.equal(inbox[0]?.subject, 'You left something in your cart');
+    assert.equal(inbox[0]?.subject, 'Du hast etwas in deinem Warenkorb vergessen');
   });
 
   it('each step is its own message', async () => {
@@ -105,7 +147,10 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
       },
     });
     const [mail] = await ses.messagesTo(checkout.customer.email);
-    assert.match(mail?.body.text ?? '', /Your payment didn't go through last time\. Your PayPal is still selected/);
+    assert.match(
+      mail?.body.text ?? '',
+      /Deine Zahlung ist beim letzten Mal nicht durchgegangen\. PayPal ist noch ausgewählt/,
+    );
     const target = new URL(signedLinkIn(mail?.body.text, 'resume').claims.target ?? '');
     assert.equal(target.searchParams.get('retry_payment'), '1');
     assert.equal(target.searchParams.get('payment_method'), 'paypal');
@@ -124,9 +169,9 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     await run(activityEnv(plain), sendReminder, reminder(plain));
     const [oosMail] = await ses.messagesTo(oos.customer.email);
     const [plainMail] = await ses.messagesTo(plain.customer.email);
-    assert.match(oosMail?.body.text ?? '', /ran out of stock\. No rush/);
-    assert.match(oosMail?.body.html ?? '', /ran out of stock\. No rush/);
-    assert.doesNotMatch(plainMail?.body.text ?? '', /payment|stock|shipping added/i);
+    assert.match(oosMail?.body.text ?? '', /ist ausverkauft\. Keine Eile/);
+    assert.match(oosMail?.body.html ?? '', /ist ausverkauft\. Keine Eile/);
+    assert.doesNotMatch(plainMail?.body.text ?? '', /Zahlung|ausverkauft|Versand/i);
     assert.equal(signedLinkIn(plainMail?.body.text, 'resume').claims.target, plain.checkoutUrl);
   });
 
@@ -201,7 +246,7 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     const inbox = await ses.messagesTo(checkout.customer.email);
     assert.deepEqual(
       inbox.map((e) => e.subject),
-      ['Thanks for your order ord-1'],
+      ['Danke für deine Bestellung ord-1'],
     );
     assert.equal((await ledger.get(confirmationKey(checkout.checkoutId, 'ord-1')))?.kind, 'confirmation');
   });

@@ -88,7 +88,7 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
     const [text, ...more] = textsTo(checkout.customer.phone);
     assert.equal(more.length, 0);
     assert.equal(text?.messageId, result.messageId);
-    assert.match(text?.message ?? '', /^Your Shop: Your cart is saved\. .* Reply STOP to opt out$/);
+    assert.match(text?.message ?? '', /^Your Shop: Dein Warenkorb ist gespeichert\. .* STOP zum Abmelden$/);
     const resume = signedLinkIn(text?.message, 'resume');
     assert.equal(resume.claims.checkoutId, checkout.checkoutId);
     assert.equal(resume.claims.step, 1);

@@ -10,7 +10,7 @@ import { FROM, LINKS, PUBLIC_URL, sampleCheckout } from './fixtures';
 
 async function reminderMime(checkout = sampleCheckout(), step = 2) {
   const links = reminderLinks(LINKS, checkout, step);
-  const email = renderReminder('cart', { checkout, step, stepsTotal: 3, ...links });
+  const email = await renderReminder('cart', { checkout, step, stepsTotal: 3, ...links });
   const raw = await buildMime({
     from: FROM,
     to: checkout.customer,
@@ -53,7 +53,7 @@ describe('reminder MIME', () => {
     assert.ok(parsed.text?.includes(links.resumeUrl), 'text part has the resume link');
     assert.ok(typeof parsed.html === 'string' && parsed.html.includes(links.resumeUrl));
     assert.equal(signedLinkIn(parsed.text, 'resume').claims.target, checkout.checkoutUrl);
-    assert.equal(parsed.subject, 'Your cart is waiting: 3 items, 1.234,50\u00a0€');
+    assert.equal(parsed.subject, 'Dein Warenkorb wartet: 3 Artikel, 1.234,50\u00a0€', 'a de-DE shopper');
   });
 
   it('addresses the customer by name and sends from the configured sender', async () => {
@@ -67,7 +67,7 @@ describe('reminder MIME', () => {
 describe('order confirmation MIME', () => {
   it('is transactional: no List-Unsubscribe headers, no reminder step', async () => {
     const checkout = sampleCheckout();
-    const email = renderOrderConfirmation({ checkout, orderId: 'ord-1' });
+    const email = await renderOrderConfirmation({ checkout, orderId: 'ord-1' });
     const raw = await buildMime({
       from: FROM,
       to: checkout.customer,

@@ -9,8 +9,11 @@ describe('what a reminder says about the abandonment reason', () => {
 
   test('shipping cost: names the cost in the customer’s format and points at cheaper delivery', () => {
     const note = reasonNote(checkout, 'shipping_cost', { ...NO_PROGRESS, shippingCost: 6.9 });
-    assert.match(note?.text ?? '', /shipping added .*6[.,]90.* to your order/);
-    assert.match(note?.text ?? '', /slower one may cost less/);
+    assert.match(note?.text ?? '', /Versand 6,90\s€ zu deiner Bestellung/, 'a de-DE shopper reads German');
+    assert.match(note?.text ?? '', /Eine langsamere kostet vielleicht weniger/);
+    const en = { ...checkout, customer: { ...checkout.customer, locale: 'en-GB' } };
+    const english = reasonNote(en, 'shipping_cost', { ...NO_PROGRESS, shippingCost: 6.9 });
+    assert.match(english?.text ?? '', /shipping added €6\.90 to your order\. .*slower one may cost less/);
   });
 
   test('a rejected coupon is named', () => {

@@ -13,7 +13,7 @@ import { FROM, LINKS, sampleCheckout } from './fixtures';
 
 async function message(checkout = sampleCheckout()) {
   const links = reminderLinks(LINKS, checkout, 1);
-  const email = renderReminder('friendly', { checkout, step: 1, stepsTotal: 3, ...links });
+  const email = await renderReminder('friendly', { checkout, step: 1, stepsTotal: 3, ...links });
   const raw = await buildMime({
     from: FROM,
     to: checkout.customer,
@@ -57,10 +57,10 @@ describe('SES mailer against a real local SES', () => {
     const [stored, ...more] = await ses.messagesTo(msg.to);
     assert.equal(more.length, 0);
     assert.equal(stored?.messageId, messageId);
-    assert.equal(stored?.subject, 'You left something in your cart');
+    assert.equal(stored?.subject, 'Du hast etwas in deinem Warenkorb vergessen');
     assert.ok(stored?.destination.to.some((to) => to.includes(msg.to)));
-    assert.ok(stored?.body.html?.includes('Return to my cart'));
-    assert.ok(stored?.body.text?.includes('Return to my cart'));
+    assert.ok(stored?.body.html?.includes('Zurück zum Warenkorb'));
+    assert.ok(stored?.body.text?.includes('Zurück zum Warenkorb'));
   });
 });
 

@@ -7,7 +7,7 @@ import { PERMANENT_SEND_FAILURE, TRANSIENT_SEND_FAILURE } from '../../activities
 import { failureReasonOf } from '../../activities/failure-reasons';
 import { reminderLinks } from '../../activities/links';
 import { THROTTLE_RETRY_DELAY_MS } from '../../activities/ses-failures';
-import { renderSms, SMS_OPT_OUT_HINT, shopNameFrom } from '../../activities/templates/sms';
+import { renderSms, shopNameFrom } from '../../activities/templates/sms';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { failureOf } from '../support/failures';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
@@ -88,10 +88,10 @@ describe('SMS text', () => {
     const checkout = sampleCheckout({ checkoutUrl: 'https://shop.example.com/c/1' });
     const { resumeUrl } = reminderLinks(LINKS, checkout, 1);
     const text = renderSms({ checkout, template: 'friendly', shopName: shopNameFrom(FROM), resumeUrl });
-    assert.ok(text.startsWith('Your Shop: Your cart is saved.'), text);
+    assert.ok(text.startsWith('Your Shop: Dein Warenkorb ist gespeichert.'), text);
     assert.ok(!text.includes('Ada'), 'free text from the caller stays out of texts');
     assert.ok(text.includes(resumeUrl));
-    assert.ok(text.endsWith(SMS_OPT_OUT_HINT));
+    assert.ok(text.endsWith('STOP zum Abmelden'), "how to opt out, in the shopper's language");
     assert.ok(text.length <= 320, `${text.length} characters`);
     const withoutLink = text.replace(resumeUrl, '');
     assert.ok(withoutLink.length <= 80, `the words around the link stay short: ${withoutLink.length}`);
@@ -100,6 +100,14 @@ describe('SMS text', () => {
   it('the last chance says so and shows the total', () => {
     const checkout = sampleCheckout();
     const text = renderSms({ checkout, template: 'last-chance', shopName: 'Shop', resumeUrl: 'https://x.test/r/t' });
-    assert.match(text, /Last reminder: your cart \(1\.234,50\s€\) is still saved/);
+    assert.match(text, /Letzte Erinnerung: Dein Warenkorb \(1\.234,50\s€\) ist noch gespeichert/);
+    const en = { ...checkout, customer: { ...checkout.customer, locale: 'en-GB' } };
+    const english = renderSms({
+      checkout: en,
+      template: 'last-chance',
+      shopName: 'Shop',
+      resumeUrl: 'https://x.test/r/t',
+    });
+    assert.match(english, /Last reminder: your cart \(€1,234\.50\) is still saved.*Reply STOP to opt out$/);
   });
 });

@@ -100,6 +100,8 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
     'GET /health',
     'GET /health/live',
     'GET /health/ready',
+    'GET /templates',
+    'GET /templates/{name}/preview',
     'POST /api/checkout',
     'POST /api/order',
     'POST /checkouts',

@@ -89,4 +89,17 @@ describe('GET /r/:token', () => {
       await assertPage(res, 400, /Invalid link/);
     }
   });
+
+  test('the page speaks the browser’s language (Accept-Language), with the lang attribute set', async () => {
+    const token = resumeToken({ expiresAt: Math.floor(Date.now() / 1000) - 10 });
+    const german = await fetch(`${api.url}/r/${token}`, {
+      redirect: 'manual',
+      headers: { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' },
+    });
+    await assertPage(german, 410, /<html lang="de">[\s\S]*Dieser Link ist abgelaufen[\s\S]*Warenkorb-Link/);
+    const french = await fetch(`${api.url}/r/x`, { redirect: 'manual', headers: { 'accept-language': 'fr-CH' } });
+    await assertPage(french, 400, /<html lang="fr">[\s\S]*Lien non valide/);
+    const english = await fetch(`${api.url}/r/x`, { redirect: 'manual', headers: { 'accept-language': 'ja' } });
+    await assertPage(english, 400, /<html lang="en">[\s\S]*Invalid link/);
+  });
 });

@@ -17,15 +17,16 @@ export interface HtmlResponse {
 
 /** The pages' one style sheet, inline; the CSP allows exactly it by its hash (security-headers.ts). */
 export const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}
-button{font-size:1rem;padding:.6rem 1.2rem;cursor:pointer}`;
+button{font-size:1rem;padding:.6rem 1.2rem;cursor:pointer}
+p{overflow-wrap:anywhere}`;
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** `body` is markup: escape whatever in it came from outside. */
-export function htmlPage(status: number, title: string, body: string): HtmlPage {
+export function htmlPage(status: number, title: string, body: string, lang = 'en'): HtmlPage {
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
 <style>${PAGE_STYLE}</style></head>

@@ -1,34 +1,33 @@
-// What a shopper sees when a link from an email cannot be followed.
+// What a shopper sees when a link from an email cannot be followed, in their browser's language.
+import { translatorFor } from '../../../activities/templates/i18n/translator';
 import type { LinkRejection } from '../../shared/link-token';
-import { type HtmlPage, htmlPage } from '../http/html-page';
+import { escapeHtml, type HtmlPage, htmlPage } from '../http/html-page';
 
 export type LinkKind = 'unsubscribe' | 'cart';
 
-const AGAIN: Record<LinkKind, string> = {
-  unsubscribe:
-    'To stop reminders, use the unsubscribe link in a more recent email from us, or reply to it and we will stop.',
-  cart: 'Your cart may still be waiting: visit our shop to pick up where you left off.',
-};
+const para = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 /** 410 for a genuine link whose time is up, 400 for anything altered, cut short or made up. */
-export function rejectedLinkPage(kind: LinkKind, reason: LinkRejection): HtmlPage {
+export function rejectedLinkPage(kind: LinkKind, reason: LinkRejection, locale?: string): HtmlPage {
+  const tr = translatorFor(locale);
+  const again = tr.t(kind === 'unsubscribe' ? 'link-page.againUnsubscribe' : 'link-page.againCart');
   if (reason === 'expired')
     return htmlPage(
       410,
-      'This link has expired',
-      `<p>The ${kind} link you followed is too old to use.</p>\n<p>${AGAIN[kind]}</p>`,
+      tr.t('link-page.expiredTitle'),
+      `${para(tr.t('link-page.expiredBody', { kind }))}\n${para(again)}`,
+      tr.locale,
     );
-  return htmlPage(
-    400,
-    'Invalid link',
-    `<p>This ${kind} link is not valid: it may have been cut short or changed. Please use the link exactly as it is in your email.</p>`,
-  );
+  return htmlPage(400, tr.t('link-page.invalidTitle'), para(tr.t('link-page.invalidBody', { kind })), tr.locale);
 }
 
 /** A genuine resume link whose shop origin is no longer in SHOP_ORIGINS: no redirect, and nothing to fix by the shopper. */
-export const unknownShopPage = (): HtmlPage =>
-  htmlPage(
+export function unknownShopPage(locale?: string): HtmlPage {
+  const tr = translatorFor(locale);
+  return htmlPage(
     400,
-    'This link no longer leads anywhere',
-    `<p>The shop this link pointed to is not one we send you to any more.</p>\n<p>${AGAIN.cart}</p>`,
+    tr.t('link-page.unknownShopTitle'),
+    `${para(tr.t('link-page.unknownShopBody'))}\n${para(tr.t('link-page.againCart'))}`,
+    tr.locale,
   );
+}

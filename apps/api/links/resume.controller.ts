@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { localeFromAcceptLanguage } from '../../../activities/templates/i18n/locales';
 import { Public } from '../http/api-key.decorators';
 import { type HtmlResponse, sendPage } from '../http/html-page';
 import { ResumeService } from './resume.service';
@@ -12,8 +13,12 @@ export class ResumeController {
   constructor(private readonly resume: ResumeService) {}
 
   @Get(':token')
-  follow(@Param('token') token: unknown, @Res() res: HtmlResponse): void {
-    const outcome = this.resume.follow(token);
+  follow(
+    @Param('token') token: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: HtmlResponse,
+  ): void {
+    const outcome = this.resume.follow(token, localeFromAcceptLanguage(acceptLanguage));
     if ('redirectTo' in outcome) {
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Referrer-Policy', 'no-referrer');

@@ -21,22 +21,23 @@ export class ResumeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  follow(token: unknown): { redirectTo: string } | HtmlPage {
+  /** `locale` words the page shown when the link cannot be followed. */
+  follow(token: unknown, locale?: string): { redirectTo: string } | HtmlPage {
     const verdict = this.links.verify(token, 'resume');
     if (!verdict.ok) {
       this.metrics.linkRejected('resume', verdict.reason);
-      return rejectedLinkPage('cart', verdict.reason);
+      return rejectedLinkPage('cart', verdict.reason, locale);
     }
     const target = verdict.claims.target ?? '';
     // Signed by us from a validated URL; checked again because a redirect is an open door if wrong.
     if (!isHttpUrl(target)) {
       this.metrics.linkRejected('resume', 'malformed');
-      return rejectedLinkPage('cart', 'malformed');
+      return rejectedLinkPage('cart', 'malformed', locale);
     }
     // Links live for days: one signed before SHOP_ORIGINS dropped an origin must not still lead there.
     if (!isShopUrl(target, this.config.api.shopOrigins)) {
       this.metrics.linkRejected('resume', 'foreign-origin');
-      return unknownShopPage();
+      return unknownShopPage(locale);
     }
     this.metrics.resumeClicked(verdict.claims.step);
     return { redirectTo: target };

@@ -1,26 +1,40 @@
-// The pages a shopper sees after following the (signed) unsubscribe link in a reminder.
+// The pages a shopper sees after following the (signed) unsubscribe link in a reminder, in the
+// language their browser asks for (Accept-Language; the link carries no locale).
+import { translatorFor } from '../../../activities/templates/i18n/translator';
 import { escapeHtml, type HtmlPage, htmlPage } from '../http/html-page';
 
 /** GET shows a button only: RFC 8058, because mail scanners follow links and must not unsubscribe anyone. */
-export function confirmPage(token: string): HtmlPage {
+export function confirmPage(token: string, locale?: string): HtmlPage {
+  const tr = translatorFor(locale);
   const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
   return htmlPage(
     200,
-    'Stop reminders?',
-    `<p>We sent you reminders about the items you left in your cart. Press the button and we will stop.</p>
+    tr.t('unsubscribe-page.confirmTitle'),
+    `<p>${escapeHtml(tr.t('unsubscribe-page.confirmBody'))}</p>
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit">Stop all cart reminders</button>
+<button type="submit">${escapeHtml(tr.t('unsubscribe-page.confirmButton'))}</button>
 </form>`,
+    tr.locale,
   );
 }
 
-export const donePage = (): HtmlPage =>
-  htmlPage(
+export function donePage(locale?: string): HtmlPage {
+  const tr = translatorFor(locale);
+  return htmlPage(
     200,
-    'Unsubscribed',
-    '<p>You will receive no more reminders about carts you left. Order confirmations still reach you.</p>',
+    tr.t('unsubscribe-page.doneTitle'),
+    `<p>${escapeHtml(tr.t('unsubscribe-page.doneBody'))}</p>`,
+    tr.locale,
   );
+}
 
-export const errorPage = (): HtmlPage =>
-  htmlPage(500, 'Something went wrong', '<p>We could not process your request. Please try again in a moment.</p>');
+export function errorPage(locale?: string): HtmlPage {
+  const tr = translatorFor(locale);
+  return htmlPage(
+    500,
+    tr.t('unsubscribe-page.errorTitle'),
+    `<p>${escapeHtml(tr.t('unsubscribe-page.errorBody'))}</p>`,
+    tr.locale,
+  );
+}

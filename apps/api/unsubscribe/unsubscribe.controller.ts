@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { localeFromAcceptLanguage } from '../../../activities/templates/i18n/locales';
 import { Public } from '../http/api-key.decorators';
 import { type HtmlResponse, sendPage } from '../http/html-page';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -12,14 +13,22 @@ export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
   @Get()
-  confirm(@Query('token') token: unknown, @Res() res: HtmlResponse): void {
-    sendPage(res, this.unsubscribe.confirmation(token));
+  confirm(
+    @Query('token') token: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: HtmlResponse,
+  ): void {
+    sendPage(res, this.unsubscribe.confirmation(token, localeFromAcceptLanguage(acceptLanguage)));
   }
 
   /** Also the RFC 8058 one-click target: mail clients POST `List-Unsubscribe=One-Click` here. */
   @Post()
   @HttpCode(200)
-  async confirmed(@Query('token') token: unknown, @Res() res: HtmlResponse): Promise<void> {
-    sendPage(res, await this.unsubscribe.unsubscribe(token));
+  async confirmed(
+    @Query('token') token: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: HtmlResponse,
+  ): Promise<void> {
+    sendPage(res, await this.unsubscribe.unsubscribe(token, localeFromAcceptLanguage(acceptLanguage)));
   }
 }

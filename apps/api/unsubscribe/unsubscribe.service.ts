@@ -23,14 +23,15 @@ export class UnsubscribeService {
     private readonly metrics: ApiMetrics,
   ) {}
 
-  confirmation(token: unknown): HtmlPage {
+  /** `locale` is the page's language (the browser's Accept-Language). */
+  confirmation(token: unknown, locale?: string): HtmlPage {
     const verdict = this.verify(token);
-    return verdict.ok ? confirmPage(token as string) : rejectedLinkPage('unsubscribe', verdict.reason);
+    return verdict.ok ? confirmPage(token as string, locale) : rejectedLinkPage('unsubscribe', verdict.reason, locale);
   }
 
-  async unsubscribe(token: unknown): Promise<HtmlPage> {
+  async unsubscribe(token: unknown, locale?: string): Promise<HtmlPage> {
     const verdict = this.verify(token);
-    if (!verdict.ok) return rejectedLinkPage('unsubscribe', verdict.reason);
+    if (!verdict.ok) return rejectedLinkPage('unsubscribe', verdict.reason, locale);
     const { checkoutId, customerId } = verdict.claims;
     try {
       // The checkout in the link is told directly too: visibility may not list it yet.
@@ -38,9 +39,9 @@ export class UnsubscribeService {
       this.metrics.unsubscribed(checkoutsUpdated > 0 ? 'stopped' : 'none_running');
     } catch (err) {
       this.logger.error(`unsubscribe of customer ${customerId} failed`, err instanceof Error ? err.stack : err);
-      return errorPage();
+      return errorPage(locale);
     }
-    return donePage();
+    return donePage(locale);
   }
 
   private verify(token: unknown): LinkVerdict {
