@@ -3,6 +3,7 @@
 // (secrets.ts) and each feature's own settings. Every address, port and name has a default for the
 // embedded stack and an override for real infrastructure.
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
+import { type AnalyticsConfig, loadAnalytics } from './analytics-config';
 import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { loadEncryption } from './encryption/encryption-config';
@@ -83,6 +84,8 @@ export interface AppConfig {
   worker: WorkerConfig;
   /** LOG_FORMAT: json (production default) or text (config/log-format.ts). */
   logFormat: LogFormat;
+  /** The holdout, the attribution window and the dashboard's links (config/analytics-config.ts). */
+  analytics: AnalyticsConfig;
 }
 
 export interface LinkConfig {
@@ -192,5 +195,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryption: loadEncryption(env),
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
+    analytics: loadAnalytics(env, env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS),
   };
 }

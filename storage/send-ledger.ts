@@ -10,6 +10,7 @@ import type { Channel } from '../common/checkout';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
+import { DrizzleEventStore, type EventStore } from './event-store';
 import { migrate, requireMigrated } from './migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
@@ -131,6 +132,8 @@ export interface LedgerStores {
   preferences: PreferenceStore;
   /** Where the API records stopped checkouts for the sends' claims to read. */
   stops: CheckoutStops;
+  /** The analytics event stream (the API's and the send activities' records). */
+  events: EventStore;
   close(): Promise<void>;
 }
 
@@ -153,6 +156,7 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     ledger,
     preferences: new DrizzlePreferenceStore(connection.db),
     stops: new DrizzleCheckoutStops(connection.db),
+    events: new DrizzleEventStore(connection.db),
     close: connection.close,
   };
 }

@@ -4,7 +4,10 @@ import type { Client } from '@temporalio/client';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
+import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
+import { EventRecorder } from './analytics/event-recorder';
+import { EVENT_STORE } from './analytics/event-store.token';
 import { APP_CONFIG } from './app-config.token';
 import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
@@ -47,6 +50,8 @@ export interface ApiModuleOptions {
   preferences: PreferenceStore | null;
   /** Stop records read by the sends' claims; null without a database (the update then carries the guarantee alone). */
   stops: CheckoutStops | null;
+  /** The analytics event stream; null without a database (nothing recorded, the analytics answer 503). */
+  events: EventStore | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -64,6 +69,7 @@ export function apiModule({
   legacyCheckoutUrl,
   preferences,
   stops,
+  events,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -85,12 +91,14 @@ export function apiModule({
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
       { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: CHECKOUT_STOPS, useValue: stops },
+      { provide: EVENT_STORE, useValue: events },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
       { provide: APP_PIPE, useClass: ApiValidationPipe },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
       { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      EventRecorder,
       CheckoutsService,
       OrdersService,
       CustomerCheckoutsService,

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
+import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
@@ -32,6 +33,8 @@ export interface ApiAppOptions {
   preferences?: PreferenceStore;
   /** Where orders, cancels and supersedes are recorded for the sends' claims to read (same database). */
   stops?: CheckoutStops;
+  /** The analytics event stream (same database); absent: nothing is recorded and the analytics answer 503. */
+  events?: EventStore;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function createApiApp(
       legacyCheckoutUrl: config.api.legacyCheckoutUrl,
       preferences: options.preferences ?? null,
       stops: options.stops ?? null,
+      events: options.events ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

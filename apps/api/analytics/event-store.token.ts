@@ -1,0 +1,2 @@
+/** Injection token of the analytics event stream (storage/event-store.ts), or null without a database. */
+export const EVENT_STORE = 'EventStore';
