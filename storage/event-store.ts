@@ -66,7 +66,7 @@ export class DrizzleEventStore implements EventStore {
       .select()
       .from(recoveryEvents)
       .where(eq(recoveryEvents.checkoutId, checkoutId))
-      .orderBy(asc(recoveryEvents.at), asc(recoveryEvents.recordedAt), asc(recoveryEvents.id));
+      .orderBy(asc(recoveryEvents.at), asc(recoveryEvents.seq));
     return rows.map(
       (r) =>
         ({
@@ -97,7 +97,7 @@ export class DrizzleEventStore implements EventStore {
           sql`${recoveryEvents.type} IN ('checkout_started', 'reminder_sent', 'checkout_event')`,
         ),
       )
-      .orderBy(asc(recoveryEvents.at), asc(recoveryEvents.recordedAt));
+      .orderBy(asc(recoveryEvents.at), asc(recoveryEvents.seq));
     const facts: CheckoutFacts = { remindersSent: 0, checkoutEvents: [] };
     for (const r of rows) {
       if (r.type === 'checkout_started')

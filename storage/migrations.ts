@@ -126,7 +126,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
         holdout boolean,
         reason text,
         data jsonb NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now()
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        -- The write order: ties of one time (a reminder and the close it caused) keep it.
+        seq bigserial NOT NULL
       )`,
       // The cohort of a date range: checkouts started in it (and so on for each type by time).
       'CREATE INDEX IF NOT EXISTS recovery_events_type_at_idx ON recovery_events (type, at)',

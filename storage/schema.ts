@@ -1,6 +1,17 @@
 // The dedupe ledger's table, as drizzle sees it. The DDL lives in migrations.ts (compiled into
 // dist/, so the runtime image needs no SQL files); a test checks the two agree.
-import { boolean, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { DiscountOffer } from '../common/discount-offer';
 
 export const sentMessages = pgTable('sent_messages', {
@@ -113,4 +124,5 @@ export const recoveryEvents = pgTable('recovery_events', {
   reason: text('reason'),
   data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
 });

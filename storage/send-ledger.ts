@@ -7,6 +7,7 @@
 import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
+import { type AnalyticsStore, DrizzleAnalyticsStore } from './analytics-store';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
@@ -134,6 +135,8 @@ export interface LedgerStores {
   stops: CheckoutStops;
   /** The analytics event stream (the API's and the send activities' records). */
   events: EventStore;
+  /** The analytics' aggregations over that stream. */
+  analytics: AnalyticsStore;
   close(): Promise<void>;
 }
 
@@ -157,6 +160,7 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     preferences: new DrizzlePreferenceStore(connection.db),
     stops: new DrizzleCheckoutStops(connection.db),
     events: new DrizzleEventStore(connection.db),
+    analytics: new DrizzleAnalyticsStore(connection.db),
     close: connection.close,
   };
 }

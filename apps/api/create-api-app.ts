@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
+import type { AnalyticsStore } from '../../storage/analytics-store';
 import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
@@ -35,6 +36,8 @@ export interface ApiAppOptions {
   stops?: CheckoutStops;
   /** The analytics event stream (same database); absent: nothing is recorded and the analytics answer 503. */
   events?: EventStore;
+  /** The analytics' queries (same database); absent: the analytics routes and the dashboard answer 503. */
+  analytics?: AnalyticsStore;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function createApiApp(
       preferences: options.preferences ?? null,
       stops: options.stops ?? null,
       events: options.events ?? null,
+      analytics: options.analytics ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

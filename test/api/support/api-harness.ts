@@ -63,7 +63,7 @@ export interface RunningApi {
 export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
-  stores?: Pick<LedgerStores, 'preferences' | 'stops'> & Partial<Pick<LedgerStores, 'events'>>,
+  stores?: Pick<LedgerStores, 'preferences' | 'stops'> & Partial<Pick<LedgerStores, 'events' | 'analytics'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -74,6 +74,7 @@ export async function startApi(
     logger,
     ...(shared && { preferences: shared.preferences, stops: shared.stops }),
     ...(shared?.events && { events: shared.events }),
+    ...(shared?.analytics && { analytics: shared.analytics }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
