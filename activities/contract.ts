@@ -26,6 +26,8 @@ export interface SendReminderInput {
   abandonedAt?: number;
   /** The discount code this reminder offers (issued by issueDiscountCode right before). */
   offer?: IssuedOffer;
+  /** The checkout is in the holdout group: record the step, send nothing (reason `holdout`). */
+  holdout?: boolean;
 }
 
 export interface IssueDiscountCodeInput {
@@ -67,6 +69,8 @@ export interface SendResult {
   deduplicated?: boolean;
   /** `suppressed` because the customer opted out of all recovery messages. */
   optedOut?: boolean;
+  /** `suppressed` because the checkout was stopped (ordered, cancelled, superseded) before the send. */
+  stoppedBy?: 'ordered' | 'cancelled' | 'superseded';
   /** `sent`: the channel that delivered it. */
   channel?: Channel;
   /** The step's channels passed over, and why (no address, consent, SMS rules, a permanent rejection). */

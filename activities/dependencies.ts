@@ -1,5 +1,6 @@
 // What the activities are built from: the worker wires the real ones, tests their own.
 import type { BrandConfig } from '../config/brand';
+import type { EventStore } from '../storage/event-store';
 import type { SendLedger } from '../storage/send-ledger';
 import type { ChannelSender } from './channels/channel-sender';
 import type { CustomerConsent } from './contract';
@@ -40,4 +41,6 @@ export interface ActivityDependencies {
    * they were for (SMS_PHONE_CAP): the per-customer frequency cap trusts the caller's customer id.
    */
   smsPhoneCap?: { maxTexts: number; withinMs: number; spec: string };
+  /** The analytics event stream: each reminder's outcome is recorded there (absent: not recorded). */
+  events?: EventStore;
 }

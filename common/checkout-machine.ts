@@ -184,5 +184,6 @@ export function statusOf(s: CheckoutMachine): CheckoutStatus {
     ...(s.supersededBy && { supersededBy: s.supersededBy }),
     ...(s.preferences && { preferences: s.preferences }),
     ...(s.progress.events > 0 && { progress: s.progress, abandonReason: abandonReason(s.progress) }),
+    ...(s.input.holdout === true && { holdout: true as const }),
   };
 }

@@ -126,6 +126,11 @@ export interface CheckoutRecoveryInput {
    * zone); later changes arrive as the `preferences` signal. Absent: none stored.
    */
   preferences?: CustomerPreferences;
+  /**
+   * The customer is in the holdout group (decided by the API at start, HOLDOUT_PERCENT): the schedule
+   * runs and every step is recorded, but no recovery message goes out. Absent: treated as usual.
+   */
+  holdout?: boolean;
 }
 
 /**
@@ -216,4 +221,6 @@ export interface CheckoutStatus {
   /** What the shopper's checkout events add up to (absent before events existed). */
   progress?: CheckoutProgress;
   abandonReason?: AbandonReason;
+  /** Set when the checkout is in the holdout group: no recovery message goes out. */
+  holdout?: true;
 }

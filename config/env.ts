@@ -3,6 +3,7 @@
 // (secrets.ts) and each feature's own settings. Every address, port and name has a default for the
 // embedded stack and an override for real infrastructure.
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
+import { type AnalyticsConfig, loadAnalytics } from './analytics-config';
 import { type BrandConfig, loadBrand } from './brand';
 import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
@@ -94,6 +95,8 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** OpenTelemetry spans to an OTLP endpoint (config/tracing.ts); undefined: tracing off. */
   tracing: TracingConfig | undefined;
+  /** The holdout, the attribution window and the dashboard's links (config/analytics-config.ts). */
+  analytics: AnalyticsConfig;
 }
 
 export interface LinkConfig {
@@ -207,5 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
     tracing: loadTracing(env),
+    analytics: loadAnalytics(env, env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS),
   };
 }

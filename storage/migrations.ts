@@ -107,7 +107,36 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       )`,
     ],
   },
-  // Versions 14-22 are taken by work on other branches (events, the checkout vault, short links).
+  {
+    version: 14,
+    name: 'create recovery_events (the analytics event stream)',
+    statements: [
+      // Append-only: one row per thing that happened, its id derived from it so a retried write is a
+      // no-op. The columns the analytics group by are columns; the rest of the record is in data.
+      `CREATE TABLE IF NOT EXISTS recovery_events (
+        id text PRIMARY KEY,
+        checkout_id text NOT NULL,
+        customer_id text NOT NULL DEFAULT '',
+        type text NOT NULL,
+        at timestamptz NOT NULL,
+        step integer,
+        channel text,
+        amount numeric(14, 2),
+        currency text,
+        holdout boolean,
+        reason text,
+        data jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        -- The write order: ties of one time (a reminder and the close it caused) keep it.
+        seq bigserial NOT NULL
+      )`,
+      // The cohort of a date range: checkouts started in it (and so on for each type by time).
+      'CREATE INDEX IF NOT EXISTS recovery_events_type_at_idx ON recovery_events (type, at)',
+      // Everything else is found from the cohort's checkouts, and the timeline is one checkout's rows.
+      'CREATE INDEX IF NOT EXISTS recovery_events_checkout_idx ON recovery_events (checkout_id, type, at)',
+    ],
+  },
+  // Versions 15-22 are taken by work on other branches (analytics, the checkout vault, short links).
   {
     version: 23,
     name: 'create customer_checkouts (a start finds the checkouts it supersedes without a visibility query)',

@@ -1,6 +1,17 @@
 // The dedupe ledger's table, as drizzle sees it. The DDL lives in migrations.ts (compiled into
 // dist/, so the runtime image needs no SQL files); a test checks the two agree.
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { DiscountOffer } from '../common/discount-offer';
 
 export const sentMessages = pgTable('sent_messages', {
@@ -93,4 +104,25 @@ export const checkoutStops = pgTable('checkout_stops', {
   checkoutId: text('checkout_id').primaryKey(),
   state: text('state', { enum: ['ordered', 'cancelled', 'superseded'] }).notNull(),
   stoppedAt: timestamp('stopped_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * The analytics event stream (migration 14): append-only typed records (common/recovery-events.ts).
+ * `amount`: the cart value of checkout_started, the order total of ordered.
+ */
+export const recoveryEvents = pgTable('recovery_events', {
+  id: text('id').primaryKey(),
+  checkoutId: text('checkout_id').notNull(),
+  customerId: text('customer_id').notNull().default(''),
+  type: text('type').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  step: integer('step'),
+  channel: text('channel'),
+  amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
+  currency: text('currency'),
+  holdout: boolean('holdout'),
+  reason: text('reason'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
 });

@@ -7,9 +7,11 @@
 import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
+import { type AnalyticsStore, DrizzleAnalyticsStore } from './analytics-store';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
+import { DrizzleEventStore, type EventStore } from './event-store';
 import { migrate, requireMigrated } from './migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { rowsOf } from './rows';
@@ -132,6 +134,10 @@ export interface LedgerStores {
   preferences: PreferenceStore;
   /** Where the API records stopped checkouts for the sends' claims to read. */
   stops: CheckoutStops;
+  /** The analytics event stream (the API's and the send activities' records). */
+  events: EventStore;
+  /** The analytics' aggregations over that stream. */
+  analytics: AnalyticsStore;
   close(): Promise<void>;
 }
 
@@ -154,6 +160,8 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     ledger,
     preferences: new DrizzlePreferenceStore(connection.db),
     stops: new DrizzleCheckoutStops(connection.db),
+    events: new DrizzleEventStore(connection.db),
+    analytics: new DrizzleAnalyticsStore(connection.db),
     close: connection.close,
   };
 }

@@ -97,6 +97,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     throw ApplicationFailure.nonRetryable(`Invalid checkout input: ${describeErrors(errors)}`, INVALID_CHECKOUT_INPUT);
   }
   const { checkout } = input;
+  const holdout = input.holdout === true;
 
   // ---- Behaviour gates (workflows/patches.ts says when each old branch can go) ----
   const lean = patched(PATCHES.leanActions);
@@ -302,6 +303,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
         ...(smsRules && { smsRules, abandonedAt: lastActivityAt }),
         ...((frequencyCapMs !== undefined || smsRules) && { requestedAt: Date.now() }),
         ...(offer && { offer }),
+        // The activity records the step and sends nothing: the holdout's record of what it missed.
+        ...(holdout && { holdout: true }),
       });
       return {
         ...base,
@@ -327,7 +330,8 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
     const { progress } = machine;
     const reason = progress.events > 0 ? abandonReason(progress) : undefined;
     const wanted = policy ? offerFor(policy, checkout, reason, number, total) : null;
-    if (!policy || !wanted || !patched(PATCHES.discountOffers)) return {};
+    // A holdout checkout is sent nothing, so no code is issued for it (absent in older inputs).
+    if (!policy || !wanted || holdout || !patched(PATCHES.discountOffers)) return {};
     const known = issuedOffers.get(number);
     if (known) return { offer: known };
     try {

@@ -131,7 +131,7 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
       const reason = `checkout ${state} before the send`;
       log.info('send suppressed', { ...d.logAttrs, reason });
       metrics.suppressed(d.labels, state);
-      return { outcome: 'suppressed', reason, ...skips } satisfies SendResult;
+      return { outcome: 'suppressed', reason, stoppedBy: state, ...skips } satisfies SendResult;
     }
     if (await d.optedOut?.()) {
       const reason = 'customer unsubscribed from recovery messages';

@@ -3,8 +3,14 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
+import type { AnalyticsStore } from '../../storage/analytics-store';
 import type { CheckoutStops } from '../../storage/checkout-stops';
+import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
+import { AnalyticsController, TimelineController } from './analytics/analytics.controller';
+import { AnalyticsService } from './analytics/analytics.service';
+import { EventRecorder } from './analytics/event-recorder';
+import { ANALYTICS_STORE, EVENT_STORE } from './analytics/event-store.token';
 import { APP_CONFIG } from './app-config.token';
 import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
@@ -48,6 +54,10 @@ export interface ApiModuleOptions {
   preferences: PreferenceStore | null;
   /** Stop records read by the sends' claims; null without a database (the update then carries the guarantee alone). */
   stops: CheckoutStops | null;
+  /** The analytics event stream; null without a database (nothing recorded, the analytics answer 503). */
+  events: EventStore | null;
+  /** The analytics' queries over that stream (same database); null without one. */
+  analytics: AnalyticsStore | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -65,6 +75,8 @@ export function apiModule({
   legacyCheckoutUrl,
   preferences,
   stops,
+  events,
+  analytics,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -72,6 +84,8 @@ export function apiModule({
     imports: [temporalClientModule(client, closeClientOnShutdown)],
     controllers: [
       CheckoutsController,
+      TimelineController,
+      AnalyticsController,
       OrdersController,
       CustomerCheckoutsController,
       PreferencesController,
@@ -87,12 +101,16 @@ export function apiModule({
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
       { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: CHECKOUT_STOPS, useValue: stops },
+      { provide: EVENT_STORE, useValue: events },
+      { provide: ANALYTICS_STORE, useValue: analytics },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
       { provide: APP_PIPE, useClass: ApiValidationPipe },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
       { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      EventRecorder,
+      AnalyticsService,
       CheckoutsService,
       OrdersService,
       CustomerCheckoutsService,

@@ -5,7 +5,9 @@ import type { Client } from '@temporalio/client';
 import { prepareTemplates } from '../../activities/templates/prepare';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
+import type { AnalyticsStore } from '../../storage/analytics-store';
 import type { CheckoutStops } from '../../storage/checkout-stops';
+import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
@@ -33,6 +35,10 @@ export interface ApiAppOptions {
   preferences?: PreferenceStore;
   /** Where orders, cancels and supersedes are recorded for the sends' claims to read (same database). */
   stops?: CheckoutStops;
+  /** The analytics event stream (same database); absent: nothing is recorded and the analytics answer 503. */
+  events?: EventStore;
+  /** The analytics' queries (same database); absent: the analytics routes and the dashboard answer 503. */
+  analytics?: AnalyticsStore;
 }
 
 /**
@@ -55,6 +61,8 @@ export async function createApiApp(
       legacyCheckoutUrl: config.api.legacyCheckoutUrl,
       preferences: options.preferences ?? null,
       stops: options.stops ?? null,
+      events: options.events ?? null,
+      analytics: options.analytics ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

@@ -92,6 +92,8 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       // Codes drawn and stored in the ledger's database. A shop whose platform must know its codes
       // passes its own DiscountCodeIssuer here (docs/recovery-policy.md, "Offers and discount codes").
       discounts: stores.ledger.discountCodes,
+      // Each reminder's outcome, for the analytics (a failed write retries the activity).
+      events: stores.events,
       ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
     });
     const worker = await createRecoveryWorker({

@@ -153,6 +153,8 @@ export class BenchStack {
       SUPERSEDE: 'off',
       // The Action counts are for plain reminders; an offer adds one (issuing its code).
       DISCOUNT_OFFERS: 'off',
+      // Every checkout's reminders count: none held out.
+      HOLDOUT_PERCENT: '0',
       LINK_SIGNING_SECRET: this.linkSecret,
       // No metrics or codec endpoints: their default ports may be taken by a developer's `npm start`.
       WORKER_METRICS_ADDRESS: '',

@@ -94,7 +94,11 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
   );
   assert.deepEqual(operations.sort(), [
     'DELETE /checkouts/{id}',
+    'GET /analytics/daily',
+    'GET /analytics/funnel',
+    'GET /analytics/summary',
     'GET /checkouts/{id}',
+    'GET /checkouts/{id}/timeline',
     'GET /customers/{customerId}/checkouts',
     'GET /customers/{customerId}/preferences',
     'GET /health',

@@ -53,6 +53,7 @@ export class Stack {
         consentInLedger: true,
         ...(options.channels && { channels: options.channels }),
         discounts: stores.ledger.discountCodes,
+        events: stores.events,
       }),
     });
     const running = worker.run();

@@ -12,6 +12,7 @@ import type { CheckoutRecoveryInput, CheckoutStatus, ScheduleStepSpec } from '..
 import { WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
 import type { CheckoutStops } from '../../storage/checkout-stops';
+import type { EventStore } from '../../storage/event-store';
 import { consentFrom, type PreferenceStore } from '../../storage/preferences-store';
 import { type OpenedLedger, openStores } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
@@ -36,6 +37,8 @@ export class RecoveryHarness {
     readonly preferences: PreferenceStore,
     /** Where the API records orders before telling the workflow; the sends' claims read it. */
     readonly stops: CheckoutStops,
+    /** The analytics event stream the send activities record each outcome in (same database). */
+    readonly events: EventStore,
     private readonly bundle: WorkflowBundleWithSourceMap,
   ) {}
 
@@ -45,7 +48,7 @@ export class RecoveryHarness {
       openStores({ databaseUrl: undefined, inMemory: true }),
       bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('ERROR') }),
     ]);
-    return new RecoveryHarness(inbox, stores.ledger, stores.preferences, stores.stops, bundle);
+    return new RecoveryHarness(inbox, stores.ledger, stores.preferences, stores.stops, stores.events, bundle);
   }
 
   /** The test server of the running `withWorker` call. */
@@ -98,6 +101,7 @@ export class RecoveryHarness {
       consent: consentFrom(this.preferences),
       consentInLedger: true,
       discounts: this.discountIssuer ?? this.ledger.discountCodes,
+      events: this.events,
       ...extra,
     });
     const worker = await Worker.create({

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
 import type { CheckoutEvent } from '../../../common/checkout-events';
@@ -14,6 +14,9 @@ import { pushEndpointPolicyError } from '../../../common/push-subscription';
 import { isShopUrl, SHOP_ORIGIN_REASON } from '../../../common/shop-origin';
 import type { AppConfig } from '../../../config/env';
 import type { CheckoutStops } from '../../../storage/checkout-stops';
+import { inHoldout } from '../../shared/holdout-group';
+import { EventRecorder } from '../analytics/event-recorder';
+import { activityRecord, checkoutEventRecords, closedRecord, startedRecord } from '../analytics/incoming-events';
 import { APP_CONFIG } from '../app-config.token';
 import { PreferencesService } from '../customers/preferences.service';
 import { runningCheckoutsOf } from '../customers/running-checkouts';
@@ -50,6 +53,7 @@ export class CheckoutsService {
     private readonly metrics: ApiMetrics,
     private readonly preferences: PreferencesService,
     @Inject(CHECKOUT_STOPS) private readonly stops: CheckoutStops | null,
+    private readonly events: EventRecorder,
   ) {
     this.reader = new CheckoutReader(client);
   }
@@ -64,10 +68,17 @@ export class CheckoutsService {
   }
 
   /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
-  async startRecovery(input: CheckoutRecoveryInput): Promise<CheckoutAcceptedResponse> {
-    const { checkout } = input;
+  async startRecovery(given: CheckoutRecoveryInput): Promise<CheckoutAcceptedResponse> {
+    const { checkout } = given;
     // Every start, the legacy route's made-up URL too: the worker signs this URL into a redirect.
     this.requireShopUrl(checkout.checkoutUrl);
+    // The group is decided once, here, and travels in the input: a later HOLDOUT_PERCENT moves no checkout.
+    const { holdoutPercent: percent, holdoutSalt: salt } = this.config.analytics;
+    const input: CheckoutRecoveryInput = inHoldout(checkout.customer.id, { percent, salt })
+      ? { ...given, holdout: true }
+      : given;
+    // Recorded before the start: a start the analytics cannot see is answered 503, not accepted.
+    await this.events.record([startedRecord(input, new Date())]);
     const workflowId = workflowIdFor(checkout.checkoutId);
     const startedAt = new Date();
     try {
@@ -101,6 +112,7 @@ export class CheckoutsService {
     const by = checkoutIdOf(newWorkflowId);
     for (const olderId of await this.olderCheckoutsOf(customerId, newWorkflowId, newStartTime)) {
       await recordStop(this.stops, olderId, 'superseded', this.logger);
+      await this.events.recordBestEffort([closedRecord(olderId, 'superseded', new Date())]);
       await this.client.workflow
         .getHandle(workflowIdFor(olderId))
         .signal(supersededSignal, { by })
@@ -131,7 +143,10 @@ export class CheckoutsService {
 
   async recordActivity(checkoutId: string, at: string | undefined): Promise<ActivityAcceptedResponse> {
     const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
+    const when = at ? new Date(Date.parse(at)) : new Date();
     await this.unlessFinished(checkoutId, () => handle.signal(activitySignal, { at: at ? Date.parse(at) : undefined }));
+    // After the signal: an unknown or closed checkout records nothing; a failed write is a 503 to retry.
+    await this.events.record([activityRecord(checkoutId, when)]);
     this.metrics.activitySignal();
     return { checkoutId, accepted: true };
   }
@@ -140,6 +155,11 @@ export class CheckoutsService {
     const handle = this.client.workflow.getHandle(workflowIdFor(checkoutId));
     const plain = events.map(toCheckoutEvent);
     await this.unlessFinished(checkoutId, () => handle.signal(checkoutEventsSignal, { events: plain }));
+    // After the signal (a retried batch is deduplicated by both); a failed write is a 503 to retry.
+    const facts = await this.events.available?.facts(checkoutId).catch(() => {
+      throw new ServiceUnavailableException('the events could not be recorded; retry');
+    });
+    if (facts) await this.events.record(checkoutEventRecords(checkoutId, facts, plain));
     return { checkoutId, accepted: true };
   }
 
@@ -175,6 +195,7 @@ export class CheckoutsService {
     // Cancelling a closed workflow is a silent no-op on the server, so the state decides.
     if (!isFinished(state)) {
       await recordStop(this.stops, checkoutId, 'cancelled', this.logger);
+      await this.events.record([closedRecord(checkoutId, 'cancelled', new Date())]);
       await this.client.workflow.getHandle(workflowIdFor(checkoutId)).cancel();
     }
     return state;

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { isShopUrl } from '../../../common/shop-origin';
 import type { AppConfig } from '../../../config/env';
+import { EventRecorder } from '../analytics/event-recorder';
 import { APP_CONFIG } from '../app-config.token';
 import type { HtmlPage } from '../http/html-page';
 import { ApiMetrics } from '../metrics/api-metrics';
@@ -19,6 +21,7 @@ export class ResumeService {
     private readonly links: LinkVerifier,
     private readonly metrics: ApiMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventRecorder,
   ) {}
 
   /** `locale` words the page shown when the link cannot be followed. */
@@ -40,6 +43,23 @@ export class ResumeService {
       return unknownShopPage(locale);
     }
     this.metrics.resumeClicked(verdict.claims.step);
+    // Not awaited: nothing stands between a click and the shop; a click the analytics miss is logged.
+    void this.recordClick(verdict.claims.checkoutId, verdict.claims.customerId, verdict.claims.step);
     return { redirectTo: target };
+  }
+
+  private async recordClick(checkoutId: string, customerId: string, step: number): Promise<void> {
+    const channel = await this.events.available?.sentChannel(checkoutId, step).catch(() => undefined);
+    await this.events.recordBestEffort([
+      {
+        id: `${checkoutId}:click:${step}:${randomUUID()}`,
+        checkoutId,
+        customerId,
+        at: new Date().toISOString(),
+        type: 'link_clicked',
+        step,
+        ...(channel && { channel }),
+      },
+    ]);
   }
 }

@@ -21,7 +21,8 @@ export class OrdersController {
   })
   @ApiResponse({ status: 202, type: OrderAcceptedResponse })
   @ApiResponse({ status: 400, description: 'Invalid input; `errors` names each field' })
-  record(@Body() { checkoutId, orderId, total }: RecordOrderDto): Promise<OrderAcceptedResponse> {
-    return this.orders.record(checkoutId, orderId, total);
+  @ApiResponse({ status: 503, description: 'The order could not be recorded for the analytics: retry' })
+  record(@Body() { checkoutId, orderId, total, discountCode }: RecordOrderDto): Promise<OrderAcceptedResponse> {
+    return this.orders.record(checkoutId, orderId, total, discountCode);
   }
 }

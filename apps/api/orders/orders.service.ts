@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import {
   Client,
   isGrpcDeadlineError,
@@ -18,6 +18,8 @@ import {
 import { CheckoutStatusKey } from '../../../common/search-attributes';
 import type { AppConfig } from '../../../config/env';
 import type { CheckoutStops } from '../../../storage/checkout-stops';
+import { EventRecorder } from '../analytics/event-recorder';
+import { closedRecord, type IncomingOrder, orderRecord } from '../analytics/incoming-events';
 import { APP_CONFIG } from '../app-config.token';
 import { CHECKOUT_STOPS } from '../checkouts/checkout-stops.token';
 import { CheckoutsService } from '../checkouts/checkouts.service';
@@ -37,6 +39,7 @@ export class OrdersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: ApiMetrics,
     @Inject(CHECKOUT_STOPS) private readonly stops: CheckoutStops | null,
+    private readonly events: EventRecorder,
   ) {}
 
   /**
@@ -48,7 +51,12 @@ export class OrdersService {
    * the order instead (`confirmed: false`; the stop record written first then guards the sends). A
    * checkout that already closed is left as it is.
    */
-  async record(checkoutId: string, orderId: string, total?: number): Promise<OrderAcceptedResponse> {
+  async record(
+    checkoutId: string,
+    orderId: string,
+    total?: number,
+    discountCode?: string,
+  ): Promise<OrderAcceptedResponse> {
     // First the stop record the sends' claims read: a send claimed from now on is suppressed by
     // its own claim, whichever way the workflow then hears of the order.
     await recordStop(this.stops, checkoutId, 'ordered', this.logger);
@@ -63,6 +71,9 @@ export class OrdersService {
     const status = taken.ack ? taken.ack.state : await this.checkouts.stateOf(checkoutId);
     this.metrics.orderRecorded(status);
     const arrivedAfterClose = !taken.ack && taken.arrivedAfterClose;
+    // Recorded once the checkout has it (an order after the close counts too: attribution has a
+    // window). A retry of this request finds the order taken and writes what was missing.
+    await this.recordOrder({ checkoutId, orderId, total, discountCode }, !arrivedAfterClose);
     return {
       checkoutId,
       orderId,
@@ -73,6 +84,19 @@ export class OrdersService {
         note: `the order arrived after the checkout closed as ${status}; it was not recorded on it`,
       }),
     };
+  }
+
+  private async recordOrder(order: IncomingOrder, closesCheckout: boolean): Promise<void> {
+    const store = this.events.available;
+    if (!store) return;
+    const facts = await store.facts(order.checkoutId).catch(() => {
+      throw new ServiceUnavailableException('the order could not be recorded; retry');
+    });
+    const now = new Date();
+    await this.events.record([
+      orderRecord(order, facts, now),
+      ...(closesCheckout ? [closedRecord(order.checkoutId, 'ordered', now)] : []),
+    ]);
   }
 
   /** The `order` update on the running checkout, or on a new early-order workflow of its id. */

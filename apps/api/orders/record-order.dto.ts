@@ -15,4 +15,13 @@ export class RecordOrderDto {
   @Optional()
   @IsAmount()
   total?: number;
+
+  @ApiPropertyOptional({
+    example: 'SAVE10-7KQ2',
+    pattern: ID_PATTERN.source,
+    description: 'The discount code the order redeemed, if any (e.g. one a reminder offered)',
+  })
+  @Optional()
+  @IsId()
+  discountCode?: string;
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { workflowIdFor } from '../../../common/messages';
 import type { LinkVerdict } from '../../shared/link-token';
+import { EventRecorder } from '../analytics/event-recorder';
 import { PreferencesService } from '../customers/preferences.service';
 import type { HtmlPage } from '../http/html-page';
 import { rejectedLinkPage } from '../links/link-pages';
@@ -21,6 +22,7 @@ export class UnsubscribeService {
     private readonly preferences: PreferencesService,
     private readonly links: LinkVerifier,
     private readonly metrics: ApiMetrics,
+    private readonly events: EventRecorder,
   ) {}
 
   /** `locale` is the page's language (the browser's Accept-Language). */
@@ -37,6 +39,17 @@ export class UnsubscribeService {
       // The checkout in the link is told directly too: visibility may not list it yet.
       const { checkoutsUpdated = 0 } = await this.preferences.optOut(customerId, 'link', workflowIdFor(checkoutId));
       this.metrics.unsubscribed(checkoutsUpdated > 0 ? 'stopped' : 'none_running');
+      // The opt-out is stored; the analytics' record of it must not undo the shopper's answer.
+      await this.events.recordBestEffort([
+        {
+          id: `${checkoutId}:unsubscribed`,
+          checkoutId,
+          customerId,
+          at: new Date().toISOString(),
+          type: 'unsubscribed',
+          source: 'link',
+        },
+      ]);
     } catch (err) {
       this.logger.error(`unsubscribe of customer ${customerId} failed`, err instanceof Error ? err.stack : err);
       return errorPage(locale);

@@ -30,6 +30,8 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
     LINK_SIGNING_SECRET: TEST_LINK_SECRET,
     CUSTOMER_ID_SECRET: TEST_CUSTOMER_ID_SECRET,
     QUIET_HOURS: 'off',
+    // Tests that expect reminders must not find their customer held out; the holdout's own tests set it.
+    HOLDOUT_PERCENT: '0',
     FREQUENCY_CAP: 'off',
     SUPERSEDE: 'off',
     DISCOUNT_OFFERS: 'off',
@@ -61,7 +63,7 @@ export interface RunningApi {
 export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
-  stores?: Pick<LedgerStores, 'preferences' | 'stops'>,
+  stores?: Pick<LedgerStores, 'preferences' | 'stops'> & Partial<Pick<LedgerStores, 'events' | 'analytics'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -71,6 +73,8 @@ export async function startApi(
   const app = await createApiApp(config, client, {
     logger,
     ...(shared && { preferences: shared.preferences, stops: shared.stops }),
+    ...(shared?.events && { events: shared.events }),
+    ...(shared?.analytics && { analytics: shared.analytics }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

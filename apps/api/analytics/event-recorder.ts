@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import type { RecoveryEvent } from '../../../common/recovery-events';
+import type { EventStore } from '../../../storage/event-store';
+import { withTimeout } from '../../shared/with-timeout';
+import { EVENT_STORE } from './event-store.token';
+
+// A database that does not answer within this is down for the caller: 503, and the shop retries.
+const WRITE_TIMEOUT_MS = 3_000;
+
+/**
+ * Writes what comes in through the API to the event stream. `record` answers 503 when it cannot
+ * write (what the API cannot record it does not accept); `recordBestEffort` is for a shopper's
+ * click or unsubscribe, which must work even when the analytics cannot see it. Without a database
+ * the API records nothing (the analytics routes answer 503 then).
+ */
+@Injectable()
+export class EventRecorder {
+  private readonly logger = new Logger('Events');
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore | null) {}
+
+  get available(): EventStore | null {
+    return this.store;
+  }
+
+  async record(events: RecoveryEvent[]): Promise<void> {
+    if (!this.store || events.length === 0) return;
+    try {
+      await withTimeout(this.store.append(events), WRITE_TIMEOUT_MS);
+    } catch (err) {
+      this.logger.error(`could not record ${events.map((e) => e.id).join(', ')}: ${String(err)}`);
+      throw new ServiceUnavailableException('the event could not be recorded; nothing was accepted: retry');
+    }
+  }
+
+  async recordBestEffort(events: RecoveryEvent[]): Promise<void> {
+    await this.record(events).catch(() => undefined); // logged by record
+  }
+}
