@@ -3,6 +3,7 @@
 // (secrets.ts) and each feature's own settings. Every address, port and name has a default for the
 // embedded stack and an override for real infrastructure.
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
+import { type CheckoutConfig, loadCheckoutConfig } from './checkout-config';
 import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { loadEncryption } from './encryption/encryption-config';
@@ -83,6 +84,8 @@ export interface AppConfig {
   worker: WorkerConfig;
   /** LOG_FORMAT: json (production default) or text (config/log-format.ts). */
   logFormat: LogFormat;
+  /** The one-click checkout: vault keys, payment providers, the page (config/checkout-config.ts). */
+  checkout: CheckoutConfig;
 }
 
 export interface LinkConfig {
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
   const production = env.NODE_ENV === 'production';
+  const encryption = loadEncryption(env);
   return {
     production,
     temporal: {
@@ -189,7 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),
-    encryption: loadEncryption(env),
+    encryption,
+    checkout: loadCheckoutConfig(env, encryption),
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
   };

@@ -4,15 +4,19 @@
 // The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
+
 import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
+import { SkuTableInventory } from './inventory';
 import { migrate, requireMigrated } from './migrations';
+import { DrizzlePlacedOrders, type PlacedOrders } from './placed-orders';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
+import { DrizzleVaultStore, type VaultStore } from './vault-store';
 
 export type { SentMessage } from './schema';
 
@@ -131,6 +135,10 @@ export interface LedgerStores {
   preferences: PreferenceStore;
   /** Where the API records stopped checkouts for the sends' claims to read. */
   stops: CheckoutStops;
+  /** The one-click checkout's stores: the sealed vault, stock, the orders it placed. */
+  vault: VaultStore;
+  inventory: SkuTableInventory;
+  orders: PlacedOrders;
   close(): Promise<void>;
 }
 
@@ -153,6 +161,9 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     ledger,
     preferences: new DrizzlePreferenceStore(connection.db),
     stops: new DrizzleCheckoutStops(connection.db),
+    vault: new DrizzleVaultStore(connection.db),
+    inventory: new SkuTableInventory(connection.db),
+    orders: new DrizzlePlacedOrders(connection.db),
     close: connection.close,
   };
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
+import type { CustomerVault } from '../../checkout/customer-vault';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
@@ -35,6 +36,8 @@ import { temporalClientModule } from './temporal/temporal-client.module';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { VaultController } from './vault/vault.controller';
+import { CUSTOMER_VAULT } from './vault/vault.token';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -47,6 +50,8 @@ export interface ApiModuleOptions {
   preferences: PreferenceStore | null;
   /** Stop records read by the sends' claims; null without a database (the update then carries the guarantee alone). */
   stops: CheckoutStops | null;
+  /** Saved addresses and payment methods; null without a database or a vault key (503). */
+  vault: CustomerVault | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -64,6 +69,7 @@ export function apiModule({
   legacyCheckoutUrl,
   preferences,
   stops,
+  vault,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -79,12 +85,14 @@ export function apiModule({
       ResumeController,
       LegacyController,
       CodecController,
+      VaultController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
       { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: CHECKOUT_STOPS, useValue: stops },
+      { provide: CUSTOMER_VAULT, useValue: vault },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },

@@ -17,6 +17,7 @@ import { useSecurityHeaders } from './http/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi';
+import { type CheckoutStores, customerVaultFor } from './vault/customer-vault-for';
 
 export interface ApiAppOptions {
   /** Close `client.connection` when the app closes: main.ts, which made the client, says yes; tests close their own. */
@@ -32,6 +33,8 @@ export interface ApiAppOptions {
   preferences?: PreferenceStore;
   /** Where orders, cancels and supersedes are recorded for the sends' claims to read (same database). */
   stops?: CheckoutStops;
+  /** The one-click checkout's stores (same database): the sealed vault, stock, placed orders. */
+  checkout?: CheckoutStores;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function createApiApp(
       legacyCheckoutUrl: config.api.legacyCheckoutUrl,
       preferences: options.preferences ?? null,
       stops: options.stops ?? null,
+      vault: customerVaultFor(config, options.checkout),
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

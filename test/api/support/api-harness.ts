@@ -61,7 +61,7 @@ export interface RunningApi {
 export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
-  stores?: Pick<LedgerStores, 'preferences' | 'stops'>,
+  stores?: Pick<LedgerStores, 'preferences' | 'stops'> & Partial<Pick<LedgerStores, 'vault' | 'inventory' | 'orders'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -71,6 +71,11 @@ export async function startApi(
   const app = await createApiApp(config, client, {
     logger,
     ...(shared && { preferences: shared.preferences, stops: shared.stops }),
+    ...(shared?.vault &&
+      shared.inventory &&
+      shared.orders && {
+        checkout: { vault: shared.vault, inventory: shared.inventory, orders: shared.orders },
+      }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

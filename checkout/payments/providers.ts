@@ -1,0 +1,14 @@
+// The configured payment providers, in failover order (PAYMENT_PROVIDERS).
+import type { CheckoutConfig, PaymentProviderId } from '../../config/checkout-config';
+import type { PaymentProvider } from './payment-provider';
+import { createStripeProvider } from './stripe-provider';
+
+export type PaymentProviders = ReadonlyMap<PaymentProviderId, PaymentProvider>;
+
+export function paymentProvidersFor(config: CheckoutConfig): PaymentProviders {
+  const providers = new Map<PaymentProviderId, PaymentProvider>();
+  for (const id of config.providerOrder) {
+    if (id === 'stripe' && config.stripe) providers.set(id, createStripeProvider(config.stripe));
+  }
+  return providers;
+}
