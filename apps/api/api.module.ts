@@ -32,6 +32,8 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { PlaceOrderController } from './place-order/place-order.controller';
+import { PlaceOrderService } from './place-order/place-order.service';
 import { temporalClientModule } from './temporal/temporal-client.module';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
@@ -86,6 +88,7 @@ export function apiModule({
       LegacyController,
       CodecController,
       VaultController,
+      PlaceOrderController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
@@ -113,6 +116,7 @@ export function apiModule({
       CodecService,
       CodecAudit,
       CodecServer,
+      PlaceOrderService,
     ],
   };
 }

@@ -2,6 +2,7 @@ import { type INestApplication, Logger, type LoggerService, type LogLevel } from
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
+import { type CheckoutStores, customerVaultFor } from '../../checkout/customer-vault-for';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
@@ -17,7 +18,6 @@ import { useSecurityHeaders } from './http/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi';
-import { type CheckoutStores, customerVaultFor } from './vault/customer-vault-for';
 
 export interface ApiAppOptions {
   /** Close `client.connection` when the app closes: main.ts, which made the client, says yes; tests close their own. */

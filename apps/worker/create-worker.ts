@@ -1,6 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { RecoveryActivities } from '../../activities/contract';
+import type { OrderActivities } from '../../checkout/order-activities';
 import type { WorkerDeployment } from '../../config/worker-config';
 import { workflowSource } from './workflow-source';
 
@@ -16,7 +17,8 @@ export interface RecoveryWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: RecoveryActivities;
+  /** The recovery's activities, and the order saga's where the worker has the vault and providers. */
+  activities: RecoveryActivities & Partial<OrderActivities>;
   /** The payload codec and failure converter (config/encryption/data-converter.ts). */
   dataConverter: DataConverter;
   /** Worker Versioning: this build's deployment version; undefined: unversioned. */

@@ -112,10 +112,18 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
       const earlier = await lookup(key);
       if (earlier) return earlier;
       try {
+        // A saved card is charged off-session through a Customer it is attached to; attaching is
+        // where Stripe checks the card, and declines one it will not charge (e.g. 4000000000000002).
+        const customer = await stripe.customers.create(
+          { metadata: { checkout_id: reference } },
+          { idempotencyKey: `${key}:customer` },
+        );
+        await stripe.paymentMethods.attach(token, { customer: customer.id }, { idempotencyKey: `${key}:attach` });
         const pi = await stripe.paymentIntents.create(
           {
             amount,
             currency: currency.toLowerCase(),
+            customer: customer.id,
             payment_method: token,
             capture_method: 'manual',
             confirm: true,

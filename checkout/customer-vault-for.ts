@@ -1,8 +1,8 @@
-import { CustomerVault } from '../../../checkout/customer-vault';
-import { paymentProvidersFor } from '../../../checkout/payments/providers';
-import { VaultCipher } from '../../../config/encryption/vault-cipher';
-import type { AppConfig } from '../../../config/env';
-import type { LedgerStores } from '../../../storage/send-ledger';
+import { VaultCipher } from '../config/encryption/vault-cipher';
+import type { AppConfig } from '../config/env';
+import type { LedgerStores } from '../storage/send-ledger';
+import { CustomerVault } from './customer-vault';
+import { paymentProvidersFor } from './payments/providers';
 
 export type CheckoutStores = Pick<LedgerStores, 'vault' | 'inventory' | 'orders'>;
 
