@@ -21,7 +21,10 @@ export type SavedPaymentMethod = CardSummary & {
 /** What the saga opens: the tokens too. */
 export type PaymentMethodRecord = SavedPaymentMethod & { tokens: ProviderTokens };
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] } | { ok: false; unavailable: string };
+type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; errors: FieldError[]; unusable?: boolean }
+  | { ok: false; unavailable: string };
 
 const TOKEN = /^[A-Za-z0-9_-]{3,128}$/;
 const binding = (kind: VaultKind, customerId: string, id: string) => `${kind}\0${customerId}\0${id}`;
@@ -71,7 +74,8 @@ export class CustomerVault {
         else throw err;
       }
     }
-    if (errors.length > 0 || !card) return { ok: false, errors };
+    // Well-formed tokens a provider does not know: 422, not a malformed request.
+    if (errors.length > 0 || !card) return { ok: false, errors, unusable: true };
     const id = `pmeth_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     const record = { ...card, tokens: parsed.tokens };
     const row = await this.store.add(
@@ -122,7 +126,7 @@ function summary({ tokens: _tokens, ...rest }: PaymentMethodRecord): SavedPaymen
 function parseTokens(
   body: unknown,
   providers: PaymentProviders,
-): { ok: true; tokens: ProviderTokens } | { ok: false; errors: FieldError[] } {
+): { ok: true; tokens: ProviderTokens } | { ok: false; errors: FieldError[]; unusable?: boolean } {
   const raw = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const errors: FieldError[] = [];
   for (const key of Object.keys(raw))
@@ -138,13 +142,18 @@ function parseTokens(
     const field = `tokens.${provider}`;
     if (!(PAYMENT_PROVIDER_IDS as readonly string[]).includes(provider))
       errors.push({ field, reason: `is not a provider; known: ${PAYMENT_PROVIDER_IDS.join(', ')}` });
-    else if (!providers.has(provider as PaymentProviderId))
-      errors.push({ field, reason: `${provider} is not configured here` });
     else if (typeof token !== 'string' || !TOKEN.test(token))
       errors.push({ field, reason: 'must be a provider token (3-128 letters, digits, "_" or "-")' });
-    else out[provider as PaymentProviderId] = token;
+    else if (providers.has(provider as PaymentProviderId)) out[provider as PaymentProviderId] = token;
+    // A token for a provider not configured here is kept out: it could never be charged.
   }
-  if (errors.length === 0 && Object.keys(out).length === 0)
+  if (errors.length === 0 && Object.keys(tokens).length === 0)
     errors.push({ field: 'tokens', reason: 'must hold at least one provider token' });
+  if (errors.length === 0 && Object.keys(out).length === 0)
+    return {
+      ok: false,
+      errors: [{ field: 'tokens', reason: 'holds no token of a provider configured here' }],
+      unusable: true,
+    };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, tokens: out };
 }

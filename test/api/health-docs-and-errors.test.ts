@@ -94,8 +94,13 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
   );
   assert.deepEqual(operations.sort(), [
     'DELETE /checkouts/{id}',
+    'DELETE /customers/{customerId}/addresses/{id}',
+    'DELETE /customers/{customerId}/payment-methods/{id}',
     'GET /checkouts/{id}',
+    'GET /checkouts/{id}/order',
+    'GET /customers/{customerId}/addresses',
     'GET /customers/{customerId}/checkouts',
+    'GET /customers/{customerId}/payment-methods',
     'GET /customers/{customerId}/preferences',
     'GET /health',
     'GET /health/live',
@@ -105,6 +110,9 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
     'POST /checkouts',
     'POST /checkouts/{id}/activity',
     'POST /checkouts/{id}/events',
+    'POST /checkouts/{id}/place-order',
+    'POST /customers/{customerId}/addresses',
+    'POST /customers/{customerId}/payment-methods',
     'POST /orders',
     'PUT /checkouts/{id}/schedule',
     'PUT /customers/{customerId}/preferences',

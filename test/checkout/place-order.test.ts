@@ -113,14 +113,14 @@ describe('place order (one click) through the API, the saga and local Stripe', (
     assert.equal(reminded.remindersSent >= 1, true);
   });
 
-  test('an address or method of another customer is refused, naming the field', async () => {
+  test('an address or method of another customer is refused with 422, naming the field', async () => {
     const s = await shopper('pm_card_visa', '30s');
     const other = await shopper('pm_card_visa', '30s');
     const res = await stack.request('POST', `/checkouts/${s.checkoutId}/place-order`, {
       addressId: other.addressId,
       paymentMethodId: s.paymentMethodId,
     });
-    assert.equal(res.status, 400);
+    assert.equal(res.status, 422);
     assert.deepEqual(
       res.body.errors.map((e: { field: string }) => e.field),
       ['addressId'],

@@ -106,9 +106,9 @@ describe('customer vault', () => {
     assert.equal(list.body[0].isDefault, true);
   });
 
-  it('refuses a token Stripe does not know, naming tokens.stripe', async () => {
+  it('refuses a token Stripe does not know with 422, naming tokens.stripe', async () => {
     const res = await post(`/customers/${uniqueId('c')}/payment-methods`, { tokens: { stripe: 'pm_made_up' } });
-    assert.equal(res.status, 400);
+    assert.equal(res.status, 422);
     assert.equal(res.body.errors[0].field, 'tokens.stripe');
   });
 

@@ -49,6 +49,10 @@ export class PlaceOrderController {
   })
   @ApiResponse({ status: 404, description: 'No such checkout' })
   @ApiResponse({
+    status: 422,
+    description: "The address or method is not one of the checkout customer's; `errors` names it",
+  })
+  @ApiResponse({
     status: 409,
     type: OrderOutcomeResponse,
     description: 'failed: nothing was charged (address, stock, providers)',

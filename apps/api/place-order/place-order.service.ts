@@ -19,7 +19,7 @@ import {
 } from '../../../common/order-placement';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
-import { InvalidFieldsException } from '../validation/invalid-fields.exception';
+import { UnusableFieldsException } from '../validation/invalid-fields.exception';
 import { CUSTOMER_VAULT } from '../vault/vault.token';
 import { checkoutInput as checkoutInputOf } from './checkout-input';
 
@@ -127,7 +127,7 @@ export class PlaceOrderService {
 
   private async checkOwnership(checkout: Checkout, addressId: string, paymentMethodId: string): Promise<void> {
     if (!this.vault)
-      throw new InvalidFieldsException([{ field: 'paymentMethodId', reason: 'no vault is configured here' }]);
+      throw new UnusableFieldsException([{ field: 'paymentMethodId', reason: 'no vault is configured here' }]);
     const customerId = checkout.customer.id;
     const [address, method] = await Promise.all([
       this.vault.address(customerId, addressId),
@@ -139,6 +139,6 @@ export class PlaceOrderService {
         ? []
         : [{ field: 'paymentMethodId', reason: "is not one of the checkout customer's saved payment methods" }]),
     ];
-    if (errors.length > 0) throw new InvalidFieldsException(errors);
+    if (errors.length > 0) throw new UnusableFieldsException(errors);
   }
 }

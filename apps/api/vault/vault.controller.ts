@@ -16,7 +16,7 @@ import type { CustomerVault, SavedAddress, SavedPaymentMethod } from '../../../c
 import type { VaultKind } from '../../../storage/vault-store';
 import { CustomerIdParams } from '../customers/customer-checkouts';
 import { ApiKeyProtected } from '../http/api-key.decorators';
-import { InvalidFieldsException } from '../validation/invalid-fields.exception';
+import { InvalidFieldsException, UnusableFieldsException } from '../validation/invalid-fields.exception';
 import { CardDataGuard } from './card-data.guard';
 import { AddressBody, AddressResponse, PaymentMethodBody, PaymentMethodResponse, VaultItemParams } from './vault.dto';
 import { CUSTOMER_VAULT } from './vault.token';
@@ -67,7 +67,8 @@ export class VaultController {
   })
   @ApiBody({ type: PaymentMethodBody })
   @ApiResponse({ status: 201, type: PaymentMethodResponse })
-  @ApiResponse({ status: 400, description: 'Card data, an unknown provider or a token the provider does not know' })
+  @ApiResponse({ status: 400, description: 'Card data or a malformed token; `errors` names the field' })
+  @ApiResponse({ status: 422, description: 'A token the provider does not know, or no configured provider' })
   @ApiResponse({ status: 503, description: 'No database or vault key, or the provider is unreachable' })
   async addPaymentMethod(
     @Param() { customerId }: CustomerIdParams,
@@ -109,11 +110,12 @@ export class VaultController {
 function unwrap<T>(
   outcome:
     | { ok: true; value: T }
-    | { ok: false; errors: { field: string; reason: string }[] }
+    | { ok: false; errors: { field: string; reason: string }[]; unusable?: boolean }
     | { ok: false; unavailable: string },
 ): T {
   if (outcome.ok) return outcome.value;
   if ('unavailable' in outcome) throw new ServiceUnavailableException(outcome.unavailable);
+  if (outcome.unusable) throw new UnusableFieldsException(outcome.errors);
   throw new InvalidFieldsException(outcome.errors);
 }
 

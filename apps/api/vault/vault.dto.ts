@@ -37,7 +37,11 @@ class ProviderTokensSchema {
 }
 
 export class PaymentMethodBody {
-  @ApiProperty({ type: ProviderTokensSchema, description: 'Provider tokens only; card numbers and CVCs are refused' })
+  @ApiProperty({
+    type: ProviderTokensSchema,
+    example: { stripe: 'pm_card_visa' },
+    description: 'Provider tokens only; card numbers and CVCs are refused',
+  })
   tokens: ProviderTokensSchema;
   @ApiPropertyOptional({ default: false }) default?: boolean;
 }
