@@ -62,18 +62,21 @@ export class CustomerVault {
     if (!parsed.ok) return parsed;
     // The card as the first provider holding a token knows it: a made-up token is refused here.
     let card: CardSummary | undefined;
+    let unavailable: string | undefined;
     const errors: FieldError[] = [];
     for (const [provider, token] of Object.entries(parsed.tokens) as [PaymentProviderId, string][]) {
       try {
-        const described = await this.providers.get(provider)?.describe(token);
+        const described = await this.providers.get(provider)?.describe(token, customerId);
         card ??= described;
       } catch (err) {
         if (err instanceof UnknownToken)
           errors.push({ field: `tokens.${provider}`, reason: `is not a card ${provider} knows` });
-        else if (err instanceof ProviderUnavailable) return { ok: false, unavailable: err.message };
+        else if (err instanceof ProviderUnavailable) unavailable ??= err.message;
         else throw err;
       }
     }
+    // One provider down is no reason to refuse a card another one knows.
+    if (!card && unavailable && errors.length === 0) return { ok: false, unavailable };
     // Well-formed tokens a provider does not know: 422, not a malformed request.
     if (errors.length > 0 || !card) return { ok: false, errors, unusable: true };
     const id = `pmeth_${randomUUID().replace(/-/g, '').slice(0, 20)}`;

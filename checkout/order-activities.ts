@@ -117,7 +117,7 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
           UNKNOWN_PAYMENT_METHOD,
         );
       return provider(id)
-        .authorize({ key, token, amount: minorUnits(amount, currency), currency, reference })
+        .authorize({ key, token, amount: minorUnits(amount, currency), currency, reference, customerId })
         .catch(outage);
     },
 
@@ -126,7 +126,7 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
     },
 
     async capturePayment({ provider: id, key, ref, amount, currency }) {
-      await provider(id).capture(ref, minorUnits(amount, currency), key).catch(outage);
+      await provider(id).capture(ref, minorUnits(amount, currency), currency, key).catch(outage);
     },
 
     async voidPayment({ provider: id, key, ref }) {

@@ -20,6 +20,8 @@ export interface AdyenSettings {
   merchantAccount: string;
   /** ADYEN_CHECKOUT_URL: the Checkout API base (…/v71); undefined: Adyen's test environment. */
   checkoutUrl: string | undefined;
+  /** ADYEN_CA_CERT: a PEM file to trust for that URL (the local stand-in's self-signed certificate). */
+  caCertFile: string | undefined;
   timeoutMs: number;
 }
 
@@ -64,6 +66,7 @@ export function loadCheckoutConfig(env: Env, encryption: EncryptionConfig): Chec
           apiKey: adyenKey,
           merchantAccount: env.ADYEN_MERCHANT_ACCOUNT?.trim() ?? '',
           checkoutUrl: env.ADYEN_CHECKOUT_URL || undefined,
+          caCertFile: env.ADYEN_CA_CERT || undefined,
           timeoutMs,
         }
       : undefined,

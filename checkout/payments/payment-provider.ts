@@ -18,6 +18,8 @@ export interface AuthorizeRequest {
   currency: string;
   /** Our reference (the checkout id), stored with the payment. */
   reference: string;
+  /** Our customer id: the shopper a stored method belongs to (Adyen's shopperReference). */
+  customerId: string;
 }
 
 export type Authorization =
@@ -29,12 +31,12 @@ export type Authorization =
 export interface PaymentProvider {
   readonly id: PaymentProviderId;
   /** What the token stands for, read from the provider: a token it does not know is refused. */
-  describe(token: string): Promise<CardSummary>;
+  describe(token: string, customerId: string): Promise<CardSummary>;
   /** Throws ProviderUnavailable on outage, timeout, 5xx or 429. */
   authorize(request: AuthorizeRequest): Promise<Authorization>;
   /** The attempt made under `key`, if the provider has it: read before failing over. */
   lookup(key: string): Promise<Authorization | undefined>;
-  capture(ref: string, amount: number, key: string): Promise<void>;
+  capture(ref: string, amount: number, currency: string, key: string): Promise<void>;
   /** Releases an authorisation that will not be captured; a no-op when already voided. */
   void(ref: string, key: string): Promise<void>;
 }

@@ -149,7 +149,7 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
 
     lookup,
 
-    async capture(ref: string, amount: number, key: string): Promise<void> {
+    async capture(ref: string, amount: number, _currency: string, key: string): Promise<void> {
       try {
         const pi = await stripe.paymentIntents.retrieve(ref);
         if (pi.status === 'succeeded') return; // captured by an earlier attempt
