@@ -35,6 +35,8 @@ export interface DevStackConfig {
   localSns: LocalSnsConfig | undefined;
   /** Push has no central endpoint (each subscription carries its own), so the local push service always runs. */
   localPush: LocalPushConfig;
+  /** localstripe (LOCAL_STRIPE_PORT, default 8420); undefined when STRIPE_SECRET_KEY names a real account. */
+  localStripe: { port: number } | undefined;
 }
 
 /** Credentials the AWS SDK would use: then mail and texts go to AWS, not to the local stand-ins. */
@@ -60,6 +62,7 @@ export function loadDevConfig(env: Env = process.env): DevStackConfig {
     localSns: !env.SNS_ENDPOINT && !realAws ? localSns : undefined,
     // Kept in the data directory always, so subscriptions made in its viewer survive a restart.
     localPush: { ...loadLocalPushConfig(env), stateFile: join(dataDir, LOCAL_PUSH_STATE_FILE) },
+    localStripe: env.STRIPE_SECRET_KEY ? undefined : { port: port(env, 'LOCAL_STRIPE_PORT', 8420) },
   };
 }
 

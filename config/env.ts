@@ -5,6 +5,7 @@
 import type { RecoveryPolicy, ScheduleStep } from '../common/checkout';
 import { type AnalyticsConfig, loadAnalytics } from './analytics-config';
 import { type BrandConfig, loadBrand } from './brand';
+import { type CheckoutConfig, loadCheckoutConfig } from './checkout-config';
 import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { loadEncryption } from './encryption/encryption-config';
@@ -97,6 +98,8 @@ export interface AppConfig {
   tracing: TracingConfig | undefined;
   /** The holdout, the attribution window and the dashboard's links (config/analytics-config.ts). */
   analytics: AnalyticsConfig;
+  /** The one-click checkout: vault keys, payment providers, the page (config/checkout-config.ts). */
+  checkout: CheckoutConfig;
 }
 
 export interface LinkConfig {
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const host = env.HOST || '127.0.0.1';
   const production = env.NODE_ENV === 'production';
   const brand = loadBrand(env);
+  const encryption = loadEncryption(env);
   return {
     production,
     temporal: {
@@ -206,7 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),
-    encryption: loadEncryption(env),
+    encryption,
+    checkout: loadCheckoutConfig(env, encryption),
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
     tracing: loadTracing(env),

@@ -136,7 +136,59 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX IF NOT EXISTS recovery_events_checkout_idx ON recovery_events (checkout_id, type, at)',
     ],
   },
-  // Versions 15-22 are taken by work on other branches (analytics, the checkout vault, short links).
+  // Versions 15-16 and 19-22 are taken by work on other branches (analytics rollups, short links).
+  {
+    version: 17,
+    name: 'create the customer vault (saved addresses and payment tokens, sealed with AES-GCM)',
+    statements: [
+      // `sealed` holds the whole record encrypted (config/encryption/vault-cipher.ts): nothing of
+      // the address or the tokens is readable in the database.
+      `CREATE TABLE IF NOT EXISTS customer_addresses (
+        id text PRIMARY KEY,
+        customer_id text NOT NULL,
+        sealed text NOT NULL,
+        is_default boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX IF NOT EXISTS customer_addresses_customer ON customer_addresses (customer_id)',
+      `CREATE TABLE IF NOT EXISTS customer_payment_methods (
+        id text PRIMARY KEY,
+        customer_id text NOT NULL,
+        sealed text NOT NULL,
+        is_default boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX IF NOT EXISTS customer_payment_methods_customer ON customer_payment_methods (customer_id)',
+    ],
+  },
+  {
+    version: 18,
+    name: 'create inventory (SKU stock, reservations) and placed orders',
+    statements: [
+      // Only the SKUs listed here are stock-managed; a SKU not in the table is always available.
+      `CREATE TABLE IF NOT EXISTS inventory_skus (
+        sku text PRIMARY KEY,
+        available integer NOT NULL CHECK (available >= 0)
+      )`,
+      // One row per (order, sku): a retried reservation finds its row and takes nothing twice.
+      `CREATE TABLE IF NOT EXISTS stock_reservations (
+        reservation_key text NOT NULL,
+        sku text NOT NULL,
+        quantity integer NOT NULL,
+        released boolean NOT NULL DEFAULT false,
+        PRIMARY KEY (reservation_key, sku)
+      )`,
+      `CREATE TABLE IF NOT EXISTS placed_orders (
+        checkout_id text PRIMARY KEY,
+        order_id text NOT NULL,
+        provider text NOT NULL,
+        payment_ref text NOT NULL,
+        total numeric NOT NULL,
+        currency text NOT NULL,
+        placed_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
   {
     version: 23,
     name: 'create customer_checkouts (a start finds the checkouts it supersedes without a visibility query)',

@@ -4,6 +4,7 @@
 // The one duplicate this cannot prevent: a worker that dies after SES accepted a message and before
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
+
 import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
@@ -12,10 +13,13 @@ import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './chec
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
 import { DrizzleEventStore, type EventStore } from './event-store';
+import { SkuTableInventory } from './inventory';
 import { migrate, requireMigrated } from './migrations';
+import { DrizzlePlacedOrders, type PlacedOrders } from './placed-orders';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { rowsOf } from './rows';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
+import { DrizzleVaultStore, type VaultStore } from './vault-store';
 
 export type { SentMessage } from './schema';
 
@@ -138,6 +142,10 @@ export interface LedgerStores {
   events: EventStore;
   /** The analytics' aggregations over that stream. */
   analytics: AnalyticsStore;
+  /** The one-click checkout's stores: the sealed vault, stock, the orders it placed. */
+  vault: VaultStore;
+  inventory: SkuTableInventory;
+  orders: PlacedOrders;
   close(): Promise<void>;
 }
 
@@ -162,6 +170,9 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     stops: new DrizzleCheckoutStops(connection.db),
     events: new DrizzleEventStore(connection.db),
     analytics: new DrizzleAnalyticsStore(connection.db),
+    vault: new DrizzleVaultStore(connection.db),
+    inventory: new SkuTableInventory(connection.db),
+    orders: new DrizzlePlacedOrders(connection.db),
     close: connection.close,
   };
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
+import type { CustomerVault } from '../../checkout/customer-vault';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import type { AnalyticsStore } from '../../storage/analytics-store';
@@ -37,11 +38,15 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { PlaceOrderController } from './place-order/place-order.controller';
+import { PlaceOrderService } from './place-order/place-order.service';
 import { TemplatesController } from './templates/templates.controller';
 import { temporalClientModule } from './temporal/temporal-client.module';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { VaultController } from './vault/vault.controller';
+import { CUSTOMER_VAULT } from './vault/vault.token';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -58,6 +63,8 @@ export interface ApiModuleOptions {
   events: EventStore | null;
   /** The analytics' queries over that stream (same database); null without one. */
   analytics: AnalyticsStore | null;
+  /** Saved addresses and payment methods; null without a database or a vault key (503). */
+  vault: CustomerVault | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -77,6 +84,7 @@ export function apiModule({
   stops,
   events,
   analytics,
+  vault,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -95,6 +103,8 @@ export function apiModule({
       LegacyController,
       CodecController,
       TemplatesController,
+      VaultController,
+      PlaceOrderController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
@@ -103,6 +113,7 @@ export function apiModule({
       { provide: CHECKOUT_STOPS, useValue: stops },
       { provide: EVENT_STORE, useValue: events },
       { provide: ANALYTICS_STORE, useValue: analytics },
+      { provide: CUSTOMER_VAULT, useValue: vault },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
@@ -125,6 +136,7 @@ export function apiModule({
       CodecService,
       CodecAudit,
       CodecServer,
+      PlaceOrderService,
     ],
   };
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import { prepareTemplates } from '../../activities/templates/prepare';
+import { type CheckoutStores, customerVaultFor } from '../../checkout/customer-vault-for';
 import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import type { AnalyticsStore } from '../../storage/analytics-store';
@@ -39,6 +40,8 @@ export interface ApiAppOptions {
   events?: EventStore;
   /** The analytics' queries (same database); absent: the analytics routes and the dashboard answer 503. */
   analytics?: AnalyticsStore;
+  /** The one-click checkout's stores (same database): the sealed vault, stock, placed orders. */
+  checkout?: CheckoutStores;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function createApiApp(
       stops: options.stops ?? null,
       events: options.events ?? null,
       analytics: options.analytics ?? null,
+      vault: customerVaultFor(config, options.checkout),
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

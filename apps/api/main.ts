@@ -44,6 +44,7 @@ export async function serveApi(
         stops: stores.stops,
         events: stores.events,
         analytics: stores.analytics,
+        checkout: stores,
       }),
       ...(closeStores && { closeStores }),
     });

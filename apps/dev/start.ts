@@ -13,6 +13,7 @@ import { type AppConfig, ConfigError, loadConfig, type MetricsConfig } from '../
 import { type LocalPushServer, startLocalPushServer } from '../../stand-ins/local-push/main';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { startDevServer } from './dev-server';
+import { type LocalStripe, localStripeInstalled, startLocalStripe } from './local-stripe';
 
 // The worker's own shutdown grace (30 s) plus a margin before we stop waiting for it.
 const CHILD_STOP_TIMEOUT_MS = 40_000;
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   let push: LocalPushServer | undefined;
   let ses: Server | undefined;
   let sns: LocalSns | undefined;
+  let stripe: LocalStripe | undefined;
   let worker: ChildProcess | undefined;
   let api: ChildProcess | undefined;
   let stopping = false;
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     await push?.close();
     await new Promise<void>((r) => (ses ? ses.close(() => r()) : r()));
     await sns?.close();
+    await stripe?.stop();
     process.exit(code);
   };
   const exitedUnexpectedly = (name: string) => (code: number | null) => {
@@ -174,6 +177,11 @@ async function main(): Promise<void> {
       snsEndpoint = sns.url;
       env.SNS_ENDPOINT = snsEndpoint;
     }
+    if (dev.localStripe && localStripeInstalled()) {
+      stripe = await startLocalStripe(dev.localStripe.port);
+      env.STRIPE_SECRET_KEY = 'sk_test_local';
+      env.STRIPE_API_BASE = stripe.url;
+    }
     if (config.databaseUrl) {
       worker = runApp('worker', 'worker/main.js', env);
       worker.once('exit', exitedUnexpectedly('worker'));
@@ -204,6 +212,9 @@ async function main(): Promise<void> {
       dev.localSns
         ? `  SMS (SNS)      ${snsEndpoint}   (texts sent; GET /messages as JSON)`
         : `  SMS (SNS)      ${snsEndpoint ?? `AWS SNS in ${config.sns.region}`}`,
+      stripe
+        ? `  Stripe         ${stripe.url}   (localstripe: pm_card_visa, pm_card_visa_chargeDeclined…)`
+        : `  Stripe         ${env.STRIPE_SECRET_KEY ? (env.STRIPE_API_BASE ?? 'api.stripe.com') : 'off (localstripe not installed: npm run install:localstripe)'}`,
       ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',

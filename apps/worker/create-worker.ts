@@ -6,6 +6,7 @@ import {
 } from '@temporalio/interceptors-opentelemetry';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { RecoveryActivities } from '../../activities/contract';
+import type { OrderActivities } from '../../checkout/order-activities';
 import type { WorkerDeployment } from '../../config/worker-config';
 import type { Tracing } from '../shared/tracing';
 import { TRACING_WORKFLOW_INTERCEPTORS, workflowSource } from './workflow-source';
@@ -22,7 +23,8 @@ export interface RecoveryWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: RecoveryActivities;
+  /** The recovery's activities, and the order saga's where the worker has the vault and providers. */
+  activities: RecoveryActivities & Partial<OrderActivities>;
   /** The payload codec and failure converter (config/encryption/data-converter.ts). */
   dataConverter: DataConverter;
   /** Worker Versioning: this build's deployment version; undefined: unversioned. */

@@ -11,6 +11,9 @@ import { createSnsSmsSender } from '../../activities/channels/sns-sms-sender';
 import { createWebPushSender } from '../../activities/channels/web-push-sender';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { prepareTemplates } from '../../activities/templates/prepare';
+import { customerVaultFor } from '../../checkout/customer-vault-for';
+import { createOrderActivities } from '../../checkout/order-activities';
+import { paymentProvidersFor } from '../../checkout/payments/providers';
 import { dataConverterFor, describeEncryption } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import { registerSearchAttributes } from '../../config/search-attributes-registration';
@@ -96,11 +99,31 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       events: stores.events,
       ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
     });
+    const vault = customerVaultFor(config, stores);
+    const orderActivities = vault
+      ? createOrderActivities({
+          vault,
+          providers: paymentProvidersFor(config.checkout),
+          inventory: stores.inventory,
+          orders: stores.orders,
+          stops: stores.stops,
+          client,
+          taskQueue: config.temporal.taskQueue,
+          orderAckTimeoutMs: config.orderAckTimeoutMs,
+          logger: { warn: (message: string) => activityLog.warn(message) },
+        })
+      : {};
+    if (!vault)
+      processLog(
+        config.logFormat,
+        'warn',
+        'the order saga has no vault key (VAULT_ENCRYPTION_KEYS or payload keys): orders fail',
+      );
     const worker = await createRecoveryWorker({
       connection,
       namespace: target.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities,
+      activities: { ...activities, ...orderActivities },
       dataConverter,
       deployment: config.worker.deployment,
       taskQueueActivitiesPerSecond: config.worker.taskQueueActivitiesPerSecond,

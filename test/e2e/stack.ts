@@ -5,6 +5,9 @@ import type { Worker } from '@temporalio/worker';
 import { type ChannelSender, createActivities } from '../../activities';
 import { createSesMailer } from '../../activities/ses-mailer';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
+import { customerVaultFor } from '../../checkout/customer-vault-for';
+import { createOrderActivities } from '../../checkout/order-activities';
+import { paymentProvidersFor } from '../../checkout/payments/providers';
 import type { CheckoutStatus } from '../../common/checkout';
 import { consentFrom } from '../../storage/preferences-store';
 import { type LedgerStores, type OpenedLedger, openStores } from '../../storage/send-ledger';
@@ -19,17 +22,22 @@ installQuietRuntime();
 export class Stack {
   private constructor(
     readonly env: TestWorkflowEnvironment,
+    readonly stores: LedgerStores,
     readonly inbox: LocalInbox,
     readonly api: RunningApi,
     private readonly ledger: OpenedLedger,
-    /** The API's stores (preferences, stop records), shared with the worker as `npm start` shares them. */
-    readonly stores: Pick<LedgerStores, 'preferences' | 'stops'>,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
   ) {}
 
-  /** `channels`: senders beside email (SMS, web push), as the worker wires them. */
-  static async start(options: { channels?: ChannelSender[] } = {}): Promise<Stack> {
+  /**
+   * `channels`: senders beside email (SMS, web push), as the worker wires them;
+   * `env`: settings for the API and the worker's order activities (e.g. the local Stripe's);
+   * `orders`: the worker also runs the order saga's activities (the vault, providers, stock).
+   */
+  static async start(
+    options: { channels?: ChannelSender[]; env?: NodeJS.ProcessEnv; orders?: boolean } = {},
+  ): Promise<Stack> {
     const [env, inbox, stores] = await Promise.all([
       devServerEnv(),
       LocalInbox.start(),
@@ -38,26 +46,47 @@ export class Stack {
     const ledger = stores.ledger;
     // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
     // PUSH_ALLOW_LOOPBACK: the local push service's subscriptions point at 127.0.0.1 over http.
-    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on' }, stores);
+    const api = await startApi(
+      env.client,
+      { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on', ...options.env },
+      stores,
+    );
+    const vault = options.orders ? customerVaultFor(api.config, stores) : null;
+    const orderActivities = vault
+      ? createOrderActivities({
+          vault,
+          providers: paymentProvidersFor(api.config.checkout),
+          inventory: stores.inventory,
+          orders: stores.orders,
+          stops: stores.stops,
+          client: env.client,
+          taskQueue: api.config.temporal.taskQueue,
+          orderAckTimeoutMs: api.config.orderAckTimeoutMs,
+          logger: { warn: () => {} },
+        })
+      : {};
     const worker = await createRecoveryWorker({
       connection: env.nativeConnection,
       namespace: 'default',
       taskQueue: api.config.temporal.taskQueue,
       dataConverter: testDataConverter(),
-      activities: createActivities({
-        mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
-        ledger,
-        from: 'Shop <shop@example.com>',
-        links: testLinkSettings(api.url),
-        consent: consentFrom(stores.preferences),
-        consentInLedger: true,
-        ...(options.channels && { channels: options.channels }),
-        discounts: stores.ledger.discountCodes,
-        events: stores.events,
-      }),
+      activities: {
+        ...orderActivities,
+        ...createActivities({
+          mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
+          ledger,
+          from: 'Shop <shop@example.com>',
+          links: testLinkSettings(api.url),
+          consent: consentFrom(stores.preferences),
+          consentInLedger: true,
+          ...(options.channels && { channels: options.channels }),
+          discounts: stores.ledger.discountCodes,
+          events: stores.events,
+        }),
+      },
     });
     const running = worker.run();
-    return new Stack(env, inbox, api, ledger, stores, worker, running);
+    return new Stack(env, stores, inbox, api, ledger, worker, running);
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,7 @@ export async function recordStop(
   stops: CheckoutStops | null,
   checkoutId: string,
   state: StopState,
-  logger: Logger,
+  logger: Pick<Logger, 'warn'>,
 ): Promise<void> {
   if (!stops) return;
   try {

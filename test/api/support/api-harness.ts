@@ -63,7 +63,8 @@ export interface RunningApi {
 export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
-  stores?: Pick<LedgerStores, 'preferences' | 'stops'> & Partial<Pick<LedgerStores, 'events' | 'analytics'>>,
+  stores?: Pick<LedgerStores, 'preferences' | 'stops'> &
+    Partial<Pick<LedgerStores, 'events' | 'analytics' | 'vault' | 'inventory' | 'orders'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -75,6 +76,11 @@ export async function startApi(
     ...(shared && { preferences: shared.preferences, stops: shared.stops }),
     ...(shared?.events && { events: shared.events }),
     ...(shared?.analytics && { analytics: shared.analytics }),
+    ...(shared?.vault &&
+      shared.inventory &&
+      shared.orders && {
+        checkout: { vault: shared.vault, inventory: shared.inventory, orders: shared.orders },
+      }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
