@@ -147,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const host = env.HOST || '127.0.0.1';
   const production = env.NODE_ENV === 'production';
   const brand = loadBrand(env);
+  // Read before the payload keys: a missing link secret is the first thing a new operator must fix.
+  const signingSecrets = linkSecrets(env);
   const encryption = loadEncryption(env);
   return {
     production,
@@ -196,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     policy: loadPolicy(env),
     supersede: onOff(env, 'SUPERSEDE', true),
     links: {
-      secrets: linkSecrets(env),
+      secrets: signingSecrets,
       resumeTtlMs: duration(env, 'LINK_RESUME_TTL', DEFAULT_RESUME_TTL, 60_000),
       unsubscribeTtlMs: duration(env, 'LINK_UNSUBSCRIBE_TTL', DEFAULT_UNSUBSCRIBE_TTL, MIN_UNSUBSCRIBE_TTL_MS),
     },
