@@ -1,6 +1,7 @@
 // What the activities are built from: the worker wires the real ones, tests their own.
 import type { BrandConfig } from '../config/brand';
 import type { SendLedger } from '../storage/send-ledger';
+import type { ShortLinks } from '../storage/short-links';
 import type { ChannelSender } from './channels/channel-sender';
 import type { CustomerConsent } from './contract';
 import type { DiscountCodeIssuer } from './discounts/issuer';
@@ -40,4 +41,6 @@ export interface ActivityDependencies {
    * they were for (SMS_PHONE_CAP): the per-customer frequency cap trusts the caller's customer id.
    */
   smsPhoneCap?: { maxTexts: number; withinMs: number; spec: string };
+  /** Where texts' short resume links are kept (`/r/<id>`); without it a text carries the long signed link. */
+  shortLinks?: ShortLinks;
 }

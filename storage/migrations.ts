@@ -107,6 +107,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       )`,
     ],
   },
+  {
+    version: 21,
+    name: 'create short_links (the short /r/<id> resume link of texts)',
+    statements: [
+      // The signed token itself, so the API checks it as it checks a long link; expires_at for clean-up.
+      `CREATE TABLE IF NOT EXISTS short_links (
+        id text PRIMARY KEY,
+        token text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 // Named for this ledger, so another component's migrations table in the same database cannot clash.

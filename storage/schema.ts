@@ -94,3 +94,15 @@ export const checkoutStops = pgTable('checkout_stops', {
   state: text('state', { enum: ['ordered', 'cancelled', 'superseded'] }).notNull(),
   stoppedAt: timestamp('stopped_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Short resume links for texts (migration 21): `/r/<id>` stands for the signed resume token kept
+ * here, so an SMS carries ~40 characters of link instead of ~200. The API verifies the stored token
+ * exactly like a signed link in the URL (signature, purpose, expiry, shop origin).
+ */
+export const shortLinks = pgTable('short_links', {
+  id: text('id').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -13,6 +13,7 @@ import { LedgerDiscountCodes } from './discount-codes';
 import { migrate, requireMigrated } from './migrations';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
+import { DrizzleShortLinks, type ShortLinks } from './short-links';
 
 export type { SentMessage } from './schema';
 
@@ -131,6 +132,8 @@ export interface LedgerStores {
   preferences: PreferenceStore;
   /** Where the API records stopped checkouts for the sends' claims to read. */
   stops: CheckoutStops;
+  /** The short /r/<id> resume links of texts (the worker writes, the API reads). */
+  shortLinks: ShortLinks;
   close(): Promise<void>;
 }
 
@@ -153,6 +156,7 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     ledger,
     preferences: new DrizzlePreferenceStore(connection.db),
     stops: new DrizzleCheckoutStops(connection.db),
+    shortLinks: new DrizzleShortLinks(connection.db),
     close: connection.close,
   };
 }

@@ -5,6 +5,7 @@ import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { PreferenceStore } from '../../storage/preferences-store';
+import type { ShortLinks } from '../../storage/short-links';
 import { APP_CONFIG } from './app-config.token';
 import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
@@ -27,6 +28,7 @@ import { LEGACY_CHECKOUT_URL, LegacyService } from './legacy/legacy.service';
 import { LinkVerifier } from './links/link-verifier';
 import { ResumeController } from './links/resume.controller';
 import { ResumeService } from './links/resume.service';
+import { SHORT_LINKS } from './links/short-links.token';
 import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
@@ -48,6 +50,8 @@ export interface ApiModuleOptions {
   preferences: PreferenceStore | null;
   /** Stop records read by the sends' claims; null without a database (the update then carries the guarantee alone). */
   stops: CheckoutStops | null;
+  /** The short resume links of texts; null without a database. */
+  shortLinks: ShortLinks | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -65,6 +69,7 @@ export function apiModule({
   legacyCheckoutUrl,
   preferences,
   stops,
+  shortLinks,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -87,6 +92,7 @@ export function apiModule({
       { provide: LEGACY_CHECKOUT_URL, useValue: legacyCheckoutUrl },
       { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: CHECKOUT_STOPS, useValue: stops },
+      { provide: SHORT_LINKS, useValue: shortLinks },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },

@@ -7,6 +7,7 @@ import { checkApiEdge } from '../../config/api-edge';
 import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { PreferenceStore } from '../../storage/preferences-store';
+import type { ShortLinks } from '../../storage/short-links';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
 import { CodecServer } from './codec/codec-server';
@@ -33,6 +34,8 @@ export interface ApiAppOptions {
   preferences?: PreferenceStore;
   /** Where orders, cancels and supersedes are recorded for the sends' claims to read (same database). */
   stops?: CheckoutStops;
+  /** The short resume links of texts (same database); absent: `/r/<short id>` finds none. */
+  shortLinks?: ShortLinks;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function createApiApp(
       legacyCheckoutUrl: config.api.legacyCheckoutUrl,
       preferences: options.preferences ?? null,
       stops: options.stops ?? null,
+      shortLinks: options.shortLinks ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

@@ -29,7 +29,7 @@ export async function serveApi(
       closeClientOnShutdown: true,
       // LOG_FORMAT=json: one object per line (Nest 11's JSON console logger), the default in production.
       ...(config.logFormat === 'json' && { logger: new ConsoleLogger({ json: true }) }),
-      ...(stores && { preferences: stores.preferences, stops: stores.stops }),
+      ...(stores && { preferences: stores.preferences, stops: stores.stops, shortLinks: stores.shortLinks }),
       ...(stores && ownsStores && { closeStores: () => stores.close() }),
     });
     await app.listen(config.api.port, config.api.host);

@@ -91,6 +91,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       // passes its own DiscountCodeIssuer here (docs/recovery-policy.md, "Offers and discount codes").
       discounts: stores.ledger.discountCodes,
       ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
+      shortLinks: stores.shortLinks,
     });
     const worker = await createRecoveryWorker({
       connection,

@@ -61,7 +61,7 @@ export interface RunningApi {
 export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
-  stores?: Pick<LedgerStores, 'preferences' | 'stops'>,
+  stores?: Pick<LedgerStores, 'preferences' | 'stops'> & Partial<Pick<LedgerStores, 'shortLinks'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -71,6 +71,7 @@ export async function startApi(
   const app = await createApiApp(config, client, {
     logger,
     ...(shared && { preferences: shared.preferences, stops: shared.stops }),
+    ...(shared?.shortLinks && { shortLinks: shared.shortLinks }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
