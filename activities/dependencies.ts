@@ -2,6 +2,7 @@
 import type { BrandConfig } from '../config/brand';
 import type { EventStore } from '../storage/event-store';
 import type { SendLedger } from '../storage/send-ledger';
+import type { ShortLinks } from '../storage/short-links';
 import type { ChannelSender } from './channels/channel-sender';
 import type { CustomerConsent } from './contract';
 import type { DiscountCodeIssuer } from './discounts/issuer';
@@ -43,4 +44,6 @@ export interface ActivityDependencies {
   smsPhoneCap?: { maxTexts: number; withinMs: number; spec: string };
   /** The analytics event stream: each reminder's outcome is recorded there (absent: not recorded). */
   events?: EventStore;
+  /** Where texts' short resume links are kept (`/r/<id>`); without it a text carries the long signed link. */
+  shortLinks?: ShortLinks;
 }

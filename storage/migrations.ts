@@ -136,7 +136,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX IF NOT EXISTS recovery_events_checkout_idx ON recovery_events (checkout_id, type, at)',
     ],
   },
-  // Versions 15-16 and 19-22 are taken by work on other branches (analytics rollups, short links).
+  // Versions 15-16, 19-20 and 22 are reserved (analytics rollups, checkout, short links).
   {
     version: 17,
     name: 'create the customer vault (saved addresses and payment tokens, sealed with AES-GCM)',
@@ -186,6 +186,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
         total numeric NOT NULL,
         currency text NOT NULL,
         placed_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
+  {
+    version: 21,
+    name: 'create short_links (the short /r/<id> resume link of texts)',
+    statements: [
+      // The signed token itself, so the API checks it as it checks a long link; expires_at for clean-up.
+      `CREATE TABLE IF NOT EXISTS short_links (
+        id text PRIMARY KEY,
+        token text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
       )`,
     ],
   },

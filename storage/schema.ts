@@ -126,3 +126,15 @@ export const recoveryEvents = pgTable('recovery_events', {
   recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   seq: bigserial('seq', { mode: 'number' }).notNull(),
 });
+
+/**
+ * Short resume links for texts (migration 21): `/r/<id>` stands for the signed resume token kept
+ * here, so an SMS carries ~40 characters of link instead of ~200. The API verifies the stored token
+ * exactly like a signed link in the URL (signature, purpose, expiry, shop origin).
+ */
+export const shortLinks = pgTable('short_links', {
+  id: text('id').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -19,6 +19,7 @@ import { DrizzlePlacedOrders, type PlacedOrders } from './placed-orders';
 import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-store';
 import { rowsOf } from './rows';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
+import { DrizzleShortLinks, type ShortLinks } from './short-links';
 import { DrizzleVaultStore, type VaultStore } from './vault-store';
 
 export type { SentMessage } from './schema';
@@ -146,6 +147,8 @@ export interface LedgerStores {
   vault: VaultStore;
   inventory: SkuTableInventory;
   orders: PlacedOrders;
+  /** The short /r/<id> resume links of texts (the worker writes, the API reads). */
+  shortLinks: ShortLinks;
   close(): Promise<void>;
 }
 
@@ -173,6 +176,7 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     vault: new DrizzleVaultStore(connection.db),
     inventory: new SkuTableInventory(connection.db),
     orders: new DrizzlePlacedOrders(connection.db),
+    shortLinks: new DrizzleShortLinks(connection.db),
     close: connection.close,
   };
 }

@@ -16,6 +16,8 @@ export interface ReminderContent {
   note?: ReasonNote;
   /** The discount code this reminder offers. */
   offer?: IssuedOffer;
+  /** Makes and keeps the short form of the resume link (texts); absent: use `links.resumeUrl`. */
+  shortResumeUrl?: () => Promise<string>;
 }
 
 /** A rendered reminder, ready to go: calling it is the provider call and nothing else. */

@@ -25,10 +25,12 @@ export function smsChannel(
         ? 'SMS: no country is allowed (SMS_ALLOWED_COUNTRIES is not set)'
         : `SMS: the number's country is not one texts may go to (SMS_ALLOWED_COUNTRIES: ${allowedCallingCodes.join(', ')})`;
     },
-    async prepare({ checkout, template, links, offer }) {
+    async prepare({ checkout, template, links, offer, shortResumeUrl }) {
       const phone = checkout.customer.phone;
       if (!phone) throw new Error('the customer has no phone number');
-      const text = renderSms({ checkout, template, shopName, resumeUrl: links.resumeUrl, ...(offer && { offer }) });
+      // The short /r/<id> link keeps a text within one segment; the long signed one is ~200 characters.
+      const resumeUrl = shortResumeUrl ? await shortResumeUrl() : links.resumeUrl;
+      const text = renderSms({ checkout, template, shopName, resumeUrl, ...(offer && { offer }) });
       return () => sender.send(phone, text);
     },
   };

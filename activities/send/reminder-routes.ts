@@ -7,7 +7,7 @@ import { reminderKey } from '../../storage/send-ledger';
 import type { ChannelSender, ReminderContent } from '../channels/channel-sender';
 import type { CustomerConsent, SendReminderInput } from '../contract';
 import type { ActivityDependencies } from '../dependencies';
-import { reminderLinks } from '../links';
+import { reminderLinks, shortResumeUrl } from '../links';
 import { reasonNote, resumeTarget } from '../templates/reason-note';
 import { CONSENT_REFUSAL, type Route } from './delivery';
 
@@ -29,7 +29,19 @@ export function reminderRoutes(
     const target = resumeTarget(checkout.checkoutUrl, abandonReason, progress);
     const links = reminderLinks(deps.links, { ...checkout, checkoutUrl: target }, step);
     const note = reasonNote(checkout, abandonReason, progress, input.offer);
-    return { checkout, step, stepsTotal, template, links, note, ...(input.offer && { offer: input.offer }) };
+    const shortLinks = deps.shortLinks;
+    return {
+      checkout,
+      step,
+      stepsTotal,
+      template,
+      links,
+      note,
+      ...(input.offer && { offer: input.offer }),
+      ...(shortLinks && {
+        shortResumeUrl: () => shortResumeUrl(deps.links, shortLinks, checkout, step, links.resumeUrl),
+      }),
+    };
   };
   const allowed = async (channel: Channel) => {
     const channels = (await consent())?.channels;

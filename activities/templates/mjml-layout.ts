@@ -98,7 +98,7 @@ function layoutSource(brand: BrandConfig): string {
     <mj-section background-color="#ffffff" padding="8px 24px" css-class="card">
       <mj-column border="2px dashed ${brand.primaryColor}" border-radius="8px" padding="16px" css-class="code-box">
         <mj-text align="center" font-weight="bold" css-class="text" padding="0 0 8px 0">${slot('offerHeadline')}</mj-text>
-        <mj-text align="center" font-family="'Courier New', Courier, monospace" font-size="22px" letter-spacing="2px" font-weight="bold" css-class="text" padding="0 0 8px 0">${slot('offerCode')}</mj-text>
+        <mj-text align="center" font-family="'Courier New', Courier, monospace" font-size="18px" letter-spacing="1px" font-weight="bold" css-class="text" padding="0 0 8px 0">${slot('offerCode')}</mj-text>
         <mj-text align="center" font-size="13px" color="${MUTED}" css-class="muted">${slot('offerInstructions')}</mj-text>
       </mj-column>
     </mj-section>

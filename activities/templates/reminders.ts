@@ -71,7 +71,7 @@ export function orderConfirmationContent({ checkout, orderId, total }: OrderConf
     preheader: tr.t('order-confirmation.preheader', { orderId }),
     greeting: greeting(customer, tr),
     intro: [tr.t('order-confirmation.body', { orderId })],
-    cart: cartContent(cart, money, tr, total ?? cart.total),
+    cart: { ...cartContent(cart, money, tr, total ?? cart.total), heading: tr.t('order-confirmation.heading') },
     outro: [],
   };
 }

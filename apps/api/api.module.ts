@@ -8,6 +8,7 @@ import type { AnalyticsStore } from '../../storage/analytics-store';
 import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
+import type { ShortLinks } from '../../storage/short-links';
 import { AnalyticsController, TimelineController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
 import { EventRecorder } from './analytics/event-recorder';
@@ -34,6 +35,7 @@ import { LEGACY_CHECKOUT_URL, LegacyService } from './legacy/legacy.service';
 import { LinkVerifier } from './links/link-verifier';
 import { ResumeController } from './links/resume.controller';
 import { ResumeService } from './links/resume.service';
+import { SHORT_LINKS } from './links/short-links.token';
 import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsServer } from './metrics/metrics-server';
 import { OrdersController } from './orders/orders.controller';
@@ -65,6 +67,8 @@ export interface ApiModuleOptions {
   analytics: AnalyticsStore | null;
   /** Saved addresses and payment methods; null without a database or a vault key (503). */
   vault: CustomerVault | null;
+  /** The short resume links of texts; null without a database. */
+  shortLinks: ShortLinks | null;
   /** Run when the app shuts down, after the requests: the process's database pool, when it owns one. */
   closeStores?: () => Promise<void>;
 }
@@ -85,6 +89,7 @@ export function apiModule({
   events,
   analytics,
   vault,
+  shortLinks,
   closeStores,
 }: ApiModuleOptions): DynamicModule {
   return {
@@ -114,6 +119,7 @@ export function apiModule({
       { provide: EVENT_STORE, useValue: events },
       { provide: ANALYTICS_STORE, useValue: analytics },
       { provide: CUSTOMER_VAULT, useValue: vault },
+      { provide: SHORT_LINKS, useValue: shortLinks },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },

@@ -10,6 +10,7 @@ import type { AnalyticsStore } from '../../storage/analytics-store';
 import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
+import type { ShortLinks } from '../../storage/short-links';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
 import { CodecServer } from './codec/codec-server';
@@ -42,6 +43,8 @@ export interface ApiAppOptions {
   analytics?: AnalyticsStore;
   /** The one-click checkout's stores (same database): the sealed vault, stock, placed orders. */
   checkout?: CheckoutStores;
+  /** The short resume links of texts (same database); absent: `/r/<short id>` finds none. */
+  shortLinks?: ShortLinks;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function createApiApp(
       events: options.events ?? null,
       analytics: options.analytics ?? null,
       vault: customerVaultFor(config, options.checkout),
+      shortLinks: options.shortLinks ?? null,
       ...(options.closeStores && { closeStores: options.closeStores }),
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },

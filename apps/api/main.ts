@@ -45,6 +45,7 @@ export async function serveApi(
         events: stores.events,
         analytics: stores.analytics,
         checkout: stores,
+        shortLinks: stores.shortLinks,
       }),
       ...(closeStores && { closeStores }),
     });

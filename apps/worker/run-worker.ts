@@ -98,6 +98,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       // Each reminder's outcome, for the analytics (a failed write retries the activity).
       events: stores.events,
       ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
+      shortLinks: stores.shortLinks,
     });
     const vault = customerVaultFor(config, stores);
     const orderActivities = vault

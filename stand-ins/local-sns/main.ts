@@ -2,9 +2,11 @@
 // SMS sender calls), answering SNS's XML, plus every text it took at GET /messages (JSON) and a
 // small viewer at /. Numbers can be set to fail the way SNS fails: invalid (InvalidParameter),
 // opted out (OptedOut), throttled (Throttled, HTTP 429), so tests and demos see every path.
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { smsSegments } from '../../common/sms-segments';
 import { DEFAULT_LOCAL_SNS_PORT, loadLocalSnsConfig } from '../../config/stand-ins';
 import { runStandIn } from '../run-stand-in';
 
@@ -62,12 +64,19 @@ function messageAttributes(form: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** "1 (GSM-7)" or "2 (UCS-2: ú, í)": what the text costs, and which characters forced UCS-2. */
+function segmentsCell(message: string): string {
+  const { segments, encoding, nonGsm } = smsSegments(message);
+  const why = nonGsm.length > 0 ? `: ${nonGsm.slice(0, 5).join(' ')}` : '';
+  return escapeXml(`${segments} (${encoding}${why})`);
+}
+
 function viewerHtml(messages: ReceivedText[]): string {
   const rows = [...messages]
     .reverse()
     .map(
       (m) =>
-        `<tr><td>${new Date(m.at).toISOString()}</td><td>${escapeXml(m.phoneNumber)}</td><td>${escapeXml(m.smsType ?? '')}</td><td class="msg">${escapeXml(m.message)}</td><td>${m.message.length}</td></tr>`,
+        `<tr><td>${new Date(m.at).toISOString()}</td><td>${escapeXml(m.phoneNumber)}</td><td>${escapeXml(m.smsType ?? '')}</td><td class="msg">${escapeXml(m.message)}</td><td>${m.message.length}</td><td class="segments">${segmentsCell(m.message)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
@@ -76,8 +85,8 @@ function viewerHtml(messages: ReceivedText[]): string {
 td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}.msg{white-space:pre-wrap;word-break:break-all}</style>
 </head><body><h1>Local SNS: ${messages.length} text(s)</h1>
 <p>SMS the worker published (newest first; refreshes every 5 s). JSON: <a href="/messages">/messages</a></p>
-<table><thead><tr><th>at</th><th>to</th><th>type</th><th>message</th><th>chars</th></tr></thead><tbody>
-${rows || '<tr><td colspan="5">nothing yet</td></tr>'}
+<table><thead><tr><th>at</th><th>to</th><th>type</th><th>message</th><th>chars</th><th>segments</th></tr></thead><tbody>
+${rows || '<tr><td colspan="6">nothing yet</td></tr>'}
 </tbody></table></body></html>`;
 }
 

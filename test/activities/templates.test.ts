@@ -160,6 +160,7 @@ describe('order confirmation template', () => {
     assert.equal(email.subject, 'Danke für deine Bestellung ord-<7>');
     assert.ok(email.html.includes('ord-&lt;7&gt;'));
     assert.ok(email.html.includes(`1.200,00${NBSP}€`), 'the order total, not the cart total');
+    assert.ok(email.html.includes('>Deine Bestellung<'), 'the lines are the order’s, not a cart’s');
     assert.ok(!/unsubscribe|abbestellen/i.test(email.html) && !/unsubscribe|abbestellen/i.test(email.text));
   });
 

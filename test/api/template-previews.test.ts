@@ -99,6 +99,24 @@ describe('every template × locale in Chromium', () => {
     await browser?.close();
   });
 
+  test('in dark mode the card turns dark and its text light (clients that honour prefers-color-scheme)', async () => {
+    const { page, problems } = await openPage(browser, 375, { extraHTTPHeaders: auth, colorScheme: 'dark' });
+    await page.route(`${new URL(SAMPLE_IMAGE_URL).origin}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }),
+    );
+    await page.goto(`${api.url}/templates/cart/preview?locale=de&offer=percent`);
+    const colours = await page.evaluate<{ text: string; card: string }>(
+      `(() => { const p = Array.from(document.querySelectorAll('.text p')).find((e) => e.textContent.includes('ausgewählt'));
+        const card = document.querySelector('.card td') || document.querySelector('.card');
+        return { text: getComputedStyle(p).color, card: getComputedStyle(card).backgroundColor }; })()`,
+    );
+    assert.equal(colours.text, 'rgb(243, 244, 246)', 'light text');
+    assert.equal(colours.card, 'rgb(31, 41, 55)', 'dark card');
+    await screenshot(page, 'template-cart-de-375-dark');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   for (const width of [375, 1200]) {
     test(`at ${width} px: no horizontal overflow, no missing message, every image with alt text, no console error`, async () => {
       const { page, problems } = await openPage(browser, width, { extraHTTPHeaders: auth });

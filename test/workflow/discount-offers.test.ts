@@ -74,7 +74,7 @@ describe('discount offers in the checkout recovery workflow', () => {
       const inMail = lastMail?.body.text?.match(CODE)?.[0];
       assert.equal(inMail, last.offer.code, 'the code in the email is the code in the status');
       assert.ok(lastMail?.body.html?.includes(last.offer.code));
-      assert.equal(lastMail?.subject, 'Last reminder: your cart, now with 10% off');
+      assert.equal(lastMail?.subject, 'Letzte Erinnerung an deinen Warenkorb – 10 % Rabatt');
       for (const earlier of mails.slice(0, 2)) assert.doesNotMatch(earlier.body.text ?? '', CODE);
 
       const stored = await h.ledger.discountCodes.find(last.offer.code);
@@ -94,7 +94,7 @@ describe('discount offers in the checkout recovery workflow', () => {
       assert.ok(status.reminders.every((r) => r.offer === undefined && r.offerError === undefined));
       const mails = await h.inbox.messagesTo(email);
       assert.doesNotMatch(mails[2]?.body.text ?? '', CODE);
-      assert.equal(mails[2]?.subject, 'Last reminder: your cart is still waiting');
+      assert.equal(mails[2]?.subject, 'Letzte Erinnerung: Dein Warenkorb wartet noch');
       assert.equal(await issueCalls(handle), 0);
     });
   });
@@ -109,8 +109,8 @@ describe('discount offers in the checkout recovery workflow', () => {
       assert.equal(status.reminders[0]?.offer?.freeShipping, true, 'one-step schedule: step 1 is the last');
       const [mail] = await h.inbox.messagesTo(email);
       assert.ok(mail?.body.text?.includes(status.reminders[0]?.offer?.code ?? '?'));
-      assert.ok(mail?.body.text?.includes('Free shipping on your order'));
-      assert.ok(!mail?.body.text?.includes('a slower one may cost less'));
+      assert.ok(mail?.body.text?.includes('Kostenloser Versand für deine Bestellung'));
+      assert.ok(!mail?.body.text?.includes('Eine langsamere kostet vielleicht weniger'));
     });
   });
 

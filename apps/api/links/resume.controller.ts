@@ -13,12 +13,12 @@ export class ResumeController {
   constructor(private readonly resume: ResumeService) {}
 
   @Get(':token')
-  follow(
+  async follow(
     @Param('token') token: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: HtmlResponse,
-  ): void {
-    const outcome = this.resume.follow(token, localeFromAcceptLanguage(acceptLanguage));
+  ): Promise<void> {
+    const outcome = await this.resume.followAny(token, localeFromAcceptLanguage(acceptLanguage));
     if ('redirectTo' in outcome) {
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Referrer-Policy', 'no-referrer');

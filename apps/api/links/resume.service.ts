@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { SHORT_LINK_ID } from '../../../activities/links';
 import { isShopUrl } from '../../../common/shop-origin';
 import type { AppConfig } from '../../../config/env';
+import type { ShortLinks } from '../../../storage/short-links';
 import { EventRecorder } from '../analytics/event-recorder';
 import { APP_CONFIG } from '../app-config.token';
 import type { HtmlPage } from '../http/html-page';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { rejectedLinkPage, unknownShopPage } from './link-pages';
 import { LinkVerifier } from './link-verifier';
+import { SHORT_LINKS } from './short-links.token';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -22,7 +25,20 @@ export class ResumeService {
     private readonly metrics: ApiMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: EventRecorder,
+    @Inject(SHORT_LINKS) private readonly shortLinks: ShortLinks | null,
   ) {}
+
+  /**
+   * A text's short link (`/r/<id>`) is the signed token kept under its id: looked up, then checked
+   * exactly like a long link. An id nobody issued is an invalid link, like a made-up token.
+   */
+  async followAny(token: unknown, locale?: string): Promise<{ redirectTo: string } | HtmlPage> {
+    if (typeof token === 'string' && SHORT_LINK_ID.test(token)) {
+      const signed = await this.shortLinks?.tokenOf(token);
+      return this.follow(signed ?? '', locale);
+    }
+    return this.follow(token, locale);
+  }
 
   /** `locale` words the page shown when the link cannot be followed. */
   follow(token: unknown, locale?: string): { redirectTo: string } | HtmlPage {

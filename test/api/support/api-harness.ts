@@ -64,7 +64,7 @@ export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
   stores?: Pick<LedgerStores, 'preferences' | 'stops'> &
-    Partial<Pick<LedgerStores, 'events' | 'analytics' | 'vault' | 'inventory' | 'orders'>>,
+    Partial<Pick<LedgerStores, 'events' | 'analytics' | 'vault' | 'inventory' | 'orders' | 'shortLinks'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -81,6 +81,7 @@ export async function startApi(
       shared.orders && {
         checkout: { vault: shared.vault, inventory: shared.inventory, orders: shared.orders },
       }),
+    ...(shared?.shortLinks && { shortLinks: shared.shortLinks }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
