@@ -24,6 +24,8 @@ import { CustomerCheckoutsService } from './customers/customer-checkouts.service
 import { PREFERENCE_STORE } from './customers/preference-store.token';
 import { PreferencesController } from './customers/preferences.controller';
 import { PreferencesService } from './customers/preferences.service';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -85,6 +87,7 @@ export function apiModule({
       CheckoutsController,
       TimelineController,
       AnalyticsController,
+      DashboardController,
       OrdersController,
       CustomerCheckoutsController,
       PreferencesController,
@@ -109,6 +112,7 @@ export function apiModule({
       { provide: APP_FILTER, useClass: ApiExceptionFilter },
       EventRecorder,
       AnalyticsService,
+      DashboardService,
       CheckoutsService,
       OrdersService,
       CustomerCheckoutsService,
