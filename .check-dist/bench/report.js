@@ -1,0 +1,185 @@
+Object.defineProperty(exports, '__esModule', { value: true });
+exports.formatReport = formatReport;
+const billing_rules_1 = require('./actions/billing-rules');
+const usd = (n) => `$${n.toFixed(2)}`;
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
+const pct = (n) => `${Math.round(n * 100)}%`;
+function table(header, rows) {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}
+function formatReport(r) {
+  const out = [];
+  if (r.actions) {
+    out.push(`1. Billable actions per checkout (${billing_rules_1.PRICE_SOURCE}); re-checks read history, not Actions`);
+    out.push(
+      table(
+        ['path', 'confirmation', 'actions', 'baseline', 'target', 'per 1k checkouts', 'baseline per 1k', 'breakdown'],
+        r.actions.map((a) => [
+          a.asExpected ? a.path : `${a.path} (UNEXPECTED OUTCOME)`,
+          a.orderConfirmation ? 'on' : 'off',
+          a.actions,
+          a.baselineActions,
+          a.target === undefined ? '-' : `<= ${a.target} ${a.actions <= a.target ? 'met' : 'MISSED'}`,
+          usd(a.usdPer1000),
+          usd(a.baselineUsdPer1000),
+          Object.entries(a.counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', '),
+        ]),
+      ),
+    );
+    out.push('   baseline: start, then sleep+send per reminder, order as a signal (+1 send with confirmation on)');
+  }
+  if (r.starts) {
+    out.push('', '2. Starts: POST /checkouts (API) vs bare client.workflow.start (raw), same server');
+    out.push(
+      table(
+        ['load', 'API starts/s', 'raw starts/s', 'API/raw', 'API p50/p99 ms', 'raw p50/p99 ms', 'API err', 'raw err'],
+        r.starts.map((s) => [
+          s.mode,
+          s.api.startsPerSec.toFixed(1),
+          s.raw.startsPerSec.toFixed(1),
+          pct(s.ratio),
+          `${s.api.latencyMs.p50}/${s.api.latencyMs.p99}`,
+          `${s.raw.latencyMs.p50}/${s.raw.latencyMs.p99}`,
+          s.api.errors,
+          s.raw.errors,
+        ]),
+      ),
+    );
+    out.push('   targets: API/raw >= 80%; p99 at the paced rate < 50 ms');
+  }
+  if (r.lateness) {
+    out.push('', '3. Reminder lateness at SES (ms after due): checkoutRecovery vs sleep-then-report baseline');
+    out.push(
+      table(
+        [
+          'rate/s',
+          'N',
+          'workflow',
+          'p50',
+          'p99',
+          'max',
+          'missing',
+          'p50 by fifth',
+          'worker/server CPU ms each',
+          'note',
+        ],
+        r.lateness.flatMap((l) =>
+          [
+            ['checkoutRecovery', l.reminders],
+            ['baseline', l.baseline],
+          ].map(([name, d], i) => [
+            i === 0 ? l.rate : '',
+            i === 0 ? l.count : '',
+            name,
+            d.p50,
+            d.p99,
+            d.max,
+            d.missing,
+            d.p50ByFifth.join(' '),
+            `${d.workerCpuMs}/${d.serverCpuMs}`,
+            i === 0 && l.overlapped ? 'start-up or baseline tail overlapped the window' : '',
+          ]),
+        ),
+      ),
+    );
+  }
+  if (r.memory) {
+    const b = r.memory.baseline;
+    out.push('', '4. Sleeping checkouts: growth over the idle stack, per checkout');
+    out.push(
+      table(
+        ['checkouts', 'worker RSS', 'server RSS', 'db+wal', 'worker/co', 'server/co', 'db/co', 'start s'],
+        [
+          [0, mib(b.workerRss), mib(b.serverRss), mib(b.db.total), '-', '-', '-', '-'],
+          ...r.memory.rows.map((m) => [
+            m.checkouts,
+            mib(m.workerRss),
+            mib(m.serverRss),
+            mib(m.db.total),
+            kib(m.perCheckout.workerRss),
+            kib(m.perCheckout.serverRss),
+            kib(m.perCheckout.dbBytes),
+            m.startSeconds.toFixed(1),
+          ]),
+        ],
+      ),
+    );
+  }
+  if (r.races) {
+    const x = r.races;
+    out.push(
+      '',
+      `5. Order races: ${x.count} orders at due time ±1 s, ${x.rate}/s; reminders vs the order's ack; close latency in ms` +
+        ` (order confirmation ${x.orderConfirmation ? 'on' : 'off'})`,
+    );
+    const dist = (d) => `${d.p50}/${d.p99}/${d.max}`;
+    out.push(
+      table(
+        [
+          'design',
+          'orders (err)',
+          'before ack',
+          'in flight at ack',
+          'began after ack (after a confirmed ack)',
+          'unconfirmed acks',
+          'ack->close p50/p99/max',
+          'signal->close p50/p99/max',
+          'not closed',
+          'order ack p50/p99',
+          'fire lag p99',
+        ],
+        [
+          ['checkoutRecovery', x.real],
+          ['baseline (no re-check)', x.baseline],
+        ].map(([name, s]) => [
+          name,
+          `${s.orders} (${s.orderErrors})`,
+          s.reminders.beforeAck,
+          s.reminders.inFlightAtAck,
+          `${s.reminders.afterAck} (${s.reminders.afterConfirmedAck})`,
+          s.unconfirmed,
+          dist(s.ackToCloseMs),
+          dist(s.signalToCloseMs),
+          s.notClosed,
+          `${s.ackMs.p50}/${s.ackMs.p99}`,
+          s.fireLagMs.p99,
+        ]),
+      ),
+    );
+    for (const [name, side] of [
+      ['checkoutRecovery', x.real],
+      ['baseline', x.baseline],
+    ]) {
+      const p = side.afterSignalMs;
+      out.push(
+        `   ${name}, signal->close p50 by phase: workflow task queue ${p.workflowTaskQueue.p50}, run ` +
+          `${p.workflowTaskRun.p50}; activity queue ${p.activityQueue.p50}, run ${p.activityRun.p50}; ` +
+          `start delay fired ${side.delayExpiry.lateMs.p50} late, picked up after ${side.delayExpiry.pickupMs.p50}`,
+      );
+    }
+    const o = x.real.outcomes;
+    if (o) {
+      out.push(
+        `   reminder 1: sent ${o.reminderSent}, suppressed by the re-check ${o.suppressedByRecheck}, ` +
+          `never scheduled ${o.notScheduled}, unfinished ${o.reminderUnfinished}; confirmations sent ${o.confirmations}; ` +
+          `orders answered "already closed" ${x.real.ordersAfterClose}`,
+      );
+    }
+    out.push(
+      `   CPU ms per checkout (baseline's included): ${Object.entries(x.cpuMsPerOrder)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    out.push(`   target: 0 reminders began after the ack${x.overlapped ? '; NOTE: starts ran into the window' : ''}`);
+  }
+  for (const [section, error] of Object.entries(r.errors)) out.push('', `${section} FAILED: ${error}`);
+  out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);
+  return out.join('\n');
+}
+//# sourceMappingURL=report.js.map

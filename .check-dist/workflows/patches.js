@@ -1,0 +1,29 @@
+Object.defineProperty(exports, '__esModule', { value: true });
+exports.PATCHES = void 0;
+// Every patch id the checkout workflow branches on, in one list: the replay suite checks that a
+// recorded history exercises each one, so no patched branch ships without a history to replay.
+//
+// When an old branch can go: a checkout lives at most its schedule (MAX_OFFSET_MS, 30 days, after
+// the last activity; activity before reminder 1 can push it back, but never later than the last
+// event) plus the send's give-up time (6 h) and the order confirmation. So 31 days after a version
+// is deployed on every worker, no workflow started before it can still be running: then replace
+// `patched(id)` by `deprecatePatch(id)` and delete the old branch; one more 31 days later, delete
+// the deprecatePatch call. Histories in test/histories from before stay: they must still replay
+// until the branch is removed, then move to an archive the replay suite skips.
+exports.PATCHES = {
+  /**
+   * Fewer billable Actions: the API's startDelay replaces the first timer, search attributes are
+   * set once at start, the order confirmation can be turned off.
+   */
+  leanActions: 'lean-actions-v2',
+  /** Reminders the discount policy gives an offer carry a unique code, issued right before the send. */
+  discountOffers: 'discount-offers-v3',
+  /** A custom checkout step named with free text is published as the CheckoutStep "custom". */
+  checkoutStepSlug: 'checkout-step-slug-v5',
+  /**
+   * Reminders held by quiet hours leave at a stable offset within the policy's quietHoursSpread. A
+   * checkout started by a newer API on an older worker carries the spread but recorded timers without it.
+   */
+  quietHoursSpread: 'quiet-hours-spread-v6',
+};
+//# sourceMappingURL=patches.js.map
