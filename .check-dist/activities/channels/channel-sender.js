@@ -1,2 +1,0 @@
-Object.defineProperty(exports, '__esModule', { value: true });
-//# sourceMappingURL=channel-sender.js.map

@@ -1,2 +1,0 @@
-Object.defineProperty(exports, '__esModule', { value: true });
-//# sourceMappingURL=types.js.map
