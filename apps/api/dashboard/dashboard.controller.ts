@@ -78,8 +78,8 @@ export class DashboardController {
   @Get('sign-in')
   @Public()
   signInForm(@Res() res: PageResponse): void {
-    if (!this.config.api.apiKey) return res.redirect(303, '/dashboard');
-    sendHtml(res, 200, signInPage());
+    if (this.config.api.apiKey) sendHtml(res, 200, signInPage());
+    else res.redirect(303, '/dashboard'); // nothing to sign in to
   }
 
   @Post('sign-in')
@@ -87,10 +87,12 @@ export class DashboardController {
   @HttpCode(303)
   signIn(@Body() form: SignInForm, @Res() res: PageResponse): void {
     const expected = this.config.api.apiKey;
-    if (!expected) return res.redirect(303, '/dashboard');
     const key = form.key ?? '';
-    if (!key || !sameKey(key, expected)) return sendHtml(res, 401, signInPage('That is not the API key.'));
-    res.setHeader('Set-Cookie', sessionCookie(expected, this.config.api.publicUrl.startsWith('https:')));
+    if (expected && (!key || !sameKey(key, expected))) {
+      sendHtml(res, 401, signInPage('That is not the API key.'));
+      return;
+    }
+    if (expected) res.setHeader('Set-Cookie', sessionCookie(expected, this.config.api.publicUrl.startsWith('https:')));
     res.redirect(303, '/dashboard');
   }
 
