@@ -27,7 +27,8 @@ export class Stack {
   ) {}
 
   /** `channels`: senders beside email (SMS, web push), as the worker wires them. */
-  static async start(options: { channels?: ChannelSender[] } = {}): Promise<Stack> {
+  /** `env`: the API's settings beside the harness's (e.g. HOLDOUT_PERCENT for npm run simulate). */
+  static async start(options: { channels?: ChannelSender[]; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
     const [env, inbox, stores] = await Promise.all([
       devServerEnv(),
       LocalInbox.start(),
@@ -36,7 +37,11 @@ export class Stack {
     const ledger = stores.ledger;
     // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
     // PUSH_ALLOW_LOOPBACK: the local push service's subscriptions point at 127.0.0.1 over http.
-    const api = await startApi(env.client, { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on' }, stores);
+    const api = await startApi(
+      env.client,
+      { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on', ...options.env },
+      stores,
+    );
     const worker = await createRecoveryWorker({
       connection: env.nativeConnection,
       namespace: 'default',
