@@ -69,8 +69,6 @@ export interface SendResult {
   deduplicated?: boolean;
   /** `suppressed` because the customer opted out of all recovery messages. */
   optedOut?: boolean;
-  /** `suppressed` because the checkout was stopped (ordered, cancelled, superseded) before the send. */
-  stoppedBy?: 'ordered' | 'cancelled' | 'superseded';
   /** `sent`: the channel that delivered it. */
   channel?: Channel;
   /** The step's channels passed over, and why (no address, consent, SMS rules, a permanent rejection). */

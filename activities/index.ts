@@ -43,7 +43,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   }
 
   /** One attempt at one reminder through the delivery pipeline (send/delivery.ts). */
-  async function deliverReminder(input: SendReminderInput): Promise<SendResult> {
+  async function deliverReminder(input: SendReminderInput, onStopped: () => void): Promise<SendResult> {
     const { checkout, step, channel, template, frequencyCapMs, requestedAt } = input;
     const { checkoutId } = checkout;
     // Read once per attempt, right before the send: the routes and the opt-out check share it.
@@ -59,6 +59,7 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       },
       routes: reminderRoutes(deps, senders, input, consent),
       stoppable: true,
+      onStopped,
       recheck: stateBlockingSend,
       optedOut: async () => (await consent())?.optedOut === true,
       ...(frequencyCapMs &&
@@ -86,15 +87,18 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
         return result;
       }
       let result: SendResult;
+      let stopped = false;
       try {
-        result = await deliverReminder(input);
+        result = await deliverReminder(input, () => {
+          stopped = true;
+        });
       } catch (err) {
         // A permanent failure ends this step; a transient one is retried and recorded when it ends.
         if (err instanceof ApplicationFailure && err.nonRetryable)
           await recordReminderEvents(deps.events, reminderEvents(input, { failure: err.message }, new Date()));
         throw err;
       }
-      await recordReminderEvents(deps.events, reminderEvents(input, { result }, new Date()));
+      await recordReminderEvents(deps.events, reminderEvents(input, { result, stopped }, new Date()));
       return result;
     },
 

@@ -41,6 +41,8 @@ export interface Delivery {
   recheck?: () => Promise<SuppressingState | undefined>;
   /** What the claim's statement read beside the claim (the stop record, the customer's consent). */
   onClaimed?: (facts: ClaimFacts) => void;
+  /** Told when a stop (order, cancel, supersede) suppressed the message: the API recorded that close. */
+  onStopped?: (state: SuppressingState) => void;
   /** A stopped checkout suppresses it (reminders; never the order's own confirmation). */
   stoppable?: boolean;
   /** True when the customer has opted out of every recovery message (refused channels are the routes'). */
@@ -131,7 +133,8 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
       const reason = `checkout ${state} before the send`;
       log.info('send suppressed', { ...d.logAttrs, reason });
       metrics.suppressed(d.labels, state);
-      return { outcome: 'suppressed', reason, stoppedBy: state, ...skips } satisfies SendResult;
+      d.onStopped?.(state);
+      return { outcome: 'suppressed', reason, ...skips } satisfies SendResult;
     }
     if (await d.optedOut?.()) {
       const reason = 'customer unsubscribed from recovery messages';

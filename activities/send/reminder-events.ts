@@ -17,7 +17,7 @@ const offerKind = (offer: IssuedOffer) =>
 /** The records one outcome makes: the reminder's, and the close when it ended the checkout. */
 export function reminderEvents(
   input: SendReminderInput,
-  outcome: { result: SendResult } | { failure: string },
+  outcome: { result: SendResult; stopped?: boolean } | { failure: string },
   now: Date,
 ): RecoveryEvent[] {
   const { checkout, step, stepsTotal } = input;
@@ -64,7 +64,7 @@ export function reminderEvents(
       });
       if (result.optedOut) endsCheckout = 'unsubscribed';
       // Stopped by an order, a cancel or a supersede: the API recorded that close.
-      if (result.stoppedBy) endsCheckout = undefined;
+      if (outcome.stopped) endsCheckout = undefined;
     }
   }
   if (endsCheckout)

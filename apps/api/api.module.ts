@@ -26,6 +26,8 @@ import { CustomerCheckoutsService } from './customers/customer-checkouts.service
 import { PREFERENCE_STORE } from './customers/preference-store.token';
 import { PreferencesController } from './customers/preferences.controller';
 import { PreferencesService } from './customers/preferences.service';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -99,6 +101,7 @@ export function apiModule({
       CheckoutsController,
       TimelineController,
       AnalyticsController,
+      DashboardController,
       OrdersController,
       CustomerCheckoutsController,
       PreferencesController,
@@ -128,6 +131,7 @@ export function apiModule({
       { provide: APP_FILTER, useClass: ApiExceptionFilter },
       EventRecorder,
       AnalyticsService,
+      DashboardService,
       CheckoutsService,
       OrdersService,
       CustomerCheckoutsService,

@@ -8,8 +8,14 @@ import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-ha
 
 const KEY = 'test-key-0123456789-0123456789-abcdef';
 
-/** Routes anyone may call: liveness and the signed links in emails (plus the API document under /docs). */
+/**
+ * Routes anyone may call: liveness, the signed links in emails and the dashboard's sign-in form
+ * (plus the API document under /docs). The dashboard itself is protected (its cookie or the key).
+ */
 const PUBLIC_ROUTES = [
+  'GET /dashboard/sign-in',
+  'POST /dashboard/sign-in',
+  'POST /dashboard/sign-out',
   'GET /health',
   'GET /health/live',
   'GET /health/ready',

@@ -32,7 +32,8 @@ export class Stack {
 
   /**
    * `channels`: senders beside email (SMS, web push), as the worker wires them;
-   * `env`: settings for the API and the worker's order activities (e.g. the local Stripe's);
+   * `env`: settings for the API and the worker's order activities (e.g. the local Stripe's, or
+   * HOLDOUT_PERCENT for npm run simulate);
    * `orders`: the worker also runs the order saga's activities (the vault, providers, stock).
    */
   static async start(

@@ -3,7 +3,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import { Reflector } from '@nestjs/core';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
-import { IS_PUBLIC } from './api-key.decorators';
+import { cookieValue, SESSION_COOKIE, sessionToken } from '../dashboard/dashboard-session';
+import { ACCEPTS_DASHBOARD_SESSION, IS_PUBLIC } from './api-key.decorators';
 
 export type Headers = Record<string, string | string[] | undefined>;
 
@@ -22,7 +23,10 @@ export function sameKey(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-/** When API_KEY is set, every route not marked @Public() needs `x-api-key` or `Authorization: Bearer`. */
+/**
+ * When API_KEY is set, every route not marked @Public() needs `x-api-key` or `Authorization: Bearer`;
+ * a route marked @AcceptsDashboardSession() also takes the dashboard's sign-in cookie.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -34,8 +38,16 @@ export class ApiKeyGuard implements CanActivate {
     const expected = this.config.api.apiKey;
     if (!expected) return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const presented = presentedKey(context.switchToHttp().getRequest<{ headers: Headers }>().headers);
+    const { headers } = context.switchToHttp().getRequest<{ headers: Headers }>();
+    const presented = presentedKey(headers);
     if (presented !== undefined && sameKey(presented, expected)) return true;
+    // Only where a route asks for it, and only a token derived from the current key: fail closed.
+    if (
+      this.reflector.getAllAndOverride<boolean>(ACCEPTS_DASHBOARD_SESSION, [context.getHandler(), context.getClass()])
+    ) {
+      const session = cookieValue(headers, SESSION_COOKIE);
+      if (session !== undefined && sameKey(session, sessionToken(expected))) return true;
+    }
     throw new UnauthorizedException('missing or wrong API key: send x-api-key or Authorization: Bearer');
   }
 }

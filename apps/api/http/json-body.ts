@@ -30,7 +30,10 @@ function parserStatus(err: unknown): number | undefined {
     : undefined;
 }
 
-/** JSON everywhere; a urlencoded form only where RFC 8058 needs one (POST /unsubscribe). */
+/** The HTML forms' targets: RFC 8058's one-click unsubscribe, the dashboard's sign-in. */
+const FORM_PATHS = ['/unsubscribe', '/dashboard/sign-in'];
+
+/** JSON everywhere; a urlencoded form only where an HTML form posts (FORM_PATHS). */
 function mediaTypeRefusal(req: BodyRequest): string | undefined {
   const length = Number(req.headers['content-length'] ?? 0);
   if (length === 0 && req.headers['transfer-encoding'] === undefined) return undefined; // no body
@@ -39,10 +42,9 @@ function mediaTypeRefusal(req: BodyRequest): string | undefined {
     ?.trim()
     .toLowerCase();
   if (type && JSON_TYPE.test(type)) return undefined;
-  if (type === 'application/x-www-form-urlencoded' && req.method === 'POST' && req.path === '/unsubscribe') {
-    return undefined;
-  }
-  return `a request body must be application/json${req.path === '/unsubscribe' ? ' or application/x-www-form-urlencoded' : ''}`;
+  const form = FORM_PATHS.includes(req.path);
+  if (type === 'application/x-www-form-urlencoded' && req.method === 'POST' && form) return undefined;
+  return `a request body must be application/json${form ? ' or application/x-www-form-urlencoded' : ''}`;
 }
 
 /**

@@ -19,6 +19,19 @@ export const PAGE_CSP = {
   'base-uri': ["'none'"],
 };
 
+/**
+ * The dashboard: no script at all, nothing fetched; inline styles only (its sheet, and the
+ * style attributes in ECharts' server-rendered SVG).
+ */
+export const DASHBOARD_CSP = {
+  'default-src': ["'none'"],
+  'style-src': ["'unsafe-inline'"],
+  'img-src': ['data:'],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+};
+
 export function useSecurityHeaders(app: NestExpressApplication): void {
   app.use(
     helmet({
@@ -32,4 +45,5 @@ export function useSecurityHeaders(app: NestExpressApplication): void {
     }),
   );
   app.use(PAGE_ROUTES, helmet.contentSecurityPolicy({ useDefaults: false, directives: PAGE_CSP }));
+  app.use('/dashboard', helmet.contentSecurityPolicy({ useDefaults: false, directives: DASHBOARD_CSP }));
 }
