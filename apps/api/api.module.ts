@@ -7,6 +7,7 @@ import type { AppConfig } from '../../config/env';
 import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import { APP_CONFIG } from './app-config.token';
+import { CheckoutPageController } from './checkout-page/checkout-page.controller';
 import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
 import { CheckoutsService } from './checkouts/checkouts.service';
@@ -89,6 +90,7 @@ export function apiModule({
       CodecController,
       VaultController,
       PlaceOrderController,
+      CheckoutPageController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

@@ -76,7 +76,7 @@ export class Stack {
           mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
           ledger,
           from: 'Shop <shop@example.com>',
-          links: testLinkSettings(api.url),
+          links: { ...testLinkSettings(api.url), checkoutPage: api.config.checkout.page },
           consent: consentFrom(stores.preferences),
           consentInLedger: true,
           ...(options.channels && { channels: options.channels }),

@@ -39,7 +39,9 @@ function mediaTypeRefusal(req: BodyRequest): string | undefined {
     ?.trim()
     .toLowerCase();
   if (type && JSON_TYPE.test(type)) return undefined;
-  if (type === 'application/x-www-form-urlencoded' && req.method === 'POST' && req.path === '/unsubscribe') {
+  // The one-click checkout page's "Place order" is a plain form too (it works without JavaScript).
+  const formPath = req.path === '/unsubscribe' || /^\/c\/[^/]+$/.test(req.path);
+  if (type === 'application/x-www-form-urlencoded' && req.method === 'POST' && formPath) {
     return undefined;
   }
   return `a request body must be application/json${req.path === '/unsubscribe' ? ' or application/x-www-form-urlencoded' : ''}`;
