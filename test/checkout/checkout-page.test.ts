@@ -86,7 +86,7 @@ describe('one-click checkout page in Chromium', () => {
 
     await page.getByRole('button', { name: /Place order/ }).click();
     await page.waitForSelector('[role=alert]');
-    assert.match(await page.getByRole('alert').textContent(), /Your card was declined\./);
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /Your card was declined\./);
     assert.equal(
       await page.getByRole('radio', { name: /ending in 0002/ }).isChecked(),
       true,
@@ -101,7 +101,7 @@ describe('one-click checkout page in Chromium', () => {
     await page.getByRole('radio', { name: /Springfield/ }).check();
     await page.getByRole('button', { name: /Place order/ }).click();
     await page.waitForSelector('text=Thank you, your order is placed');
-    assert.match(await page.getByRole('status').textContent(), new RegExp(`ord-${checkoutId}`));
+    assert.match((await page.getByRole('status').textContent()) ?? '', new RegExp(`ord-${checkoutId}`));
     assert.equal(await overflowsHorizontally(page), false);
     await screenshot(page, 'checkout-page-confirmation-375');
     const ordered = await stack.waitForStatus(checkoutId, (s) => s.state === 'ordered');
