@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
+import { OfflineAddressProvider } from '../../checkout/address-provider';
 import type { CustomerVault } from '../../checkout/customer-vault';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
@@ -39,6 +40,7 @@ import { temporalClientModule } from './temporal/temporal-client.module';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { ADDRESS_PROVIDER, AutocompleteController } from './vault/autocomplete.controller';
 import { VaultController } from './vault/vault.controller';
 import { CUSTOMER_VAULT } from './vault/vault.token';
 
@@ -91,6 +93,7 @@ export function apiModule({
       VaultController,
       PlaceOrderController,
       CheckoutPageController,
+      AutocompleteController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
@@ -98,6 +101,7 @@ export function apiModule({
       { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: CHECKOUT_STOPS, useValue: stops },
       { provide: CUSTOMER_VAULT, useValue: vault },
+      { provide: ADDRESS_PROVIDER, useValue: new OfflineAddressProvider(vault) },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },
