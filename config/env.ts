@@ -132,8 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiPort = port(env, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
   const production = env.NODE_ENV === 'production';
-  const encryption = loadEncryption(env);
-  return {
+  const config: Omit<AppConfig, 'checkout'> = {
     production,
     temporal: {
       address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
@@ -193,9 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),
-    encryption,
-    checkout: loadCheckoutConfig(env, encryption),
+    encryption: loadEncryption(env),
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
   };
+  // After the rest: its vault keys default to the payload keys, checked above.
+  return { ...config, checkout: loadCheckoutConfig(env, config.encryption) };
 }
