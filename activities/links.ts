@@ -15,6 +15,11 @@ export interface LinkSettings {
   secrets: readonly string[];
   resumeTtlMs: number;
   unsubscribeTtlMs: number;
+  /**
+   * CHECKOUT_PAGE=on: the resume button opens this app's one-click checkout page (/c/<token>)
+   * instead of redirecting to the shop's checkout URL (/r/<token>). The token is the same.
+   */
+  checkoutPage?: boolean;
 }
 
 export interface ReminderLinks {
@@ -24,7 +29,8 @@ export interface ReminderLinks {
 
 const base = (publicUrl: string) => publicUrl.replace(/\/$/, '');
 
-export const resumeUrl = (publicUrl: string, token: string) => `${base(publicUrl)}/r/${token}`;
+export const resumeUrl = (publicUrl: string, token: string, checkoutPage = false) =>
+  `${base(publicUrl)}/${checkoutPage ? 'c' : 'r'}/${token}`;
 
 /** The API serves GET (a confirm page) and POST (RFC 8058 one-click) at this address. */
 export const unsubscribeUrl = (publicUrl: string, token: string) => `${base(publicUrl)}/unsubscribe?token=${token}`;
@@ -43,6 +49,7 @@ export function reminderLinks(
     resumeUrl: resumeUrl(
       settings.publicUrl,
       signLink({ ...common, purpose: 'resume', expiresAt: expiry(settings.resumeTtlMs), target }, settings.secrets),
+      settings.checkoutPage,
     ),
     unsubscribeUrl: unsubscribeUrl(
       settings.publicUrl,

@@ -34,6 +34,8 @@ export type OrderOutcome =
       /** The same method may work later. */
       retryable: boolean;
       provider?: PaymentProviderId;
+      /** The method that was declined: the checkout page preselects it for the retry. */
+      paymentMethodId?: string;
     }
   | { status: 'requires_action'; provider: PaymentProviderId; reason: string }
   /** Nothing was charged: the address, the stock or every provider failed. */

@@ -149,8 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const brand = loadBrand(env);
   // Read before the payload keys: a missing link secret is the first thing a new operator must fix.
   const signingSecrets = linkSecrets(env);
-  const encryption = loadEncryption(env);
-  return {
+  const config: Omit<AppConfig, 'checkout'> = {
     production,
     temporal: {
       address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
@@ -212,11 +211,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     push: loadPush(env),
     pushEndpoints: loadPushEndpointPolicy(env),
-    encryption,
-    checkout: loadCheckoutConfig(env, encryption),
+    encryption: loadEncryption(env),
     worker: loadWorkerConfig(env, production),
     logFormat: loadLogFormat(env, production),
     tracing: loadTracing(env),
     analytics: loadAnalytics(env, env.CODEC_CORS_ORIGINS ?? DEFAULT_CODEC_CORS_ORIGINS),
   };
+  // After the rest: its vault keys default to the payload keys, checked above.
+  return { ...config, checkout: loadCheckoutConfig(env, config.encryption) };
 }

@@ -135,7 +135,14 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
       await releaseStock();
       return decide({ status: 'requires_action', provider: id, reason: rule.message });
     }
-    declined = { status: 'declined', code: auth.code, reason: rule.message, retryable: rule.retryable, provider: id };
+    declined = {
+      status: 'declined',
+      code: auth.code,
+      reason: rule.message,
+      retryable: rule.retryable,
+      provider: id,
+      paymentMethodId: input.paymentMethodId,
+    };
     if (!rule.failover) break;
   }
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
+import { OfflineAddressProvider } from '../../checkout/address-provider';
 import type { CustomerVault } from '../../checkout/customer-vault';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
@@ -14,6 +15,7 @@ import { AnalyticsService } from './analytics/analytics.service';
 import { EventRecorder } from './analytics/event-recorder';
 import { ANALYTICS_STORE, EVENT_STORE } from './analytics/event-store.token';
 import { APP_CONFIG } from './app-config.token';
+import { CheckoutPageController } from './checkout-page/checkout-page.controller';
 import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
 import { CheckoutsController } from './checkouts/checkouts.controller';
 import { CheckoutsService } from './checkouts/checkouts.service';
@@ -49,6 +51,7 @@ import { temporalClientModule } from './temporal/temporal-client.module';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { ADDRESS_PROVIDER, AutocompleteController } from './vault/autocomplete.controller';
 import { VaultController } from './vault/vault.controller';
 import { CUSTOMER_VAULT } from './vault/vault.token';
 
@@ -113,6 +116,8 @@ export function apiModule({
       TemplatesController,
       VaultController,
       PlaceOrderController,
+      CheckoutPageController,
+      AutocompleteController,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
@@ -123,6 +128,7 @@ export function apiModule({
       { provide: ANALYTICS_STORE, useValue: analytics },
       { provide: CUSTOMER_VAULT, useValue: vault },
       { provide: SHORT_LINKS, useValue: shortLinks },
+      { provide: ADDRESS_PROVIDER, useValue: new OfflineAddressProvider(vault) },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },

@@ -214,7 +214,9 @@ async function main(): Promise<void> {
         : `  SMS (SNS)      ${snsEndpoint ?? `AWS SNS in ${config.sns.region}`}`,
       stripe
         ? `  Stripe         ${stripe.url}   (localstripe: pm_card_visa, pm_card_visa_chargeDeclined…)`
-        : `  Stripe         ${env.STRIPE_SECRET_KEY ? (env.STRIPE_API_BASE ?? 'api.stripe.com') : 'off (localstripe not installed: npm run install:localstripe)'}`,
+        : dev.localStripe
+          ? '  Stripe         off (localstripe is not installed: npm run install:localstripe)'
+          : '  Stripe         the account of STRIPE_SECRET_KEY',
       ...metricsLines(config.metrics),
       '  Ctrl-C stops everything.',
       '',

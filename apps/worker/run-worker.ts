@@ -69,7 +69,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       ledger: stores.ledger,
       from: config.ses.from,
       brand: config.brand,
-      links: { ...config.links, publicUrl: config.api.publicUrl },
+      links: { ...config.links, publicUrl: config.api.publicUrl, checkoutPage: config.checkout.page },
       // Right before each send, in the claim's own statement: the API's stop record (an order may
       // land while the send is queued or retrying) and the customer's consent (an opt-out holds for
       // every checkout, also one not signalled yet). No history read: the API records first.

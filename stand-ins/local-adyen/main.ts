@@ -178,7 +178,7 @@ export async function startLocalAdyen(port = 0, apiKey = 'local-adyen-key'): Pro
     }
     if (method === 'POST' && parts[1] === 'payments' && (parts[3] === 'captures' || parts[3] === 'cancels')) {
       const payment = payments.find((p) => p.pspReference === parts[2]);
-      if (!payment || payment.resultCode !== 'Authorised')
+      if (payment?.resultCode !== 'Authorised' || !payment)
         return {
           status: 422,
           body: { status: 422, errorCode: '167', message: 'Original pspReference required', errorType: 'validation' },

@@ -96,6 +96,7 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
     'DELETE /checkouts/{id}',
     'DELETE /customers/{customerId}/addresses/{id}',
     'DELETE /customers/{customerId}/payment-methods/{id}',
+    'GET /addresses/autocomplete',
     'GET /analytics/daily',
     'GET /analytics/funnel',
     'GET /analytics/summary',

@@ -50,6 +50,7 @@ describe('npm start settings', () => {
       localSes: { port: 8005 },
       localSns: { port: 8006, invalidNumbers: [], optedOutNumbers: [] },
       localPush: { port: 8007, stateFile: join(dataDirFrom({}), 'local-push-subscriptions.json') },
+      localStripe: { port: 8420 },
     });
     assert.deepEqual(devAppDefaults(dev), {
       CODEC_CORS_ORIGINS: 'http://localhost:8233,http://127.0.0.1:8233',

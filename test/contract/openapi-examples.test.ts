@@ -54,9 +54,17 @@ function exampleRequests(document: OpenAPIObject): ExampleRequest[] {
         assert.equal(typeof example, 'string', `${name}: path parameter ${param} has no example`);
         return encodeURIComponent(example as string);
       });
+      // Query parameters, each from its example (required or not: every example must pass).
+      const query = new URLSearchParams();
+      for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+        if (!('in' in parameter) || parameter.in !== 'query') continue;
+        const example = parameter.example ?? exampleOf(document, parameter.schema, parameter.name);
+        if (example !== undefined) query.set(parameter.name, String(example));
+        else assert.ok(!parameter.required, `${name}: query parameter ${parameter.name} has no example`);
+      }
       const content = operation.requestBody && 'content' in operation.requestBody && operation.requestBody.content;
       const body = content ? exampleOf(document, content['application/json']?.schema, 'body') : undefined;
-      requests.push({ name, method: method.toUpperCase(), path, body });
+      requests.push({ name, method: method.toUpperCase(), path: query.size ? `${path}?${query}` : path, body });
     }
   }
   return requests;

@@ -7,7 +7,7 @@ import { createSesMailer } from '../../activities/ses-mailer';
 import { createRecoveryWorker } from '../../apps/worker/create-worker';
 import { customerVaultFor } from '../../checkout/customer-vault-for';
 import { createOrderActivities } from '../../checkout/order-activities';
-import { paymentProvidersFor } from '../../checkout/payments/providers';
+import { type PaymentProviders, paymentProvidersFor } from '../../checkout/payments/providers';
 import type { CheckoutStatus } from '../../common/checkout';
 import { consentFrom } from '../../storage/preferences-store';
 import { type LedgerStores, type OpenedLedger, openStores } from '../../storage/send-ledger';
@@ -37,7 +37,13 @@ export class Stack {
    * `orders`: the worker also runs the order saga's activities (the vault, providers, stock).
    */
   static async start(
-    options: { channels?: ChannelSender[]; env?: NodeJS.ProcessEnv; orders?: boolean } = {},
+    options: {
+      channels?: ChannelSender[];
+      env?: NodeJS.ProcessEnv;
+      orders?: boolean;
+      /** Fault injection around the real providers (test/faults). */
+      providers?: (real: PaymentProviders) => PaymentProviders;
+    } = {},
   ): Promise<Stack> {
     const [env, inbox, stores] = await Promise.all([
       devServerEnv(),
@@ -56,7 +62,7 @@ export class Stack {
     const orderActivities = vault
       ? createOrderActivities({
           vault,
-          providers: paymentProvidersFor(api.config.checkout),
+          providers: (options.providers ?? ((p) => p))(paymentProvidersFor(api.config.checkout)),
           inventory: stores.inventory,
           orders: stores.orders,
           stops: stores.stops,
@@ -77,7 +83,7 @@ export class Stack {
           mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
           ledger,
           from: 'Shop <shop@example.com>',
-          links: testLinkSettings(api.url),
+          links: { ...testLinkSettings(api.url), checkoutPage: api.config.checkout.page },
           consent: consentFrom(stores.preferences),
           consentInLedger: true,
           ...(options.channels && { channels: options.channels }),

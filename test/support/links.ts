@@ -12,7 +12,7 @@ export function testLinkSettings(publicUrl: string, secrets: readonly string[] =
 }
 
 const LINK_PATTERNS: Record<LinkPurpose, RegExp> = {
-  resume: /https?:\/\/[^\s"<>]+\/r\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/,
+  resume: /https?:\/\/[^\s"<>]+\/[rc]\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/,
   unsubscribe: /https?:\/\/[^\s"<>]+\/unsubscribe\?token=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/,
 };
 

@@ -32,6 +32,8 @@ function parserStatus(err: unknown): number | undefined {
 
 /** The HTML forms' targets: RFC 8058's one-click unsubscribe, the dashboard's sign-in. */
 const FORM_PATHS = ['/unsubscribe', '/dashboard/sign-in'];
+// The one-click checkout page's "Place order" is a plain form too (it works without JavaScript).
+const CHECKOUT_PAGE_PATH = /^\/c\/[^/]+$/;
 
 /** JSON everywhere; a urlencoded form only where an HTML form posts (FORM_PATHS). */
 function mediaTypeRefusal(req: BodyRequest): string | undefined {
@@ -42,7 +44,7 @@ function mediaTypeRefusal(req: BodyRequest): string | undefined {
     ?.trim()
     .toLowerCase();
   if (type && JSON_TYPE.test(type)) return undefined;
-  const form = FORM_PATHS.includes(req.path);
+  const form = FORM_PATHS.includes(req.path) || CHECKOUT_PAGE_PATH.test(req.path);
   if (type === 'application/x-www-form-urlencoded' && req.method === 'POST' && form) return undefined;
   return `a request body must be application/json${form ? ' or application/x-www-form-urlencoded' : ''}`;
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { CHECKOUT_PAGE_STYLE } from '../checkout-page/checkout-page.html';
 import { PAGE_STYLE } from './html-page';
 
 /** Where the HTML pages behind links in emails are served. */
@@ -32,6 +33,15 @@ export const DASHBOARD_CSP = {
   'base-uri': ["'none'"],
 };
 
+const checkoutStyleHash = `'sha256-${createHash('sha256').update(CHECKOUT_PAGE_STYLE).digest('base64')}'`;
+
+/** The checkout page (/c/<token>): its own style sheet, and the cart's images from the shop (https) or inline. */
+export const CHECKOUT_PAGE_CSP = {
+  ...PAGE_CSP,
+  'style-src': [checkoutStyleHash],
+  'img-src': ['https:', 'data:'],
+};
+
 export function useSecurityHeaders(app: NestExpressApplication): void {
   app.use(
     helmet({
@@ -46,4 +56,5 @@ export function useSecurityHeaders(app: NestExpressApplication): void {
   );
   app.use(PAGE_ROUTES, helmet.contentSecurityPolicy({ useDefaults: false, directives: PAGE_CSP }));
   app.use('/dashboard', helmet.contentSecurityPolicy({ useDefaults: false, directives: DASHBOARD_CSP }));
+  app.use('/c', helmet.contentSecurityPolicy({ useDefaults: false, directives: CHECKOUT_PAGE_CSP }));
 }

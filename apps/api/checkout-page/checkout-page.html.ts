@@ -1,0 +1,134 @@
+// The one-click checkout page and its confirmation: server-rendered, no script, one small style
+// sheet (allowed by its hash), a plain form that works without JavaScript. Everything from outside
+// (names, addresses, reasons) is escaped.
+import type { SavedAddress, SavedPaymentMethod } from '../../../checkout/customer-vault';
+import type { Checkout } from '../../../common/checkout';
+import type { OrderOutcome } from '../../../common/order-placement';
+import { escapeHtml, type HtmlPage } from '../http/html-page';
+
+export const CHECKOUT_PAGE_STYLE = `*{box-sizing:border-box}
+body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f6f4;line-height:1.5}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;margin:.5rem 0 1rem}
+h2{font-size:1.1rem;margin:0 0 .5rem}
+section,fieldset{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;margin:0 0 1rem;min-width:0}
+legend{font-weight:600;padding:0 .25rem}
+ul{list-style:none;margin:0;padding:0}
+.line{display:flex;gap:.75rem;align-items:center;padding:.5rem 0;border-top:1px solid #eee}
+.line:first-child{border-top:0}
+.line img{width:64px;height:64px;object-fit:cover;border-radius:.25rem;flex:none;background:#eee}
+.line .name{flex:1;min-width:0;overflow-wrap:anywhere}
+.total{display:flex;justify-content:space-between;font-weight:700;padding-top:.5rem;border-top:1px solid #ddd}
+label.choice{display:flex;gap:.5rem;align-items:flex-start;padding:.5rem;border-radius:.25rem;cursor:pointer}
+label.choice:hover{background:#f2f2f2}
+label.choice span{overflow-wrap:anywhere;min-width:0}
+input[type=radio]{margin-top:.3rem;flex:none}
+.alert{background:#fdecea;border:1px solid #f5c2c0;color:#8a1c14;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
+.ok{background:#e8f5e9;border:1px solid #b7dfb9;color:#1b5e20;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
+button{width:100%;font-size:1.1rem;font-weight:600;padding:.9rem;border:0;border-radius:.5rem;background:#1d4ed8;color:#fff;cursor:pointer}
+button:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.muted{color:#555;font-size:.9rem}`;
+
+function money(amount: number, currency: string, locale: string | undefined): string {
+  try {
+    return new Intl.NumberFormat(locale ?? 'en', { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+function page(status: number, title: string, body: string, refreshSeconds?: number): HtmlPage {
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
+<title>${escapeHtml(title)}</title>
+<style>${CHECKOUT_PAGE_STYLE}</style></head>
+<body><main>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</main></body>
+</html>
+`;
+  return { status, html };
+}
+
+// A neutral square where the shop gave no image (an inline SVG, allowed by the page's img-src).
+const NO_IMAGE =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='64' height='64'%3E%3Crect width='64' height='64' fill='%23e5e5e5'/%3E%3C/svg%3E";
+
+function cartSection(checkout: Checkout): string {
+  const locale = checkout.customer.locale;
+  const { cart } = checkout;
+  const lines = cart.items
+    .map(
+      (
+        item,
+      ) => `<li class="line"><img src="${escapeHtml(item.imageUrl ?? NO_IMAGE)}" alt="${escapeHtml(item.name)}" width="64" height="64">
+<span class="name">${escapeHtml(item.name)} <span class="muted">× ${item.quantity}</span></span>
+<span>${escapeHtml(money(item.unitPrice * item.quantity, cart.currency, locale))}</span></li>`,
+    )
+    .join('\n');
+  return `<section aria-labelledby="cart-h"><h2 id="cart-h">Your cart</h2><ul>${lines}</ul>
+<p class="total"><span>Total</span><span>${escapeHtml(money(cart.total, cart.currency, locale))}</span></p></section>`;
+}
+
+export interface CheckoutPageView {
+  checkout: Checkout;
+  addresses: SavedAddress[];
+  methods: SavedPaymentMethod[];
+  /** The last attempt's outcome, when it did not place the order. */
+  last: OrderOutcome | { status: 'pending' } | undefined;
+}
+
+export function checkoutPage({ checkout, addresses, methods, last }: CheckoutPageView): HtmlPage {
+  const pending = last?.status === 'pending';
+  const alert =
+    last && (last.status === 'declined' || last.status === 'failed' || last.status === 'requires_action')
+      ? `<div class="alert" role="alert"><strong>Your order was not placed.</strong> ${escapeHtml(last.reason)}${
+          last.status === 'declined' && !last.retryable ? ' Please choose another payment method.' : ''
+        }</div>`
+      : pending
+        ? '<div class="ok" role="status">Your order is being placed… this page refreshes by itself.</div>'
+        : '';
+  const chosenMethod =
+    (last?.status === 'declined' && last.paymentMethodId) || methods.find((m) => m.isDefault)?.id || methods[0]?.id;
+  const chosenAddress = addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id;
+  const addressChoices = addresses
+    .map(
+      (
+        a,
+      ) => `<label class="choice"><input type="radio" name="addressId" value="${escapeHtml(a.id)}"${a.id === chosenAddress ? ' checked' : ''} required>
+<span>${a.formatted.map(escapeHtml).join('<br>')}</span></label>`,
+    )
+    .join('\n');
+  const methodChoices = methods
+    .map(
+      (
+        m,
+      ) => `<label class="choice"><input type="radio" name="paymentMethodId" value="${escapeHtml(m.id)}"${m.id === chosenMethod ? ' checked' : ''} required>
+<span>${escapeHtml(m.brand.toUpperCase())} ending in ${escapeHtml(m.last4)} <span class="muted">(expires ${String(m.expMonth).padStart(2, '0')}/${m.expYear})</span></span></label>`,
+    )
+    .join('\n');
+  const canOrder = addresses.length > 0 && methods.length > 0 && !pending;
+  const form = canOrder
+    ? `<form method="post">
+<fieldset><legend>Ship to</legend>${addressChoices}</fieldset>
+<fieldset><legend>Pay with</legend>${methodChoices}</fieldset>
+<button type="submit">Place order · ${escapeHtml(money(checkout.cart.total, checkout.cart.currency, checkout.customer.locale))}</button>
+</form>`
+    : pending
+      ? ''
+      : `<p>We have no saved address or payment method for you. <a href="${escapeHtml(checkout.checkoutUrl)}">Continue at the shop</a>.</p>`;
+  return page(200, 'Complete your order', `${alert}${cartSection(checkout)}${form}`, pending ? 2 : undefined);
+}
+
+export function confirmationPage(checkout: Checkout, outcome: Extract<OrderOutcome, { status: 'placed' }>): HtmlPage {
+  return page(
+    200,
+    'Thank you, your order is placed',
+    `<div class="ok" role="status">Order <strong>${escapeHtml(outcome.orderId)}</strong>: ${escapeHtml(
+      money(outcome.total, outcome.currency, checkout.customer.locale),
+    )} paid. A confirmation is on its way to your inbox.</div>${cartSection(checkout)}`,
+  );
+}

@@ -1,0 +1,71 @@
+// Address autocomplete behind one interface. The offline default needs no account: the customer's
+// saved addresses, then cities of the country (country-state-city). Adapters for hosted services
+// (Google Places, Mapbox) implement the same interface.
+import { City, State } from 'country-state-city';
+import type { CustomerVault } from './customer-vault';
+
+export interface AddressQuery {
+  q: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** The shopper's typing session: hosted providers bill per session; the offline one ignores it. */
+  session: string;
+  /** Their saved addresses come first. */
+  customerId?: string;
+}
+
+export interface AddressSuggestion {
+  label: string;
+  source: 'saved' | 'places';
+  /** The fields it fills in the address form. */
+  fields: { line1?: string; city?: string; region?: string; postalCode?: string; country: string };
+  /** A saved address's id. */
+  addressId?: string;
+}
+
+export interface AddressProvider {
+  suggest(query: AddressQuery): Promise<AddressSuggestion[]>;
+}
+
+const MAX_SUGGESTIONS = 8;
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+export class OfflineAddressProvider implements AddressProvider {
+  constructor(private readonly vault: CustomerVault | null) {}
+
+  async suggest({ q, country, customerId }: AddressQuery): Promise<AddressSuggestion[]> {
+    const needle = fold(q.trim());
+    const saved: AddressSuggestion[] =
+      customerId && this.vault
+        ? (await this.vault.addresses(customerId))
+            .filter((a) => a.country === country && fold(a.formatted.join(' ')).includes(needle))
+            .map((a) => ({
+              label: a.formatted.slice(1, -1).join(', '),
+              source: 'saved' as const,
+              addressId: a.id,
+              fields: {
+                line1: a.line1,
+                city: a.city,
+                ...(a.region !== undefined && { region: a.region }),
+                postalCode: a.postalCode,
+                country: a.country,
+              },
+            }))
+        : [];
+    const regions = new Map(State.getStatesOfCountry(country).map((s) => [s.isoCode, s.name]));
+    const seen = new Set<string>();
+    const places: AddressSuggestion[] = [];
+    for (const city of City.getCitiesOfCountry(country) ?? []) {
+      if (places.length + saved.length >= MAX_SUGGESTIONS) break;
+      if (!fold(city.name).startsWith(needle) || seen.has(city.name)) continue;
+      seen.add(city.name);
+      const region = regions.get(city.stateCode);
+      places.push({
+        label: region ? `${city.name}, ${region}` : city.name,
+        source: 'places',
+        fields: { city: city.name, ...(region && { region: city.stateCode }), country },
+      });
+    }
+    return [...saved, ...places].slice(0, MAX_SUGGESTIONS);
+  }
+}

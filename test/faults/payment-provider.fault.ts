@@ -1,0 +1,135 @@
+// Scenario: a payment provider misbehaves in the middle of the order saga. Stripe times out after it
+// charged: the lookup before failover finds the charge, Adyen is never asked, one charge. A capture
+// that keeps failing: the authorisation is voided and the stock released (compensation).
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type PaymentProvider, ProviderUnavailable } from '../../checkout/payments/payment-provider';
+import type { PaymentProviders } from '../../checkout/payments/providers';
+import type { PaymentProviderId } from '../../config/checkout-config';
+import { type LocalAdyen, startLocalAdyen } from '../../stand-ins/local-adyen/main';
+import { checkoutBody, uniqueId } from '../api/support/api-harness';
+import { Stack } from '../e2e/stack';
+import { type LocalStripe, startTestStripe, stripeEnv } from '../support/local-stripe';
+
+// Checkout ids whose Stripe authorisation "times out" after it went through, or whose capture fails.
+const timesOutAfterCharge = new Set<string>();
+const captureFails = new Set<string>();
+const refByCheckout = new Map<string, string>();
+
+function faulty(real: PaymentProviders): PaymentProviders {
+  const stripe = real.get('stripe') as PaymentProvider;
+  const wrapped: PaymentProvider = {
+    ...stripe,
+    id: 'stripe',
+    async authorize(request) {
+      const result = await stripe.authorize(request);
+      if ('ref' in result && result.ref) refByCheckout.set(request.reference, result.ref);
+      if (timesOutAfterCharge.has(request.reference))
+        throw new ProviderUnavailable('stripe', 'timeout after the charge');
+      return result;
+    },
+    async capture(ref, amount, currency, key) {
+      if ([...captureFails].some((checkoutId) => refByCheckout.get(checkoutId) === ref))
+        throw new Error('capture refused');
+      return stripe.capture(ref, amount, currency, key);
+    },
+  };
+  return new Map<PaymentProviderId, PaymentProvider>([...real, ['stripe', wrapped]]);
+}
+
+describe('payment provider faults in the order saga', () => {
+  let stack: Stack;
+  let stripe: LocalStripe;
+  let adyen: LocalAdyen;
+  before(async () => {
+    [stripe, adyen] = await Promise.all([startTestStripe(), startLocalAdyen()]);
+    const caFile = join(tmpdir(), `local-adyen-fault-${process.pid}.pem`);
+    writeFileSync(caFile, adyen.cert);
+    stack = await Stack.start({
+      orders: true,
+      providers: faulty,
+      env: {
+        ...stripeEnv(stripe),
+        ADYEN_API_KEY: 'local-adyen-key',
+        ADYEN_MERCHANT_ACCOUNT: 'LocalShopECOM',
+        ADYEN_CHECKOUT_URL: adyen.url,
+        ADYEN_CA_CERT: caFile,
+      },
+    });
+  });
+  after(async () => {
+    await stack?.close();
+    await stripe?.stop();
+    await adyen?.close();
+  });
+
+  async function shopper(sku: string) {
+    const customerId = uniqueId('cust');
+    const checkoutId = uniqueId('co');
+    const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
+      name: 'Ada',
+      line1: 'Kungsgatan 1',
+      city: 'Stockholm',
+      postalCode: '111 43',
+      country: 'SE',
+    });
+    assert.equal(address.status, 201, JSON.stringify(address.body));
+    const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
+      tokens: { stripe: 'pm_card_visa', adyen: 'adyen_visa_4111' },
+    });
+    const started = await stack.request(
+      'POST',
+      '/checkouts',
+      checkoutBody(checkoutId, {
+        customer: { id: customerId, email: `${checkoutId}@shoppers.example.com`, locale: 'en-US' },
+        cart: { currency: 'EUR', total: 20, items: [{ sku, name: 'Tea', quantity: 2, unitPrice: 10 }] },
+        schedule: [{ after: '60s' }],
+      }),
+    );
+    assert.equal(started.status, 202);
+    return { checkoutId, body: { addressId: address.body.id, paymentMethodId: method.body.id } };
+  }
+
+  const intentsOf = async (checkoutId: string) => {
+    const res = await fetch(`${stripe.url}/v1/payment_intents?limit=100`, {
+      headers: { Authorization: 'Bearer sk_test_local' },
+    });
+    const { data } = (await res.json()) as { data: { status: string; metadata: Record<string, string> }[] };
+    return data.filter((pi) => pi.metadata.checkout_id === checkoutId);
+  };
+
+  test('Stripe times out after it charged: the lookup finds the charge; no second charge, Adyen never asked', {
+    timeout: 60_000,
+  }, async () => {
+    const s = await shopper('TEA-1');
+    timesOutAfterCharge.add(s.checkoutId);
+    const res = await stack.request('POST', `/checkouts/${s.checkoutId}/place-order`, s.body);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.provider, 'stripe');
+    const intents = await intentsOf(s.checkoutId);
+    assert.equal(intents.length, 1, 'one PaymentIntent although the activity ran three times');
+    assert.equal(intents[0]?.status, 'succeeded');
+    assert.equal(adyen.payments.filter((p) => p.reference === s.checkoutId).length, 0);
+  });
+
+  test('a capture that keeps failing: the authorisation is voided and the stock given back', {
+    timeout: 60_000,
+  }, async () => {
+    const sku = uniqueId('TEA');
+    await stack.stores.inventory.setStock(sku, 10);
+    const s = await shopper(sku);
+    captureFails.add(s.checkoutId);
+    const res = await stack.request('POST', `/checkouts/${s.checkoutId}/place-order`, s.body);
+    assert.equal(res.status, 409, JSON.stringify(res.body));
+    assert.equal(res.body.code, 'capture_failed');
+    const intents = await intentsOf(s.checkoutId);
+    assert.equal(intents.length, 1);
+    assert.equal(intents[0]?.status, 'canceled');
+    assert.equal(await stack.stores.inventory.available(sku), 10);
+    const status = await stack.request('GET', `/checkouts/${s.checkoutId}`);
+    assert.notEqual(status.body.state, 'ordered');
+  });
+});
