@@ -9,10 +9,13 @@ import { call, checkoutBody, startApi, uniqueId, useApi } from './support/api-ha
 const KEY = 'test-key-0123456789-0123456789-abcdef';
 
 /**
- * Routes anyone may call: liveness, the signed links in emails and the dashboard's sign-in form
+ * Routes anyone may call: liveness, the signed links in emails (the resume redirect, unsubscribe, the
+ * one-click checkout page: the signed token is the credential) and the dashboard's sign-in form
  * (plus the API document under /docs). The dashboard itself is protected (its cookie or the key).
  */
 const PUBLIC_ROUTES = [
+  'GET /c/:token',
+  'POST /c/:token',
   'GET /dashboard/sign-in',
   'POST /dashboard/sign-in',
   'POST /dashboard/sign-out',

@@ -22,6 +22,12 @@ const API_KEY = 'contract-test-api-key-0123456789abcdef';
  * same DTOs (CheckoutIdParams, ScheduleStepDto via POST /checkouts) the other routes exercise.
  */
 const NEEDS_A_WORKER = ['CheckoutsController_status', 'CheckoutsController_reschedule'];
+/**
+ * Left out, because their answer depends on state this test does not make: place-order needs a
+ * saved address and payment method of the customer (and a worker); saving a payment method reads
+ * the card back from a payment provider, which this test does not run. test/checkout covers both.
+ */
+const NEEDS_SAVED_STATE = ['PlaceOrderController_place', 'VaultController_addPaymentMethod'];
 
 const CHECKS = [
   'not_a_server_error',
@@ -89,12 +95,12 @@ test('Schemathesis, driving the API from its own /docs-json with the API key, fi
     `x-api-key: ${API_KEY}`,
     '--request-timeout',
     '10',
-    ...NEEDS_A_WORKER.flatMap((id) => ['--exclude-operation-id', id]),
+    ...[...NEEDS_A_WORKER, ...NEEDS_SAVED_STATE].flatMap((id) => ['--exclude-operation-id', id]),
   ]);
   const summary = output.slice(output.lastIndexOf('SUMMARY'));
   assert.equal(code, 0, `Schemathesis reported failures:\n${output.slice(-12_000)}`);
   // A run that tested nothing would pass too: the document's operations were all reached.
-  assert.match(summary, /Tested: 15\b/, summary); // 17 operations (with the two template routes) less the two left out
+  assert.match(summary, /Tested: 26\b/, summary); // every operation of the document less the four left out
   assert.match(summary, /\d+ generated/, summary);
   t.diagnostic(
     summary

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ID_PATTERN } from '../../../common/validate-checkout';
-import { IsAmount, IsId, Optional } from '../validation/field-rules';
+import { IsAmount, IsId, MAX_AMOUNT, Optional } from '../validation/field-rules';
 
 export class RecordOrderDto {
   @ApiProperty({ example: 'co-1', pattern: ID_PATTERN.source })
@@ -11,7 +11,7 @@ export class RecordOrderDto {
   @IsId()
   orderId: string;
 
-  @ApiPropertyOptional({ example: 59.9, minimum: 0 })
+  @ApiPropertyOptional({ example: 59.9, minimum: 0, maximum: MAX_AMOUNT })
   @Optional()
   @IsAmount()
   total?: number;

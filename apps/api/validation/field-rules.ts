@@ -51,12 +51,22 @@ export const IsEmailAddress = () =>
     Matches(EMAIL_PATTERN, { message: 'must be an email without spaces, quotes or a second "@"' }),
   );
 
-/** A money amount in major units: finite and never negative. */
-export const IsAmount = () =>
+/**
+ * The largest money amount taken, in major units: what the analytics' numeric(14, 2) columns hold,
+ * and far above any real cart; 1e308 would otherwise be accepted here and fail there.
+ */
+export const MAX_AMOUNT = 999_999_999_999;
+
+/** A finite number, never negative (a time in epoch ms, a count). */
+export const IsNonNegativeNumber = () =>
   applyDecorators(
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a finite number' }),
     Min(0, { message: 'must be >= 0' }),
   );
+
+/** A money amount in major units: finite, never negative, at most MAX_AMOUNT. */
+export const IsAmount = () =>
+  applyDecorators(IsNonNegativeNumber(), Max(MAX_AMOUNT, { message: `must be <= ${MAX_AMOUNT}` }));
 
 export const IsQuantity = (max: number) =>
   applyDecorators(

@@ -2,26 +2,36 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { AddressProvider, AddressSuggestion } from '../../../checkout/address-provider';
+import { ID_PATTERN } from '../../../common/validate-checkout';
 import { ApiKeyProtected } from '../http/api-key.decorators';
 import { IsId, IsText, Optional } from '../validation/field-rules';
 
 export const ADDRESS_PROVIDER = 'AddressProvider';
 
 export class AutocompleteQuery {
-  @ApiProperty({ example: 'Berl', description: 'What the shopper typed (1-100 characters)' })
+  @ApiProperty({
+    example: 'Berl',
+    pattern: '\\S',
+    maxLength: 100,
+    description: 'What the shopper typed (1-100 characters)',
+  })
   @IsText(100)
   @Matches(/\S/, { message: 'must not be blank' })
   q: string;
 
-  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ example: 'DE', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code, e.g. "DE"' })
   country: string;
 
-  @ApiProperty({ example: 's-1', description: "The shopper's typing session (hosted providers bill per session)" })
+  @ApiProperty({
+    example: 's-1',
+    pattern: ID_PATTERN.source,
+    description: "The shopper's typing session (hosted providers bill per session)",
+  })
   @IsId()
   session: string;
 
-  @ApiPropertyOptional({ example: 'c-42', description: 'Their saved addresses come first' })
+  @ApiPropertyOptional({ example: 'c-42', pattern: ID_PATTERN.source, description: 'Their saved addresses come first' })
   @Optional()
   @IsId()
   customerId?: string;

@@ -39,6 +39,7 @@ export class VaultController {
     @Body() body: Record<string, unknown>,
   ): Promise<SavedAddress> {
     const { default: makeDefault, ...address } = body ?? {};
+    requireBooleanDefault(makeDefault);
     return unwrap(await this.open().addAddress(customerId, address, makeDefault === true));
   }
 
@@ -74,6 +75,7 @@ export class VaultController {
     @Param() { customerId }: CustomerIdParams,
     @Body() body: Record<string, unknown>,
   ): Promise<SavedPaymentMethod> {
+    requireBooleanDefault(body?.default);
     const makeDefault = body?.default === true;
     return unwrap(await this.open().addPaymentMethod(customerId, body, makeDefault));
   }
@@ -121,3 +123,9 @@ function unwrap<T>(
 
 const defaultFirst = <T extends { isDefault: boolean }>(items: T[]): T[] =>
   [...items].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+
+/** `default` is optional; when given it is true or false, never something that merely looks truthy. */
+function requireBooleanDefault(value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new InvalidFieldsException([{ field: 'default', reason: 'must be true or false' }]);
+}

@@ -70,7 +70,7 @@ export class SummaryResponse {
   @ApiProperty({ example: 60, description: 'Send-attributed recoveries (treated)' }) recovered: number;
   @ApiProperty({ example: 0.063, description: 'recovered / treated checkouts' }) recoveryRate: number;
   @ApiProperty({ example: 3594.5, description: 'In `currency`' }) recoveredRevenue: number;
-  @ApiProperty({ example: 'EUR', nullable: true }) currency: string | null;
+  @ApiProperty({ type: String, example: 'EUR', nullable: true }) currency: string | null;
   @ApiProperty({ example: 48, description: 'Click-attributed recoveries, reported beside, never added' })
   clickRecovered: number;
   @ApiProperty({ example: 2890 }) clickRecoveredRevenue: number;
@@ -109,7 +109,7 @@ class DayResponse {
 export class DailyResponse {
   @ApiProperty({ example: '2026-11-01T00:00:00.000Z' }) from: string;
   @ApiProperty({ example: '2026-12-01T00:00:00.000Z' }) to: string;
-  @ApiProperty({ example: 'EUR', nullable: true }) currency: string | null;
+  @ApiProperty({ type: String, example: 'EUR', nullable: true }) currency: string | null;
   @ApiProperty({ type: [DayResponse] }) days: DayResponse[];
 }
 

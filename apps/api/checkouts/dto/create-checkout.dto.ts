@@ -21,11 +21,13 @@ import {
   IsIsoTime,
   IsLocaleTag,
   IsNested,
+  IsNonNegativeNumber,
   IsQuantity,
   IsSchedule,
   IsText,
   IsTimeZone,
   LOCALE_PATTERN,
+  MAX_AMOUNT,
   MAX_EMAIL_LENGTH,
   MAX_URL_LENGTH,
   Optional,
@@ -84,7 +86,7 @@ export class PushSubscriptionDto {
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Epoch ms, as the browser gives it' })
   @IsOptional()
-  @IsAmount()
+  @IsNonNegativeNumber()
   expirationTime?: number | null;
 
   @ApiProperty({ type: PushSubscriptionKeysDto })
@@ -164,7 +166,7 @@ export class CartLineDto {
   @IsQuantity(MAX_QUANTITY)
   quantity: number;
 
-  @ApiProperty({ example: 19.95, minimum: 0, description: 'Price of one unit, major units' })
+  @ApiProperty({ example: 19.95, minimum: 0, maximum: MAX_AMOUNT, description: 'Price of one unit, major units' })
   @IsAmount()
   unitPrice: number;
 
@@ -184,7 +186,7 @@ export class CartDto {
   @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code of 3 uppercase letters like "EUR"' })
   currency: string;
 
-  @ApiProperty({ example: 59.9, minimum: 0 })
+  @ApiProperty({ example: 59.9, minimum: 0, maximum: MAX_AMOUNT })
   @IsAmount()
   total: number;
 

@@ -8,7 +8,15 @@ import {
   STEP_SLUG_RULE,
 } from '../../../../common/checkout-events';
 import { ApiSchemaExtra } from '../../http/schema-extras';
-import { ISO_TIME_SCHEMA, IsAmount, IsIsoTime, IsNested, IsText, Optional } from '../../validation/field-rules';
+import {
+  ISO_TIME_SCHEMA,
+  IsAmount,
+  IsIsoTime,
+  IsNested,
+  IsText,
+  MAX_AMOUNT,
+  Optional,
+} from '../../validation/field-rules';
 
 // One request carries a journey's worth of events; more is a runaway integration.
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -52,6 +60,7 @@ export class CheckoutEventDto {
   @ApiPropertyOptional({
     example: 6.9,
     minimum: 0,
+    maximum: MAX_AMOUNT,
     description: 'shipping_options_viewed: the cheapest cost shown (required)',
   })
   @ValidateIf(requiredFor('shipping_options_viewed'))
