@@ -132,6 +132,22 @@ export function formatReport(r: BenchResults): string {
         ],
       ),
     );
+    // dbstat's view of the largest run: pages in use by table (its indexes apart), per checkout.
+    const largest = r.memory.rows[r.memory.rows.length - 1];
+    if (largest?.tables && largest.perCheckout.usedBytes !== undefined) {
+      out.push(
+        '',
+        `   SQLite pages in use after ${largest.checkouts} checkouts, growth per checkout: ` +
+          `${kib(largest.perCheckout.usedBytes)} in all, ${kib(largest.perCheckout.withoutVisibilityIndexes ?? 0)} ` +
+          'without the visibility indexes (a production cluster keeps visibility elsewhere)',
+      );
+      out.push(
+        table(
+          ['table', 'rows/co', 'indexes/co'],
+          largest.tables.slice(0, 12).map((t) => [t.table, kib(t.tableBytes), kib(t.indexBytes)]),
+        ),
+      );
+    }
   }
   if (r.races) {
     const x = r.races;

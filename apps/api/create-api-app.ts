@@ -18,6 +18,7 @@ import { correlationIdMiddleware } from './http/correlation-id';
 import { useBodyParsers } from './http/json-body';
 import { methodNotAllowedMiddleware } from './http/method-not-allowed';
 import { rateLimitMiddleware } from './http/rate-limit.middleware';
+import { requestSpanMiddleware } from './http/request-span';
 import { useSecurityHeaders } from './http/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -75,7 +76,9 @@ export async function createApiApp(
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );
-  // First, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
+  // With tracing on, before anything else: a refused request is a span too, and the rest runs inside it.
+  if (config.tracing) app.use(requestSpanMiddleware());
+  // Then, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
   app.use(correlationIdMiddleware());
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   useSecurityHeaders(app);

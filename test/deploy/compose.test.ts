@@ -47,6 +47,7 @@ const EXPECTED_SERVICES = [
   'worker',
   'prometheus',
   'grafana',
+  'jaeger',
 ];
 const APPS = ['api', 'worker'] as const;
 /** The services built from this project's images: they read the app's configuration. */
@@ -289,10 +290,11 @@ describe('docker-compose.yml', () => {
     for (const [name, svc] of Object.entries(compose.services))
       assert.doesNotMatch(svc.image ?? '', /auto-setup/, `${name} runs the deprecated auto-setup image`);
     assert.match(service('temporal').image ?? '', /^temporalio\/server:/);
-    const serverTag = (service('temporal').image ?? '').split(':')[1];
+    // The tag, without a digest (pinned, the two images' digests differ).
+    const serverTag = /^temporalio\/server:([^@]+)/.exec(service('temporal').image ?? '')?.[1];
     for (const job of ['temporal-schema', 'temporal-create-namespace'])
       assert.equal(
-        service(job).image,
+        (service(job).image ?? '').replace(/@sha256:[0-9a-f]{64}$/, ''),
         `temporalio/admin-tools:${serverTag}`,
         `${job} must use the admin-tools release of the server it prepares`,
       );
@@ -468,6 +470,25 @@ describe('docker-compose.yml', () => {
       `temporal:${port(envValue('temporal', 'PROMETHEUS_ENDPOINT'))}`,
       `worker:${port(envValue('worker', 'WORKER_METRICS_ADDRESS'))}`,
     ]);
+  });
+
+  test('passes the OTLP endpoint from the host to the API and the worker, off when unset, each under its own service name', () => {
+    const api = rawEnvironment('api');
+    const worker = rawEnvironment('worker');
+    assert.equal(hostVariable(api.OTEL_EXPORTER_OTLP_ENDPOINT), 'OTEL_EXPORTER_OTLP_ENDPOINT');
+    assert.equal(hostVariable(worker.OTEL_EXPORTER_OTLP_ENDPOINT), 'OTEL_EXPORTER_OTLP_ENDPOINT');
+    // Empty is off in config/tracing.ts: a host without a collector exports nothing.
+    assert.equal(envValue('api', 'OTEL_EXPORTER_OTLP_ENDPOINT'), '');
+    assert.equal(envValue('api', 'OTEL_SERVICE_NAME'), 'checkout-recovery-api');
+    assert.equal(envValue('worker', 'OTEL_SERVICE_NAME'), 'checkout-recovery-worker');
+    assert.equal(hostVariable(api.OTEL_SERVICE_NAME), undefined, "one host value would merge the two services' traces");
+  });
+
+  test('adds Jaeger in the tracing profile: OTLP inside the network, its UI on the host loopback only', () => {
+    assert.deepEqual(service('jaeger').profiles, ['tracing']);
+    assert.deepEqual(publishedPorts('jaeger'), [{ address: '127.0.0.1', host: '16686', container: '16686' }]);
+    const example = readFileSync(join(ROOT, 'deploy/compose.env.example'), 'utf8');
+    assert.match(example, /^# OTEL_EXPORTER_OTLP_ENDPOINT=http:\/\/jaeger:4318/m, 'the example names the endpoint');
   });
 
   test('points the Temporal UI at the API codec listener, on the host loopback only, which lets the UI origin in', () => {

@@ -198,6 +198,23 @@ describe('deploy/kubernetes', () => {
     );
   });
 
+  test('passes a collector address set in the ConfigMap to the API and the worker, each under its own service name', () => {
+    for (const [m, name] of [
+      [API(), 'checkout-recovery-api'],
+      [WORKER(), 'checkout-recovery-worker'],
+    ] as const) {
+      const from = (container(m).envFrom as { configMapRef?: { name: string } }[]).map((e) => e.configMapRef?.name);
+      assert.ok(from.includes('checkout-recovery-config'), `${m.metadata.name} does not read the ConfigMap`);
+      assert.equal(env(m).get('OTEL_SERVICE_NAME')?.value, name);
+    }
+    assert.equal(config().OTEL_SERVICE_NAME, undefined, "a shared name would merge the two services' traces");
+    // Off unless the operator sets it; the file shows where and how.
+    const file = readFileSync(join(K8S, 'base', 'config.yaml'), 'utf8');
+    assert.match(file, /^ {2}# OTEL_EXPORTER_OTLP_ENDPOINT: http:\/\/\S+:4318$/m);
+    for (const policy of manifests.filter((p) => p.kind === 'NetworkPolicy'))
+      assert.ok(!policy.spec.policyTypes.includes('Egress'), `${policy.metadata.name} would cut the export off`);
+  });
+
   test('takes every secret from the checkout-recovery-secrets Secret, never from a literal', () => {
     const secretish = /KEY|SECRET|PASSWORD|TOKEN|DATABASE_URL/;
     for (const m of [API(), WORKER(), SETUP()]) {

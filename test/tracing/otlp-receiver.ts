@@ -8,13 +8,31 @@ export interface ReceivedSpan {
   spanId: string;
   parentSpanId: string | undefined;
   name: string;
+  /** OTLP's span kind: 1 internal, 2 server, 3 client. */
+  kind: number | undefined;
+  /** Every attribute's value, whatever its type (an OTLP int may arrive as a string). */
+  attributes: Record<string, string | number | boolean | undefined>;
   service: string | undefined;
+}
+
+interface OtlpAttribute {
+  key: string;
+  value?: { stringValue?: string; intValue?: number | string; doubleValue?: number; boolValue?: boolean };
 }
 
 interface OtlpJson {
   resourceSpans?: Array<{
-    resource?: { attributes?: Array<{ key: string; value?: { stringValue?: string } }> };
-    scopeSpans?: Array<{ spans?: Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string }> }>;
+    resource?: { attributes?: OtlpAttribute[] };
+    scopeSpans?: Array<{
+      spans?: Array<{
+        traceId: string;
+        spanId: string;
+        parentSpanId?: string;
+        name: string;
+        kind?: number;
+        attributes?: OtlpAttribute[];
+      }>;
+    }>;
   }>;
 }
 
@@ -58,6 +76,13 @@ export class OtlpReceiver {
             spanId: s.spanId,
             parentSpanId: s.parentSpanId || undefined,
             name: s.name,
+            kind: s.kind,
+            attributes: Object.fromEntries(
+              (s.attributes ?? []).map((a) => [
+                a.key,
+                a.value?.stringValue ?? a.value?.intValue ?? a.value?.doubleValue ?? a.value?.boolValue,
+              ]),
+            ),
             service,
           });
     }
