@@ -128,5 +128,16 @@ export function createAdyenProvider(settings: AdyenSettings): PaymentProvider {
         .cancelAuthorisedPaymentByPspReference(ref, { merchantAccount }, { idempotencyKey: key })
         .catch(failed);
     },
+
+    // Adyen finishes a 3-D Secure step with /payments/details from the shopper's redirect, and tells
+    // the outcome by webhook; neither is built here, so an Adyen step-up waits out the saga's bound
+    // and is voided (docs/checkout.md).
+    async status(ref: string): Promise<Authorization> {
+      return { status: 'requires_action', ref };
+    },
+
+    async nextAction(): Promise<undefined> {
+      return undefined;
+    },
   };
 }
