@@ -48,7 +48,8 @@ export interface OrderActivities {
   /** The payment as it stands now: read after the shopper's 3-D Secure step (or when the wait ends). */
   paymentStatus(input: { provider: PaymentProviderId; ref: string }): Promise<Authorization>;
   capturePayment(input: PaymentStep & { ref: string; amount: number; currency: string }): Promise<void>;
-  voidPayment(input: PaymentStep & { ref: string }): Promise<void>;
+  /** `alreadyCaptured`: the provider had captured it after all (see PaymentProvider.void). */
+  voidPayment(input: PaymentStep & { ref: string }): Promise<{ alreadyCaptured: boolean }>;
   /** The order in placed_orders, then on the checkout's recovery workflow (reminders stop). */
   recordOrder(input: {
     checkoutId: string;
@@ -138,7 +139,7 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
     },
 
     async voidPayment({ provider: id, key, ref }) {
-      await provider(id).void(ref, key).catch(outage);
+      return provider(id).void(ref, key).catch(outage);
     },
 
     async recordOrder({ checkoutId, orderId, provider: id, paymentRef, total, currency }) {

@@ -234,14 +234,18 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
         currency: cart.currency,
       });
     } catch (err) {
-      // Compensation: nothing was taken, so the authorisation and the stock go back.
-      await persistent('void authorisation').voidPayment({
+      // Compensation: nothing was taken, so the authorisation and the stock go back. Unless the
+      // capture went through after all (it timed out after the provider took it): then the order
+      // stands. Older histories recorded no answer here: compensated as before.
+      const voided = await persistent('void authorisation').voidPayment({
         provider: payment.provider,
         key: keyFor(`void:${payment.provider}`),
         ref: payment.ref,
       });
-      await releaseStock();
-      return decide({ status: 'failed', code: 'capture_failed', reason: failureMessage(err) });
+      if (!voided?.alreadyCaptured) {
+        await releaseStock();
+        return decide({ status: 'failed', code: 'capture_failed', reason: failureMessage(err) });
+      }
     }
   }
 

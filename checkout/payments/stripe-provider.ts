@@ -187,11 +187,12 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
       return redirect ? { kind: 'redirect', url: redirect } : { kind: 'stripe_sdk', clientSecret: pi.client_secret };
     },
 
-    async void(ref: string, key: string): Promise<void> {
+    async void(ref: string, key: string): Promise<{ alreadyCaptured: boolean }> {
       try {
         const pi = await stripe.paymentIntents.retrieve(ref);
-        if (!CANCELLABLE.has(pi.status)) return;
+        if (!CANCELLABLE.has(pi.status)) return { alreadyCaptured: pi.status === 'succeeded' };
         await stripe.paymentIntents.cancel(ref, {}, { idempotencyKey: key });
+        return { alreadyCaptured: false };
       } catch (err) {
         if (isOutage(err)) unavailable(err);
         throw err;
