@@ -133,7 +133,7 @@ export class CheckoutPageController {
       if (!saved.ok) {
         const message =
           'errors' in saved
-            ? `Please check the new address: ${saved.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}.`
+            ? `Please check the new address: ${saved.errors.map((e) => `${labelOf(e.field)} ${e.reason}`).join('; ')}.`
             : 'The new address could not be saved; please try again.';
         return sendPage(res, await this.view(claims, token, { message, typed }));
       }
@@ -191,4 +191,9 @@ export class CheckoutPageController {
       ...(addressError && { addressError }),
     });
   }
+}
+
+/** The page's label of an address field, as the shopper reads it (the rules name fields by key). */
+function labelOf(field: string): string {
+  return NEW_ADDRESS_FIELDS.find(([name]) => name === field)?.[1] ?? field;
 }
