@@ -32,6 +32,7 @@ button:disabled{opacity:.6;cursor:progress}
 button:focus-visible,input:focus-visible,a.button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .muted{color:#555;font-size:.9rem}
 .new-address{padding:0 .5rem .5rem 2rem;position:relative}
+fieldset:has(input[value=new]:not(:checked)) .new-address{display:none}
 label.field{display:block;margin:.5rem 0 0;font-size:.9rem}
 label.field input{display:block;width:100%;font-size:1rem;padding:.6rem;border:1px solid #bbb;border-radius:.25rem;margin-top:.2rem}
 [role=listbox]{list-style:none;margin:.25rem 0 0;padding:0;border:1px solid #bbb;border-radius:.25rem;background:#fff}
