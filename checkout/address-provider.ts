@@ -21,37 +21,24 @@ export interface AddressSuggestion {
   fields: { line1?: string; city?: string; region?: string; postalCode?: string; country: string };
   /** A saved address's id. */
   addressId?: string;
+  /** The hosted provider's id of the place (Google's place id, Mapbox's mapbox_id), for its details call. */
+  placeId?: string;
 }
 
 export interface AddressProvider {
   suggest(query: AddressQuery): Promise<AddressSuggestion[]>;
 }
 
-const MAX_SUGGESTIONS = 8;
+export const MAX_SUGGESTIONS = 8;
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export class OfflineAddressProvider implements AddressProvider {
   constructor(private readonly vault: CustomerVault | null) {}
 
-  async suggest({ q, country, customerId }: AddressQuery): Promise<AddressSuggestion[]> {
+  async suggest(query: AddressQuery): Promise<AddressSuggestion[]> {
+    const { q, country } = query;
     const needle = fold(q.trim());
-    const saved: AddressSuggestion[] =
-      customerId && this.vault
-        ? (await this.vault.addresses(customerId))
-            .filter((a) => a.country === country && fold(a.formatted.join(' ')).includes(needle))
-            .map((a) => ({
-              label: a.formatted.slice(1, -1).join(', '),
-              source: 'saved' as const,
-              addressId: a.id,
-              fields: {
-                line1: a.line1,
-                city: a.city,
-                ...(a.region !== undefined && { region: a.region }),
-                postalCode: a.postalCode,
-                country: a.country,
-              },
-            }))
-        : [];
+    const saved = await savedSuggestions(this.vault, query);
     const regions = new Map(State.getStatesOfCountry(country).map((s) => [s.isoCode, s.name]));
     const seen = new Set<string>();
     const places: AddressSuggestion[] = [];
@@ -68,4 +55,27 @@ export class OfflineAddressProvider implements AddressProvider {
     }
     return [...saved, ...places].slice(0, MAX_SUGGESTIONS);
   }
+}
+
+/** The customer's saved addresses in the country that contain the query (every provider puts them first). */
+export async function savedSuggestions(
+  vault: CustomerVault | null,
+  { q, country, customerId }: AddressQuery,
+): Promise<AddressSuggestion[]> {
+  if (!customerId || !vault) return [];
+  const needle = fold(q.trim());
+  return (await vault.addresses(customerId))
+    .filter((a) => a.country === country && fold(a.formatted.join(' ')).includes(needle))
+    .map((a) => ({
+      label: a.formatted.slice(1, -1).join(', '),
+      source: 'saved' as const,
+      addressId: a.id,
+      fields: {
+        line1: a.line1,
+        city: a.city,
+        ...(a.region !== undefined && { region: a.region }),
+        postalCode: a.postalCode,
+        country: a.country,
+      },
+    }));
 }

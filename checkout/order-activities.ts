@@ -6,8 +6,10 @@ import type { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { recordOrderOnCheckout } from '../apps/shared/order-recording';
+import { eventIds } from '../common/recovery-events';
 import type { PaymentProviderId } from '../config/checkout-config';
 import type { CheckoutStops } from '../storage/checkout-stops';
+import type { EventStore } from '../storage/event-store';
 import type { Inventory, Reservation, StockLine } from '../storage/inventory';
 import type { PlacedOrders } from '../storage/placed-orders';
 import { normalizeAddress } from './address-rules';
@@ -43,8 +45,11 @@ export interface OrderActivities {
   ): Promise<Authorization>;
   /** Whether the provider holds an attempt under `key` (read before failing over). */
   lookupPayment(input: PaymentStep): Promise<Authorization | null>;
+  /** The payment as it stands now: read after the shopper's 3-D Secure step (or when the wait ends). */
+  paymentStatus(input: { provider: PaymentProviderId; ref: string }): Promise<Authorization>;
   capturePayment(input: PaymentStep & { ref: string; amount: number; currency: string }): Promise<void>;
-  voidPayment(input: PaymentStep & { ref: string }): Promise<void>;
+  /** `alreadyCaptured`: the provider had captured it after all (see PaymentProvider.void). */
+  voidPayment(input: PaymentStep & { ref: string }): Promise<{ alreadyCaptured: boolean }>;
   /** The order in placed_orders, then on the checkout's recovery workflow (reminders stop). */
   recordOrder(input: {
     checkoutId: string;
@@ -66,6 +71,8 @@ export interface OrderActivityDeps {
   taskQueue: string;
   orderAckTimeoutMs: number;
   logger: Pick<Logger, 'warn'>;
+  /** The analytics event stream: the saga's order is recorded there as POST /orders records one. */
+  events?: EventStore;
 }
 
 export function createOrderActivities(deps: OrderActivityDeps): OrderActivities {
@@ -125,12 +132,14 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
       return (await provider(id).lookup(key).catch(outage)) ?? null;
     },
 
+    paymentStatus: ({ provider: id, ref }) => provider(id).status(ref).catch(outage),
+
     async capturePayment({ provider: id, key, ref, amount, currency }) {
       await provider(id).capture(ref, minorUnits(amount, currency), currency, key).catch(outage);
     },
 
     async voidPayment({ provider: id, key, ref }) {
-      await provider(id).void(ref, key).catch(outage);
+      return provider(id).void(ref, key).catch(outage);
     },
 
     async recordOrder({ checkoutId, orderId, provider: id, paymentRef, total, currency }) {
@@ -147,6 +156,40 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         orderId,
         total,
       );
+      if (deps.events) {
+        // Ids derived from the checkout and order (common/recovery-events.ts): a retried activity
+        // writes nothing new. A failed write fails the activity, which retries it.
+        const facts = await deps.events.facts(checkoutId);
+        const at = new Date();
+        const arrivedAfterClose = !taken.ack && taken.arrivedAfterClose;
+        await deps.events.append([
+          {
+            id: eventIds.order(checkoutId, orderId),
+            checkoutId,
+            customerId: facts.started?.customerId ?? '',
+            at: at.toISOString(),
+            type: 'ordered',
+            orderId,
+            total,
+            currency,
+            // The checkout's own count when it acknowledged; else the reminders recorded so far.
+            afterStep: taken.ack?.remindersSent ?? facts.remindersSent,
+          },
+          // A checkout that had already closed (expired, cancelled) is not closed again as ordered.
+          ...(arrivedAfterClose
+            ? []
+            : [
+                {
+                  id: eventIds.closed(checkoutId),
+                  checkoutId,
+                  customerId: '',
+                  at: at.toISOString(),
+                  type: 'closed' as const,
+                  state: 'ordered' as const,
+                },
+              ]),
+        ]);
+      }
       return { confirmed: taken.ack !== undefined };
     },
   };

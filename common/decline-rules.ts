@@ -55,6 +55,12 @@ export const DEFAULT_DECLINE_RULES: DeclineRules = {
     stepUp: true,
     message: 'Your bank asks you to confirm this payment.',
   },
+  authentication_failed: {
+    kind: 'soft',
+    retryable: true,
+    failover: false,
+    message: 'Your bank did not confirm the payment.',
+  },
 };
 
 /** Unknown codes are hard declines without failover: never charge a second provider on a guess. */

@@ -1,5 +1,6 @@
 // The one-click checkout's settings: the vault's keys, the payment providers (in failover order),
 // how long place-order waits for the payment's outcome, and whether reminders land on our page.
+import { type AddressProviderSettings, loadAddressProviderConfig } from './address-provider-config';
 import { ConfigError } from './config-error';
 import type { EncryptionConfig } from './encryption/encryption-config';
 import { type PayloadKey, parsePayloadKeys } from './encryption/payload-keys';
@@ -34,6 +35,15 @@ export interface CheckoutConfig {
   adyen: AdyenSettings | undefined;
   /** PLACE_ORDER_WAIT: how long POST /checkouts/:id/place-order waits for the payment's outcome before 202. */
   placeOrderWaitMs: number;
+  /** THREE_DS_WAIT: how long an order waits for the shopper's 3-D Secure step before it is voided. */
+  authenticationWaitMs: number;
+  /**
+   * STRIPE_PUBLISHABLE_KEY and STRIPE_JS_URL: what the checkout page loads Stripe.js with to run a
+   * 3-D Secure step (https://js.stripe.com/v3/; localstripe serves its own at /js.stripe.com/v3/).
+   */
+  stripeJs: { publishableKey: string; url: string } | undefined;
+  /** ADDRESS_PROVIDER and its key: who answers address autocomplete. */
+  addresses: AddressProviderSettings;
   /** CHECKOUT_PAGE=on: a reminder's resume link lands on /c/<token> instead of the shop's checkout URL. */
   page: boolean;
 }
@@ -71,6 +81,28 @@ export function loadCheckoutConfig(env: Env, encryption: EncryptionConfig): Chec
         }
       : undefined,
     placeOrderWaitMs: duration(env, 'PLACE_ORDER_WAIT', '10s', 100),
+    authenticationWaitMs: duration(env, 'THREE_DS_WAIT', '15m', 1_000),
+    stripeJs: stripeJsSettings(env, stripeKey ? env.STRIPE_API_BASE : undefined),
     page: onOff(env, 'CHECKOUT_PAGE', false),
+    addresses: loadAddressProviderConfig(env),
   };
+}
+
+const STRIPE_JS = 'https://js.stripe.com/v3/';
+
+function stripeJsSettings(env: Env, apiBase: string | undefined): CheckoutConfig['stripeJs'] {
+  const publishableKey = env.STRIPE_PUBLISHABLE_KEY?.trim();
+  if (!publishableKey) return undefined;
+  if (!/^pk_(test|live)_\w+$/.test(publishableKey))
+    throw new ConfigError('STRIPE_PUBLISHABLE_KEY must look like pk_test_… or pk_live_…');
+  // Against localstripe (STRIPE_API_BASE) its own Stripe.js, which talks to it.
+  const fallback = apiBase ? `${apiBase.replace(/\/$/, '')}/js.stripe.com/v3/` : STRIPE_JS;
+  const url = env.STRIPE_JS_URL?.trim() || fallback;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('scheme');
+  } catch {
+    throw new ConfigError(`STRIPE_JS_URL "${url}" is not an http(s) URL`);
+  }
+  return { publishableKey, url };
 }

@@ -2,12 +2,15 @@
 // provider holding a token for the method (failing over only when the rules say so, and only after
 // asking whether the first attempt went through), capture, record the order on the checkout (its
 // reminders stop). After an authorisation, a failure voids it and releases the stock. A decline is
-// told to the checkout as a payment_failed event, so its next reminder offers the retry.
+// told to the checkout as a payment_failed event, so its next reminder offers the retry. A bank that
+// wants 3-D Secure: the saga answers `requires_action` and waits, bounded, for the shopper's step,
+// then reads the payment again and captures, or voids it when the wait runs out.
 import {
   ActivityFailure,
   ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -19,12 +22,14 @@ import type { Authorization } from '../checkout/payments/payment-provider';
 import { ruleFor } from '../common/decline-rules';
 import { checkoutEventsSignal, workflowIdFor } from '../common/messages';
 import {
+  authenticationDoneUpdate,
   type OrderOutcome,
   orderOutcomeQuery,
   type PlaceOrderInput,
   placeOrderUpdate,
 } from '../common/order-placement';
 import type { PaymentProviderId } from '../config/checkout-config';
+import { PATCHES } from './patches';
 
 // Database steps: quick, retried until they work (they are idempotent).
 const local = (summary: string) =>
@@ -41,6 +46,9 @@ const provider = (summary: string) =>
     },
     summary,
   });
+// How long the shopper has for the bank's step when the input does not say (THREE_DS_WAIT): a
+// bank-app round trip takes minutes; the stock and the authorisation are held meanwhile.
+const AUTHENTICATION_WAIT_MS = 15 * 60_000;
 // Compensation and capture must eventually happen: retried for as long as it takes.
 const persistent = (summary: string) =>
   proxyActivities<OrderActivities>({ startToCloseTimeout: '30s', retry: { maximumInterval: '1m' }, summary });
@@ -53,6 +61,16 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
     return outcome as OrderOutcome;
   });
   setHandler(orderOutcomeQuery, () => outcome);
+  // The shopper is back from the bank: the wait below reads the payment again. Answered once the
+  // outcome moved on (placed, declined, voided) or the read found the step still not done.
+  let shopperReturned = false;
+  let stillWaiting = 0;
+  setHandler(authenticationDoneUpdate, async () => {
+    const seen = stillWaiting;
+    shopperReturned = true;
+    await condition(() => outcome !== undefined && (stillWaiting > seen || outcome.status !== 'requires_action'));
+    return outcome as OrderOutcome;
+  });
   const { workflowId, runId } = workflowInfo();
   // Idempotency keys: this run and the purpose. A retried activity reuses its key; a new run
   // (the shopper retries after a decline) is a new attempt.
@@ -122,13 +140,31 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
         continue;
       }
     }
+    if (auth.status === 'requires_action') {
+      if (!patched(PATCHES.orderAuthenticationWait)) {
+        await releaseStock();
+        return decide({
+          status: 'requires_action',
+          provider: id,
+          reason: 'Your bank asks you to confirm this payment.',
+        });
+      }
+      const ref = auth.ref;
+      auth = await authentication(id, ref);
+      if (auth.status === 'requires_action') {
+        // The wait ran out: nothing was captured, so the authorisation and the stock go back.
+        await persistent('void authorisation').voidPayment({ provider: id, key: keyFor(`void:${id}`), ref });
+        await releaseStock();
+        return decide({
+          status: 'failed',
+          code: 'authentication_timeout',
+          reason: 'The payment was not confirmed with your bank in time.',
+        });
+      }
+    }
     if (auth.status === 'authorized') {
       authorized = { provider: id, ref: auth.ref, key, captured: auth.captured };
       break;
-    }
-    if (auth.status === 'requires_action') {
-      await releaseStock();
-      return decide({ status: 'requires_action', provider: id, reason: 'Your bank asks you to confirm this payment.' });
     }
     const rule = ruleFor(input.declineRules, auth.code);
     if (rule.stepUp) {
@@ -144,6 +180,34 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
       paymentMethodId: input.paymentMethodId,
     };
     if (!rule.failover) break;
+  }
+
+  /**
+   * Answers `requires_action` and waits until the shopper is back from the bank (then reads the
+   * payment: still waiting → wait on) or the bound runs out (one last read: a shopper who
+   * authenticated but never came back still gets the order).
+   */
+  async function authentication(id: PaymentProviderId, ref: string): Promise<Authorization> {
+    const until = Date.now() + (input.authenticationWaitMs ?? AUTHENTICATION_WAIT_MS);
+    decide({
+      status: 'requires_action',
+      provider: id,
+      reason: 'Your bank asks you to confirm this payment.',
+      ref,
+      until: new Date(until).toISOString(),
+    });
+    for (;;) {
+      const remaining = until - Date.now();
+      const returned =
+        remaining > 0 &&
+        (await condition(() => shopperReturned, remaining, { summary: 'waiting for the 3-D Secure step' }));
+      shopperReturned = false;
+      const now: Authorization = await provider(`read ${id} payment`)
+        .paymentStatus({ provider: id, ref })
+        .catch(() => ({ status: 'requires_action', ref }));
+      if (now.status !== 'requires_action' || !returned) return now;
+      stillWaiting += 1;
+    }
   }
 
   if (!authorized) {
@@ -170,14 +234,18 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
         currency: cart.currency,
       });
     } catch (err) {
-      // Compensation: nothing was taken, so the authorisation and the stock go back.
-      await persistent('void authorisation').voidPayment({
+      // Compensation: nothing was taken, so the authorisation and the stock go back. Unless the
+      // capture went through after all (it timed out after the provider took it): then the order
+      // stands. Older histories recorded no answer here: compensated as before.
+      const voided = await persistent('void authorisation').voidPayment({
         provider: payment.provider,
         key: keyFor(`void:${payment.provider}`),
         ref: payment.ref,
       });
-      await releaseStock();
-      return decide({ status: 'failed', code: 'capture_failed', reason: failureMessage(err) });
+      if (!voided?.alreadyCaptured) {
+        await releaseStock();
+        return decide({ status: 'failed', code: 'capture_failed', reason: failureMessage(err) });
+      }
     }
   }
 

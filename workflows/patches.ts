@@ -1,4 +1,4 @@
-// Every patch id the checkout workflow branches on, in one list: the replay suite checks that a
+// Every patch id the workflows (checkout recovery, order placement) branch on, in one list: the replay suite checks that a
 // recorded history exercises each one, so no patched branch ships without a history to replay.
 //
 // When an old branch can go: a checkout lives at most its schedule (MAX_OFFSET_MS, 30 days, after
@@ -23,6 +23,11 @@ export const PATCHES = {
    * checkout started by a newer API on an older worker carries the spread but recorded timers without it.
    */
   quietHoursSpread: 'quiet-hours-spread-v6',
+  /**
+   * The order saga (orderPlacement) waits, bounded, for the shopper to complete a 3-D Secure step and
+   * then captures; before, it released the stock and ended at `requires_action`.
+   */
+  orderAuthenticationWait: 'order-authentication-wait-v7',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -1,7 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
-import { OfflineAddressProvider } from '../../checkout/address-provider';
+import { addressProviderFor } from '../../checkout/address-provider-for';
 import type { CustomerVault } from '../../checkout/customer-vault';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
 import type { AppConfig } from '../../config/env';
@@ -128,7 +128,12 @@ export function apiModule({
       { provide: ANALYTICS_STORE, useValue: analytics },
       { provide: CUSTOMER_VAULT, useValue: vault },
       { provide: SHORT_LINKS, useValue: shortLinks },
-      { provide: ADDRESS_PROVIDER, useValue: new OfflineAddressProvider(vault) },
+      {
+        provide: ADDRESS_PROVIDER,
+        useValue: addressProviderFor(config.checkout.addresses, vault, (provider, reason) =>
+          new Logger('Addresses').warn(`${provider} autocomplete failed (${reason}); answered offline`),
+        ),
+      },
       // Nest calls the hook on every provider that has one at app.close() (SIGTERM with shutdown hooks).
       { provide: STORES_CLOSER, useValue: { onApplicationShutdown: () => closeStores?.() } },
       { provide: PAYLOAD_CODECS, useValue: payloadCodecsFor(config.encryption) },

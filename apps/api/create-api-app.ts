@@ -81,7 +81,7 @@ export async function createApiApp(
   // Then, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
   app.use(correlationIdMiddleware());
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
-  useSecurityHeaders(app);
+  useSecurityHeaders(app, config.checkout.stripeJs?.url);
   app.use(app.get(CodecServer).codecListenerOnly());
   app.use('/codec', codecCors(config.api.codecCorsOrigins));
   // The client address behind a load balancer (TRUST_PROXY), for the limits right after.

@@ -181,6 +181,8 @@ async function main(): Promise<void> {
       stripe = await startLocalStripe(dev.localStripe.port);
       env.STRIPE_SECRET_KEY = 'sk_test_local';
       env.STRIPE_API_BASE = stripe.url;
+      // The checkout page runs a 3-D Secure step with localstripe's own Stripe.js.
+      env.STRIPE_PUBLISHABLE_KEY ??= 'pk_test_local';
     }
     if (config.databaseUrl) {
       worker = runApp('worker', 'worker/main.js', env);

@@ -112,6 +112,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
           taskQueue: config.temporal.taskQueue,
           orderAckTimeoutMs: config.orderAckTimeoutMs,
           logger: { warn: (message: string) => activityLog.warn(message) },
+          events: stores.events,
         })
       : {};
     if (!vault)

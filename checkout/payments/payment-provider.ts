@@ -37,9 +37,23 @@ export interface PaymentProvider {
   /** The attempt made under `key`, if the provider has it: read before failing over. */
   lookup(key: string): Promise<Authorization | undefined>;
   capture(ref: string, amount: number, currency: string, key: string): Promise<void>;
-  /** Releases an authorisation that will not be captured; a no-op when already voided. */
-  void(ref: string, key: string): Promise<void>;
+  /**
+   * Releases an authorisation that will not be captured; a no-op when already voided. Answers
+   * `alreadyCaptured` when the provider had captured it after all (a capture that timed out after
+   * it went through): the order is then placed, not compensated.
+   */
+  void(ref: string, key: string): Promise<{ alreadyCaptured: boolean }>;
+  /** The payment `ref` as it stands now (after the shopper's 3-D Secure step). */
+  status(ref: string): Promise<Authorization>;
+  /** What the shopper's browser must do for a payment in `requires_action`; undefined when nothing can be done here. */
+  nextAction(ref: string): Promise<NextAction | undefined>;
 }
+
+/**
+ * The bank's step as the page runs it: Stripe.js handles it with the payment's client secret
+ * (`use_stripe_sdk`), or the shopper follows a redirect to the bank and back.
+ */
+export type NextAction = { kind: 'stripe_sdk'; clientSecret: string } | { kind: 'redirect'; url: string };
 
 /** The provider could not be reached or did not answer in time: the next one may be tried. */
 export class ProviderUnavailable extends Error {

@@ -7,6 +7,7 @@ import {
   type Authorization,
   type AuthorizeRequest,
   type CardSummary,
+  type NextAction,
   type PaymentProvider,
   ProviderUnavailable,
   UnknownToken,
@@ -36,6 +37,8 @@ const STRIPE_CODES: Record<string, string> = {
   try_again_later: 'issuer_unavailable',
   processing_error: 'processing_error',
   authentication_required: 'authentication_required',
+  // The shopper failed (or cancelled) the 3-D Secure step.
+  payment_intent_authentication_failure: 'authentication_failed',
 };
 
 export function createStripeProvider(settings: StripeSettings): PaymentProvider {
@@ -160,11 +163,36 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
       }
     },
 
-    async void(ref: string, key: string): Promise<void> {
+    async status(ref: string): Promise<Authorization> {
+      try {
+        return fromIntent(await stripe.paymentIntents.retrieve(ref));
+      } catch (err) {
+        if (isOutage(err)) unavailable(err);
+        throw err;
+      }
+    },
+
+    async nextAction(ref: string): Promise<NextAction | undefined> {
+      let pi: Stripe.PaymentIntent;
+      try {
+        pi = await stripe.paymentIntents.retrieve(ref);
+      } catch (err) {
+        if (isOutage(err)) unavailable(err);
+        throw err;
+      }
+      if (pi.status !== 'requires_action' || !pi.client_secret) return undefined;
+      // A PaymentIntent confirmed with a return_url redirects; otherwise Stripe.js runs the step
+      // (https://docs.stripe.com/payments/paymentintents/lifecycle, next_action).
+      const redirect = pi.next_action?.redirect_to_url?.url;
+      return redirect ? { kind: 'redirect', url: redirect } : { kind: 'stripe_sdk', clientSecret: pi.client_secret };
+    },
+
+    async void(ref: string, key: string): Promise<{ alreadyCaptured: boolean }> {
       try {
         const pi = await stripe.paymentIntents.retrieve(ref);
-        if (!CANCELLABLE.has(pi.status)) return;
+        if (!CANCELLABLE.has(pi.status)) return { alreadyCaptured: pi.status === 'succeeded' };
         await stripe.paymentIntents.cancel(ref, {}, { idempotencyKey: key });
+        return { alreadyCaptured: false };
       } catch (err) {
         if (isOutage(err)) unavailable(err);
         throw err;

@@ -16,6 +16,9 @@ const KEY = 'test-key-0123456789-0123456789-abcdef';
 const PUBLIC_ROUTES = [
   'GET /c/:token',
   'POST /c/:token',
+  'POST /c/:token/authenticated',
+  'GET /c/:token/addresses',
+  'GET /c/assets/:name',
   'GET /dashboard/sign-in',
   'POST /dashboard/sign-in',
   'POST /dashboard/sign-out',

@@ -117,6 +117,7 @@ test('GET /docs-json lists every route of the public port (the codec routes answ
     'POST /checkouts',
     'POST /checkouts/{id}/activity',
     'POST /checkouts/{id}/events',
+    'POST /checkouts/{id}/order/authentication',
     'POST /checkouts/{id}/place-order',
     'POST /customers/{customerId}/addresses',
     'POST /customers/{customerId}/payment-methods',

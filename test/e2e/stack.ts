@@ -70,6 +70,7 @@ export class Stack {
           taskQueue: api.config.temporal.taskQueue,
           orderAckTimeoutMs: api.config.orderAckTimeoutMs,
           logger: { warn: () => {} },
+          events: stores.events,
         })
       : {};
     const worker = await createRecoveryWorker({

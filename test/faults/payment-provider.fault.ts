@@ -17,6 +17,8 @@ import { type LocalStripe, startTestStripe, stripeEnv } from '../support/local-s
 // Checkout ids whose Stripe authorisation "times out" after it went through, or whose capture fails.
 const timesOutAfterCharge = new Set<string>();
 const captureFails = new Set<string>();
+// Checkout ids whose capture goes through at Stripe and then "times out" every time.
+const captureTimesOutAfterCapture = new Set<string>();
 const refByCheckout = new Map<string, string>();
 
 function faulty(real: PaymentProviders): PaymentProviders {
@@ -32,9 +34,10 @@ function faulty(real: PaymentProviders): PaymentProviders {
       return result;
     },
     async capture(ref, amount, currency, key) {
-      if ([...captureFails].some((checkoutId) => refByCheckout.get(checkoutId) === ref))
-        throw new Error('capture refused');
-      return stripe.capture(ref, amount, currency, key);
+      const of = (set: Set<string>) => [...set].some((checkoutId) => refByCheckout.get(checkoutId) === ref);
+      if (of(captureFails)) throw new Error('capture refused');
+      await stripe.capture(ref, amount, currency, key);
+      if (of(captureTimesOutAfterCapture)) throw new ProviderUnavailable('stripe', 'timeout after the capture');
     },
   };
   return new Map<PaymentProviderId, PaymentProvider>([...real, ['stripe', wrapped]]);
@@ -113,6 +116,25 @@ describe('payment provider faults in the order saga', () => {
     assert.equal(intents.length, 1, 'one PaymentIntent although the activity ran three times');
     assert.equal(intents[0]?.status, 'succeeded');
     assert.equal(adyen.payments.filter((p) => p.reference === s.checkoutId).length, 0);
+  });
+
+  test('a capture that times out after Stripe took it: the void finds it captured, the order is placed once', {
+    timeout: 60_000,
+  }, async () => {
+    const sku = uniqueId('TEA');
+    await stack.stores.inventory.setStock(sku, 10);
+    const s = await shopper(sku);
+    captureTimesOutAfterCapture.add(s.checkoutId);
+    const res = await stack.request('POST', `/checkouts/${s.checkoutId}/place-order`, s.body);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.status, 'placed');
+    const intents = await intentsOf(s.checkoutId);
+    assert.deepEqual(
+      intents.map((pi) => pi.status),
+      ['succeeded'],
+    );
+    assert.equal(await stack.stores.inventory.available(sku), 8, 'the stock stays taken');
+    await stack.waitForStatus(s.checkoutId, (c) => c.state === 'ordered');
   });
 
   test('a capture that keeps failing: the authorisation is voided and the stock given back', {

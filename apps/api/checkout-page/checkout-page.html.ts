@@ -1,7 +1,8 @@
-// The one-click checkout page and its confirmation: server-rendered, no script, one small style
-// sheet (allowed by its hash), a plain form that works without JavaScript. Everything from outside
-// (names, addresses, reasons) is escaped.
+// The one-click checkout page, its 3-D Secure step and its confirmation: server-rendered, one small
+// style sheet (allowed by its hash), plain forms that work without JavaScript; scripts of this app
+// (/c/assets/) and Stripe.js only enhance them. Everything from outside (names, addresses, reasons) is escaped.
 import type { SavedAddress, SavedPaymentMethod } from '../../../checkout/customer-vault';
+import type { NextAction } from '../../../checkout/payments/payment-provider';
 import type { Checkout } from '../../../common/checkout';
 import type { OrderOutcome } from '../../../common/order-placement';
 import { escapeHtml, type HtmlPage } from '../http/html-page';
@@ -26,8 +27,18 @@ input[type=radio]{margin-top:.3rem;flex:none}
 .alert{background:#fdecea;border:1px solid #f5c2c0;color:#8a1c14;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
 .ok{background:#e8f5e9;border:1px solid #b7dfb9;color:#1b5e20;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
 button{width:100%;font-size:1.1rem;font-weight:600;padding:.9rem;border:0;border-radius:.5rem;background:#1d4ed8;color:#fff;cursor:pointer}
-button:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-.muted{color:#555;font-size:.9rem}`;
+a.button{display:block;text-align:center;font-size:1.1rem;font-weight:600;padding:.9rem;border-radius:.5rem;background:#1d4ed8;color:#fff;text-decoration:none}
+button:disabled{opacity:.6;cursor:progress}
+button:focus-visible,input:focus-visible,a.button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.muted{color:#555;font-size:.9rem}
+.new-address{padding:0 .5rem .5rem 2rem;position:relative}
+fieldset:has(input[value=new]:not(:checked)) .new-address{display:none}
+label.field{display:block;margin:.5rem 0 0;font-size:.9rem}
+label.field input{display:block;width:100%;font-size:1rem;padding:.6rem;border:1px solid #bbb;border-radius:.25rem;margin-top:.2rem}
+[role=listbox]{list-style:none;margin:.25rem 0 0;padding:0;border:1px solid #bbb;border-radius:.25rem;background:#fff}
+[role=option]{padding:.6rem;cursor:pointer;overflow-wrap:anywhere;border-top:1px solid #eee}
+[role=option]:first-child{border-top:0}
+[role=option][aria-selected=true],[role=option]:hover{background:#e8efff}`;
 
 function money(amount: number, currency: string, locale: string | undefined): string {
   try {
@@ -37,7 +48,7 @@ function money(amount: number, currency: string, locale: string | undefined): st
   }
 }
 
-function page(status: number, title: string, body: string, refreshSeconds?: number): HtmlPage {
+function page(status: number, title: string, body: string, refreshSeconds?: number, scripts = ''): HtmlPage {
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -47,7 +58,7 @@ function page(status: number, title: string, body: string, refreshSeconds?: numb
 <body><main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
-</main></body>
+</main>${scripts}</body>
 </html>
 `;
   return { status, html };
@@ -79,9 +90,23 @@ export interface CheckoutPageView {
   methods: SavedPaymentMethod[];
   /** The last attempt's outcome, when it did not place the order. */
   last: OrderOutcome | { status: 'pending' } | undefined;
+  /** Where the new-address field asks for suggestions (the page's own /c/<token>/addresses). */
+  suggestUrl: string;
+  /** The shopper's autocomplete session (hosted providers bill per session). */
+  session: string;
+  /** A new address that failed its country's rules: what to say, and what the shopper typed. */
+  addressError?: { message: string; typed: Record<string, string> };
 }
 
-export function checkoutPage({ checkout, addresses, methods, last }: CheckoutPageView): HtmlPage {
+export function checkoutPage({
+  checkout,
+  addresses,
+  methods,
+  last,
+  suggestUrl,
+  session,
+  addressError,
+}: CheckoutPageView): HtmlPage {
   const pending = last?.status === 'pending';
   const alert =
     last && (last.status === 'declined' || last.status === 'failed' || last.status === 'requires_action')
@@ -90,10 +115,12 @@ export function checkoutPage({ checkout, addresses, methods, last }: CheckoutPag
         }</div>`
       : pending
         ? '<div class="ok" role="status">Your order is being placed… this page refreshes by itself.</div>'
-        : '';
+        : addressError
+          ? `<div class="alert" role="alert"><strong>Your order was not placed.</strong> ${escapeHtml(addressError.message)}</div>`
+          : '';
   const chosenMethod =
     (last?.status === 'declined' && last.paymentMethodId) || methods.find((m) => m.isDefault)?.id || methods[0]?.id;
-  const chosenAddress = addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id;
+  const chosenAddress = addressError ? NEW_ADDRESS : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id);
   const addressChoices = addresses
     .map(
       (
@@ -110,17 +137,72 @@ export function checkoutPage({ checkout, addresses, methods, last }: CheckoutPag
 <span>${escapeHtml(m.brand.toUpperCase())} ending in ${escapeHtml(m.last4)} <span class="muted">(expires ${String(m.expMonth).padStart(2, '0')}/${m.expYear})</span></span></label>`,
     )
     .join('\n');
-  const canOrder = addresses.length > 0 && methods.length > 0 && !pending;
+  const country = addressError?.typed.country ?? addresses[0]?.country ?? 'DE';
+  const newAddress = newAddressChoice({
+    checked: chosenAddress === NEW_ADDRESS || addresses.length === 0,
+    typed: addressError?.typed ?? { country },
+    suggestUrl,
+    session,
+  });
+  const canOrder = methods.length > 0 && !pending;
   const form = canOrder
     ? `<form method="post">
-<fieldset><legend>Ship to</legend>${addressChoices}</fieldset>
+<fieldset><legend>Ship to</legend>${addressChoices}${newAddress}</fieldset>
 <fieldset><legend>Pay with</legend>${methodChoices}</fieldset>
 <button type="submit">Place order · ${escapeHtml(money(checkout.cart.total, checkout.cart.currency, checkout.customer.locale))}</button>
 </form>`
     : pending
       ? ''
       : `<p>We have no saved address or payment method for you. <a href="${escapeHtml(checkout.checkoutUrl)}">Continue at the shop</a>.</p>`;
-  return page(200, 'Complete your order', `${alert}${cartSection(checkout)}${form}`, pending ? 2 : undefined);
+  return page(
+    200,
+    'Complete your order',
+    `${alert}${cartSection(checkout)}${form}`,
+    pending ? 2 : undefined,
+    canOrder ? '<script src="/c/assets/address-autocomplete.js"></script>' : '',
+  );
+}
+
+/** The radio value of "ship to a new address" (saved ids never look like it). */
+export const NEW_ADDRESS = 'new';
+/** The new address's fields, in the order a shopper fills them. */
+export const NEW_ADDRESS_FIELDS = [
+  ['name', 'Full name', 'name'],
+  ['line1', 'Street and number', 'address-line1'],
+  ['line2', 'Flat, floor (optional)', 'address-line2'],
+  ['postalCode', 'Postcode', 'postal-code'],
+  ['city', 'City', 'address-level2'],
+  ['region', 'State or region (if any)', 'address-level1'],
+  ['country', 'Country (2 letters, e.g. DE)', 'country'],
+] as const;
+
+/**
+ * "Ship to a new address": plain fields that work without JavaScript (checked against the
+ * country's rules when posted); the page's script turns the street field into a combobox that
+ * fills the others from the suggestions.
+ */
+function newAddressChoice(o: {
+  checked: boolean;
+  typed: Record<string, string>;
+  suggestUrl: string;
+  session: string;
+}): string {
+  const fields = NEW_ADDRESS_FIELDS.map(([name, label, autocomplete]) => {
+    const value = o.typed[name] ?? '';
+    const combo =
+      name === 'line1'
+        ? ` role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="address-suggestions" data-suggest="${escapeHtml(o.suggestUrl)}"`
+        : '';
+    return `<label class="field">${label}<input name="${name}" id="address-${name}" autocomplete="${autocomplete}" value="${escapeHtml(value)}"${combo}></label>${
+      name === 'line1'
+        ? '<ul id="address-suggestions" role="listbox" aria-label="Suggested addresses" hidden></ul>'
+        : ''
+    }`;
+  }).join('\n');
+  return `<label class="choice"><input type="radio" name="addressId" value="${NEW_ADDRESS}"${o.checked ? ' checked' : ''} required>
+<span>Ship to a new address</span></label>
+<div class="new-address"><input type="hidden" name="session" value="${escapeHtml(o.session)}">
+${fields}</div>`;
 }
 
 export function confirmationPage(checkout: Checkout, outcome: Extract<OrderOutcome, { status: 'placed' }>): HtmlPage {
@@ -131,4 +213,51 @@ export function confirmationPage(checkout: Checkout, outcome: Extract<OrderOutco
       money(outcome.total, outcome.currency, checkout.customer.locale),
     )} paid. A confirmation is on its way to your inbox.</div>${cartSection(checkout)}`,
   );
+}
+
+export interface AuthenticationView {
+  checkout: Checkout;
+  outcome: Extract<OrderOutcome, { status: 'requires_action' }>;
+  /** The provider's next action; undefined: nothing the page can run (the wait runs out). */
+  nextAction: NextAction | undefined;
+  /** Stripe.js to run a `stripe_sdk` action with; undefined: not configured (STRIPE_PUBLISHABLE_KEY). */
+  stripeJs: { publishableKey: string; url: string } | undefined;
+  /** Where the shopper's return is posted (the page's own /c/<token>/authenticated). */
+  returnAction: string;
+}
+
+/**
+ * The bank wants 3-D Secure: one button runs the provider's step (Stripe.js, then the form posts
+ * back), or follows the bank's redirect. Without JavaScript the button posts back at once and the
+ * saga reads the payment again: a step done elsewhere (the bank's app) still places the order.
+ */
+export function authenticationPage({
+  checkout,
+  outcome,
+  nextAction,
+  stripeJs,
+  returnAction,
+}: AuthenticationView): HtmlPage {
+  const until = outcome.until ? new Date(outcome.until) : undefined;
+  const minutes = until ? Math.max(1, Math.round((until.getTime() - Date.now()) / 60_000)) : undefined;
+  const intro = `<div class="ok" role="status"><strong>${escapeHtml(outcome.reason)}</strong>${
+    minutes ? ` Your order is held for ${minutes} more minute${minutes === 1 ? '' : 's'}.` : ''
+  }</div>`;
+  const sdk = nextAction?.kind === 'stripe_sdk' && stripeJs ? nextAction : undefined;
+  const action =
+    nextAction?.kind === 'redirect'
+      ? `<p><a class="button" href="${escapeHtml(nextAction.url)}">Confirm with your bank</a></p>`
+      : `<form method="post" action="${escapeHtml(returnAction)}" id="authenticate"${
+          sdk && stripeJs
+            ? ` data-key="${escapeHtml(stripeJs.publishableKey)}" data-secret="${escapeHtml(sdk.clientSecret)}"`
+            : ''
+        }>
+<button type="submit">Confirm with your bank</button>
+<p class="muted">Already confirmed in your bank's app? The same button checks again.</p>
+</form>`;
+  const scripts =
+    sdk && stripeJs
+      ? `<script src="${escapeHtml(stripeJs.url)}"></script><script src="/c/assets/authenticate.js"></script>`
+      : '';
+  return page(200, 'Confirm your payment', `${intro}${cartSection(checkout)}${action}`, undefined, scripts);
 }

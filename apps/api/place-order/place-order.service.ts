@@ -7,9 +7,12 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { CustomerVault } from '../../../checkout/customer-vault';
+import type { NextAction } from '../../../checkout/payments/payment-provider';
+import { type PaymentProviders, paymentProvidersFor } from '../../../checkout/payments/providers';
 import type { Checkout } from '../../../common/checkout';
 import { DEFAULT_DECLINE_RULES } from '../../../common/decline-rules';
 import {
+  authenticationDoneUpdate,
   ORDER_WORKFLOW_TYPE,
   type OrderOutcome,
   orderOutcomeQuery,
@@ -23,7 +26,7 @@ import { UnusableFieldsException } from '../validation/invalid-fields.exception'
 import { CUSTOMER_VAULT } from '../vault/vault.token';
 import { checkoutInput as checkoutInputOf } from './checkout-input';
 
-export type PlaceOrderAnswer = OrderOutcome | { status: 'pending'; poll: string };
+export type PlaceOrderAnswer = (OrderOutcome | { status: 'pending'; poll: string }) & { nextAction?: NextAction };
 
 /** HTTP status per outcome: placed 201, declined 402, needs the shopper 200, nothing charged 409, still running 202. */
 export const HTTP_STATUS_OF: Record<PlaceOrderAnswer['status'], number> = {
@@ -62,6 +65,7 @@ export class PlaceOrderService {
       cart: checkout.cart,
       providers: this.config.checkout.providerOrder,
       declineRules: DEFAULT_DECLINE_RULES,
+      authenticationWaitMs: this.config.checkout.authenticationWaitMs,
     };
     try {
       return await this.client.connection.withDeadline(Date.now() + this.config.checkout.placeOrderWaitMs, () =>
@@ -84,6 +88,40 @@ export class PlaceOrderService {
       throw err;
     }
   }
+
+  /**
+   * The shopper is back from the bank's 3-D Secure step: the saga reads the payment again and
+   * captures. Answers the outcome (placed, declined, still `requires_action`), or `pending` past
+   * PLACE_ORDER_WAIT; an order that already ended answers how it ended.
+   */
+  async authenticated(checkoutId: string): Promise<PlaceOrderAnswer> {
+    const handle = this.client.workflow.getHandle(orderWorkflowId(checkoutId));
+    const running = async () => (await handle.describe()).status.name === 'RUNNING';
+    try {
+      if (!(await running())) return await this.outcome(checkoutId);
+      return await this.client.connection.withDeadline(Date.now() + this.config.checkout.placeOrderWaitMs, () =>
+        handle.executeUpdate(authenticationDoneUpdate),
+      );
+    } catch (err) {
+      if (isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+        return { status: 'pending', poll: `/checkouts/${encodeURIComponent(checkoutId)}/order` };
+      // The saga ended between the two calls: its outcome (none at all: outcome() answers 404).
+      if (!(await running().catch(() => false))) return this.outcome(checkoutId);
+      throw err;
+    }
+  }
+
+  /** What the shopper's browser must do for an order waiting on 3-D Secure (read from the provider). */
+  async nextAction(outcome: PlaceOrderAnswer): Promise<NextAction | undefined> {
+    if (outcome.status !== 'requires_action' || !outcome.ref) return undefined;
+    this.providers ??= paymentProvidersFor(this.config.checkout);
+    return this.providers
+      .get(outcome.provider)
+      ?.nextAction(outcome.ref)
+      .catch(() => undefined);
+  }
+
+  private providers: PaymentProviders | undefined;
 
   /** The order saga's outcome: final, decided so far, or pending. */
   async outcome(checkoutId: string): Promise<PlaceOrderAnswer> {

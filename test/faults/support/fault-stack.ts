@@ -7,6 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { CheckoutReader } from '../../../apps/api/checkouts/checkout-reader';
 import type { ApiCheckoutState } from '../../../apps/api/checkouts/dto/checkout-responses';
 import { workflowIdFor } from '../../../common/messages';
+import { type LedgerStores, openStores } from '../../../storage/send-ledger';
 import { call, type JsonResponse, type RunningApi, startApi } from '../../api/support/api-harness';
 import { decodeRaw, testDataConverter } from '../../support/payload-keys';
 import { type SesBehaviour, type SesFaultEndpoint, startSesFaultEndpoint } from '../../support/ses-fault-endpoint';
@@ -30,6 +31,15 @@ export interface FaultStackOptions {
   ses?: SesBehaviour;
   /** Start one worker process right away (default true). */
   worker?: boolean;
+  /**
+   * A PostgreSQL database the API and every worker process share (the order saga's activities read
+   * the vault and stock the API wrote). Without it each side has its own embedded database.
+   */
+  databaseUrl?: string;
+  /** Settings for the API and the workers (e.g. the payment providers'). */
+  env?: NodeJS.ProcessEnv;
+  /** Settings for the workers only, over `env` (e.g. a provider's address through a proxy). */
+  workerEnv?: NodeJS.ProcessEnv;
 }
 
 export class FaultStack {
@@ -43,6 +53,9 @@ export class FaultStack {
     readonly client: Client,
     readonly ses: SesFaultEndpoint,
     readonly api: RunningApi,
+    private readonly options: FaultStackOptions,
+    /** The shared database's stores (with `databaseUrl`). */
+    readonly stores: LedgerStores | undefined,
   ) {}
 
   static async start(options: FaultStackOptions = {}): Promise<FaultStack> {
@@ -58,8 +71,10 @@ export class FaultStack {
       const ses = await startSesFaultEndpoint({ default: options.ses ?? { kind: 'ok' } });
       undo.push(() => ses.close());
       const taskQueue = `faults-${randomUUID().slice(0, 8)}`;
-      const api = await startApi(client, { TASK_QUEUE: taskQueue });
-      const ready = new FaultStack(taskQueue, dir, server, connection, client, ses, api);
+      const stores = options.databaseUrl ? await openStores({ databaseUrl: options.databaseUrl }) : undefined;
+      if (stores) undo.push(() => stores.close());
+      const api = await startApi(client, { TASK_QUEUE: taskQueue, ...options.env }, stores);
+      const ready = new FaultStack(taskQueue, dir, server, connection, client, ses, api, options, stores);
       undo.length = 0;
       if (options.worker !== false) {
         try {
@@ -85,6 +100,8 @@ export class FaultStack {
         sesEndpoint: this.ses.url,
         dataDir: `${this.dir.path}/worker`,
         publicApiUrl: this.api.url,
+        ...(this.options.databaseUrl && { databaseUrl: this.options.databaseUrl }),
+        extra: { ...this.options.env, ...this.options.workerEnv },
       },
       `worker-${this.workers.length + 1}`,
     );
@@ -171,6 +188,7 @@ export class FaultStack {
       ...this.workers.map((w) => () => w.kill()),
       () => this.connection.close(),
       () => this.server.stop(),
+      async () => this.stores?.close(),
       () => this.ses.close(),
       () => this.dir.remove(),
     ];

@@ -125,6 +125,10 @@ export interface WorkerProcessEnv {
   /** The embedded send ledger lives in `${dataDir}/pglite`: it outlives the process. */
   dataDir: string;
   publicApiUrl: string;
+  /** A PostgreSQL the API shares (the order saga reads the vault the API wrote); else the embedded ledger. */
+  databaseUrl?: string;
+  /** Further settings (e.g. the payment providers'). */
+  extra?: NodeJS.ProcessEnv;
 }
 
 /** The production worker (`node dist/apps/worker/main.js`) as a child process. */
@@ -164,6 +168,8 @@ export class WorkerProcess {
         // Several workers run at once here: no metrics endpoint to fight over.
         WORKER_METRICS_ADDRESS: '',
         PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_KEYS,
+        ...(env.databaseUrl && { DATABASE_URL: env.databaseUrl }),
+        ...env.extra,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

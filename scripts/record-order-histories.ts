@@ -1,0 +1,90 @@
+// Records event histories of the order saga (orderPlacement) into test/histories/, for the replay
+// suite: the real stack (dev server, worker, API) against localstripe, one order per scenario.
+// `node dist/scripts/record-order-histories.js <version> [scenario…]` (after a build); files are
+// named `<version>.<scenario>.binpb` beside the checkout workflow's.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { orderWorkflowId } from '../common/order-placement';
+import { checkoutBody, uniqueId } from '../test/api/support/api-harness';
+import { pause, Stack } from '../test/e2e/stack';
+import {
+  completeThreeDSecure,
+  createTestCard,
+  startTestStripe,
+  stripeEnv,
+  THREE_D_SECURE_CARD,
+} from '../test/support/local-stripe';
+
+const OUT = join(__dirname, '..', '..', 'test', 'histories');
+
+async function main(): Promise<void> {
+  const version = process.argv[2];
+  if (!version || !/^[\w-]+$/.test(version))
+    throw new Error('usage: record-order-histories <version, e.g. v7> [scenario…]');
+  const only = process.argv.slice(3);
+  const stripe = await startTestStripe();
+  const stack = await Stack.start({ env: { ...stripeEnv(stripe), THREE_DS_WAIT: '5s' }, orders: true });
+  try {
+    /** A shopper with a saved address and card, a checkout, and the order placed: the first answer. */
+    const place = async (token: string) => {
+      const customerId = uniqueId('cust');
+      const checkoutId = uniqueId('co');
+      const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
+        name: 'Ada Lovelace',
+        line1: 'Unter den Linden 1',
+        city: 'Berlin',
+        postalCode: '10117',
+        country: 'DE',
+      });
+      const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
+        tokens: { stripe: token },
+      });
+      await stack.request(
+        'POST',
+        '/checkouts',
+        checkoutBody(checkoutId, {
+          customer: { id: customerId, email: `${checkoutId}@shoppers.example.com`, locale: 'en-US' },
+          schedule: [{ after: '1h' }],
+        }),
+      );
+      const res = await stack.request('POST', `/checkouts/${checkoutId}/place-order`, {
+        addressId: address.body.id,
+        paymentMethodId: method.body.id,
+      });
+      return { checkoutId, res };
+    };
+    const scenarios: Record<string, () => Promise<string>> = {
+      'order-placed-at-stripe': async () => (await place('pm_card_visa')).checkoutId,
+      'order-declined-at-stripe': async () => (await place('pm_card_visa_chargeDeclined')).checkoutId,
+      // Before the wait (v6): ended at requires_action. With it: waits, then placed or voided.
+      'order-requires-action': async () => (await place(await createTestCard(stripe, THREE_D_SECURE_CARD))).checkoutId,
+      'order-3ds-completed': async () => {
+        const { checkoutId, res } = await place(await createTestCard(stripe, THREE_D_SECURE_CARD));
+        await completeThreeDSecure(stripe, res.body.nextAction.clientSecret, true);
+        await stack.request('POST', `/checkouts/${checkoutId}/order/authentication`);
+        return checkoutId;
+      },
+      // Never completed: THREE_DS_WAIT (5 s here) runs out, the authorisation is voided.
+      'order-3ds-wait-ran-out': async () => (await place(await createTestCard(stripe, THREE_D_SECURE_CARD))).checkoutId,
+    };
+    for (const [name, run] of Object.entries(scenarios)) {
+      if (only.length > 0 && !only.includes(name)) continue;
+      const checkoutId = await run();
+      const handle = stack.env.client.workflow.getHandle(orderWorkflowId(checkoutId));
+      for (let i = 0; i < 120 && (await handle.describe()).status.name === 'RUNNING'; i++) await pause(250);
+      const history = await handle.fetchHistory();
+      const file = join(OUT, `${version}.${name}.binpb`);
+      writeFileSync(file, temporal.api.history.v1.History.encode(history).finish());
+      console.log(`${file}: ${history.events?.length ?? 0} events`);
+    }
+  } finally {
+    await stack.close();
+    await stripe.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
