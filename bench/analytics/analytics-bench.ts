@@ -2,17 +2,19 @@
 // Synthetic checkouts (about 10 records each: start, 1-4 checkout-form events, activity, up to three
 // reminders or their holdout suppressions, clicks, an order, the close; a 5% holdout; two currencies)
 // spread over ANALYTICS_BENCH_DAYS (default 30) days.
-//   1. Ingest through the real write path (EventStore.append in batches of 1,000 records: the records,
-//      the fact rows and the rollups in one transaction) for the first ANALYTICS_BENCH_INGEST records
-//      (default: all of them).
-//   2. The rest bulk-loaded: the same generator's records inserted straight into recovery_events, then
-//      the fact rows and rollups built by migrations 15 and 16's backfill statements — the same tables
-//      the write path produces, much faster than 27 minutes of appends.
+//   1. The first ANALYTICS_BENCH_BULK checkouts (default 0) bulk-loaded: the same generator's records
+//      inserted straight into recovery_events, then the fact rows and rollups built by migrations 15
+//      and 16's backfill statements — the same tables the write path produces, in minutes rather than
+//      the half hour 10 million appends would take.
+//   2. The rest through the real write path (EventStore.append in batches of 1,000 records: the
+//      records, the fact rows and the rollups in one transaction), on top of the bulk-loaded tables.
 //   3. p50/p99 of every dashboard query over a 30-day range, day-aligned and not (partial edge days come
 //      from the fact table), with the rollups and with the fact table alone; and the totals of a 3-day
 //      range by the pre-fact-table raw-record query beside the same range by the new one (baseline).
 // ANALYTICS_BENCH_CHECKOUTS (default 2000; the issue's target 1000000), ANALYTICS_BENCH_RUNS (default
-// 20) per query; BENCH_DATABASE_URL for PostgreSQL (a fresh schema), else embedded PGlite in memory.
+// 20) per query; BENCH_DATABASE_URL for PostgreSQL (a fresh schema, dropped at the end unless
+// ANALYTICS_BENCH_KEEP=1; ANALYTICS_BENCH_REUSE=<schema> runs only the queries on a kept one), else
+// embedded PGlite in memory.
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Channel } from '../../common/checkout';
@@ -28,7 +30,7 @@ import { distribution } from '../support/percentiles';
 import { rawEventTotals } from './raw-event-totals';
 
 const CHECKOUTS = Number(process.env.ANALYTICS_BENCH_CHECKOUTS ?? 2000);
-const INGEST = Number(process.env.ANALYTICS_BENCH_INGEST ?? Number.POSITIVE_INFINITY);
+const BULK = Number(process.env.ANALYTICS_BENCH_BULK ?? 0);
 const RUNS = Number(process.env.ANALYTICS_BENCH_RUNS ?? 20);
 const DAYS = Number(process.env.ANALYTICS_BENCH_DAYS ?? 30);
 const BATCH = 1000;
@@ -80,7 +82,8 @@ function checkout(i: number, rnd: () => number): RecoveryEvent[] {
       reason,
     });
   }
-  events.push({ ...base, id: `${id}:activity:1`, at: at(6 * 60_000), type: 'activity' });
+  for (const k of [1, 2])
+    events.push({ ...base, id: `${id}:activity:${k}`, at: at((5 + k) * 60_000), type: 'activity' });
   let ordered = rnd() < 0.08 ? 10 * 60_000 : undefined; // before any reminder
   let lastAt = 10 * 60_000;
   for (const [step, after] of [
@@ -176,67 +179,72 @@ function queries(a: AnalyticsStore, q: AnalyticsQuery): Record<string, () => Pro
   };
 }
 
+/** Step 1: through EventStore.append, batches of BATCH records (a checkout's records may span two). */
+async function writePath(events: DrizzleEventStore, from: number, to: number, rnd: () => number): Promise<void> {
+  let records = 0;
+  const started = performance.now();
+  let pending: RecoveryEvent[] = [];
+  for (let i = from; i < to; i++) {
+    pending.push(...checkout(i, rnd));
+    while (pending.length >= BATCH) {
+      await events.append(pending.slice(0, BATCH));
+      records += BATCH;
+      pending = pending.slice(BATCH);
+    }
+  }
+  if (pending.length > 0) await events.append(pending);
+  records += pending.length;
+  const ms = performance.now() - started;
+  console.log(
+    `write path (records + fact rows + rollups in one transaction per batch of ${BATCH}): ${records} records of ` +
+      `${to - from} checkouts in ${Math.round(ms)} ms = ${Math.round((records / ms) * 1000)} records/s (load ${load()})`,
+  );
+}
+
+/** Step 2: NOT the write path — records inserted directly, then migrations 15 and 16's backfills. */
+async function bulkLoad(db: LedgerDatabase, from: number, to: number, rnd: () => number): Promise<void> {
+  let records = 0;
+  const t0 = performance.now();
+  for (let i = from; i < to; ) {
+    const chunk: RecoveryEvent[] = [];
+    for (let n = 0; n < BULK_CHECKOUTS && i < to; n++) chunk.push(...checkout(i++, rnd));
+    for (let k = 0; k < chunk.length; k += 10_000) await bulkInsert(db, chunk.slice(k, k + 10_000));
+    records += chunk.length;
+  }
+  const t1 = performance.now();
+  const missing = 'NOT EXISTS (SELECT 1 FROM checkout_facts f WHERE f.checkout_id = recovery_events.checkout_id)';
+  await db.execute(sql.raw(upsertFactsSql(`(${factRowsSql(missing)}) rows`)));
+  const t2 = performance.now();
+  await db.execute(sql`DELETE FROM checkout_daily_rollups`);
+  await db.execute(sql.raw(applyDeltasSql(contributionsSql('checkout_facts'))));
+  const t3 = performance.now();
+  for (const table of ['recovery_events', 'checkout_facts', 'checkout_daily_rollups'])
+    await db.execute(sql.raw(`VACUUM ANALYZE ${table}`)).catch(() => undefined);
+  const t4 = performance.now();
+  console.log(
+    `bulk load (NOT the write path) of ${to - from} checkouts: ${records} records inserted in ${Math.round(t1 - t0)} ms; ` +
+      `fact rows by migration 15's backfill ${Math.round(t2 - t1)} ms; rollups rebuilt by migration 16's ` +
+      `${Math.round(t3 - t2)} ms; VACUUM ANALYZE ${Math.round(t4 - t3)} ms (load ${load()})`,
+  );
+}
+
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL;
-  const schema = `analytics_bench_${Date.now()}`;
+  const reuse = process.env.ANALYTICS_BENCH_REUSE; // a schema a KEEP run left: queries only
+  const keep = process.env.ANALYTICS_BENCH_KEEP === '1';
+  const schema = reuse ?? `analytics_bench_${Date.now()}`;
   const connection = await connectLedger(url ? { kind: 'postgres', url, schema } : { kind: 'memory' });
   const { db } = connection;
   try {
     await migrate(db, url ? schema : undefined);
-    const events = new DrizzleEventStore(db);
-    console.log(`analytics bench: ${CHECKOUTS} checkouts over ${DAYS} days, ${url ? 'PostgreSQL' : 'PGlite'}`);
-    const rnd = random(42);
-    let i = 0;
-    let pathRecords = 0;
-    const ingestStarted = performance.now();
-    let pending: RecoveryEvent[] = [];
-    while (i < CHECKOUTS && pathRecords + pending.length < INGEST) {
-      pending.push(...checkout(i++, rnd));
-      while (pending.length >= BATCH) {
-        await events.append(pending.slice(0, BATCH));
-        pathRecords += BATCH;
-        pending = pending.slice(BATCH);
-      }
-    }
-    if (pending.length > 0) await events.append(pending);
-    pathRecords += pending.length;
-    const ingestMs = performance.now() - ingestStarted;
     console.log(
-      `1. write path (records + fact rows + rollups per transaction, batches of ${BATCH}): ${pathRecords} records of ` +
-        `${i} checkouts in ${Math.round(ingestMs)} ms = ${Math.round((pathRecords / ingestMs) * 1000)} records/s (load ${load()})`,
+      `analytics bench: ${CHECKOUTS} checkouts over ${DAYS} days, ${url ? `PostgreSQL schema ${schema}` : 'PGlite'}`,
     );
-
-    if (i < CHECKOUTS) {
-      const bulkFrom = i;
-      let bulkRecords = 0;
-      const t0 = performance.now();
-      while (i < CHECKOUTS) {
-        const chunk: RecoveryEvent[] = [];
-        for (let n = 0; n < BULK_CHECKOUTS && i < CHECKOUTS; n++) chunk.push(...checkout(i++, rnd));
-        for (let k = 0; k < chunk.length; k += 10_000) await bulkInsert(db, chunk.slice(k, k + 10_000));
-        bulkRecords += chunk.length;
-      }
-      const t1 = performance.now();
-      await db.execute(
-        sql.raw(
-          upsertFactsSql(
-            `(${factRowsSql('NOT EXISTS (SELECT 1 FROM checkout_facts f WHERE f.checkout_id = recovery_events.checkout_id)')}) rows`,
-          ),
-        ),
-      );
-      const t2 = performance.now();
-      await db.execute(sql`DELETE FROM checkout_daily_rollups`);
-      await db.execute(sql.raw(applyDeltasSql(contributionsSql('checkout_facts'))));
-      const t3 = performance.now();
-      await db.execute(sql`VACUUM ANALYZE recovery_events`).catch(() => undefined);
-      await db.execute(sql`VACUUM ANALYZE checkout_facts`).catch(() => undefined);
-      await db.execute(sql`VACUUM ANALYZE checkout_daily_rollups`).catch(() => undefined);
-      const t4 = performance.now();
-      console.log(
-        `2. bulk load (NOT the write path) of checkouts ${bulkFrom}..${CHECKOUTS - 1}: ${bulkRecords} records inserted in ` +
-          `${Math.round(t1 - t0)} ms; fact rows by migration 15's backfill ${Math.round(t2 - t1)} ms; rollups rebuilt by ` +
-          `migration 16's ${Math.round(t3 - t2)} ms; VACUUM ANALYZE ${Math.round(t4 - t3)} ms (load ${load()})`,
-      );
+    if (!reuse) {
+      const rnd = random(42);
+      const bulk = Math.min(BULK, CHECKOUTS);
+      if (bulk > 0) await bulkLoad(db, 0, bulk, rnd);
+      if (bulk < CHECKOUTS) await writePath(new DrizzleEventStore(db), bulk, CHECKOUTS, rnd);
     }
     const counts = await db.execute(sql`SELECT (SELECT count(*) FROM recovery_events)::int AS records,
       (SELECT count(*) FROM checkout_facts)::int AS facts, (SELECT count(*) FROM checkout_daily_rollups)::int AS rollups`);
@@ -279,7 +287,7 @@ async function main(): Promise<void> {
     await measure('facts+rollups', () => withRollups.totals(small));
     console.log(`   same answer: ${newTotals === oldTotals}`);
   } finally {
-    if (url) await db.execute(sql`DROP SCHEMA ${sql.identifier(schema)} CASCADE`).catch(() => undefined);
+    if (url && !keep) await db.execute(sql`DROP SCHEMA ${sql.identifier(schema)} CASCADE`).catch(() => undefined);
     await connection.close();
   }
 }
