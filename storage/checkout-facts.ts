@@ -114,9 +114,12 @@ const UPSERT_SET = FACT_COLUMNS.filter((c) => c !== 'checkout_id')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 
-/** Inserts or replaces the fact rows `rows` (a relation with FACT_COLUMNS), returning the new rows. */
-export function upsertFactsSql(rows: string): string {
+/**
+ * Inserts or replaces the fact rows `rows` (a relation with FACT_COLUMNS). `inStartOrder`: written
+ * in start order (a backfill), so a range's rows share pages as they do when written live.
+ */
+export function upsertFactsSql(rows: string, inStartOrder = false): string {
   return `INSERT INTO checkout_facts (${FACT_COLUMNS.join(', ')})
-    SELECT ${FACT_COLUMNS.join(', ')} FROM ${rows}
+    SELECT ${FACT_COLUMNS.join(', ')} FROM ${rows}${inStartOrder ? ' ORDER BY started_at' : ''}
     ON CONFLICT (checkout_id) DO UPDATE SET ${UPSERT_SET}`;
 }

@@ -145,8 +145,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
     statements: [
       CREATE_CHECKOUT_FACTS,
       ...CHECKOUT_FACT_INDEXES,
-      // An existing ledger gets its figures: every checkout's row from its records (one pass, sorted).
-      upsertFactsSql(`(${factRowsSql('true')}) rows`),
+      // An existing ledger gets its figures: every checkout's row from its records (one pass, sorted),
+      // written in start order.
+      upsertFactsSql(`(${factRowsSql('true')}) rows`, true),
     ],
   },
   {

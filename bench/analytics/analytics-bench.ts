@@ -213,7 +213,7 @@ async function bulkLoad(db: LedgerDatabase, from: number, to: number, rnd: () =>
   }
   const t1 = performance.now();
   const missing = 'NOT EXISTS (SELECT 1 FROM checkout_facts f WHERE f.checkout_id = recovery_events.checkout_id)';
-  await db.execute(sql.raw(upsertFactsSql(`(${factRowsSql(missing)}) rows`)));
+  await db.execute(sql.raw(upsertFactsSql(`(${factRowsSql(missing)}) rows`, true)));
   const t2 = performance.now();
   await db.execute(sql`DELETE FROM checkout_daily_rollups`);
   await db.execute(sql.raw(applyDeltasSql(contributionsSql('checkout_facts'))));
