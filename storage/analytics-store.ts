@@ -1,9 +1,13 @@
-// The analytics' aggregations over the event stream, done in SQL (GROUP BY over the cohort's
-// records): only a few rows per figure leave the database, whatever the number of checkouts.
-// The cohort of a range is the checkouts *started* in it; what happened to them later (orders
-// within the attribution window) counts for them. Behind an interface, so a column store could
-// answer the same questions for a very large shop.
+// The analytics' aggregations, done in SQL over the per-checkout fact table (checkout-facts.ts) and
+// its daily rollups (checkout-rollups.ts), never over the raw records: only a few rows per figure
+// leave the database. The cohort of a range is the checkouts *started* in it; what happened to them
+// later (orders within the attribution window) counts for them. The window-independent counts come
+// from the rollups' whole days inside the range plus the fact rows of the partial days at its edges;
+// the recoveries, which depend on the window, from the fact table's attributable index. Behind an
+// interface, so a column store could answer the same questions for a very large shop.
 import { type SQL, sql } from 'drizzle-orm';
+import { attributable } from './checkout-facts';
+import { contributionsSql, ROLLUP_MEASURES, type RollupDim } from './checkout-rollups';
 import type { LedgerDatabase } from './connect';
 
 export interface AnalyticsQuery {
@@ -84,156 +88,160 @@ export interface AnalyticsStore {
 /** node-postgres and PGlite both answer `execute` with `{ rows }`. */
 const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? []) as T[];
 
+const DAY_MS = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export interface AnalyticsStoreOptions {
+  /** false: every figure from the fact table alone (the bench's comparison); default true. */
+  rollups?: boolean;
+}
+
+/** The range as the rollups' whole UTC days inside it and the partial days left at its edges. */
+function split(q: AnalyticsQuery, rollups: boolean): { days?: [string, string]; edges: Array<[string, string]> } {
+  const from = q.from.getTime();
+  const to = q.to.getTime();
+  const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+  const endDay = Math.floor(to / DAY_MS) * DAY_MS;
+  if (!rollups || firstDay >= endDay) return { edges: [[iso(from), iso(to)]] };
+  const edges: Array<[string, string]> = [];
+  if (from < firstDay) edges.push([iso(from), iso(firstDay)]);
+  if (endDay < to) edges.push([iso(endDay), iso(to)]);
+  return { days: [iso(firstDay).slice(0, 10), iso(endDay).slice(0, 10)], edges };
+}
+
+const MEASURES = ROLLUP_MEASURES.join(', ');
+
 /**
- * One row per checkout of the cohort: its group, currency, abandonment reason, first order, and the
- * reminder (and click) that order is credited to, if any.
+ * `counts`: the window-independent figures of the range's cohort for `dims`, as rows of
+ * (day, holdout, currency, dim, key, measures…) to be summed; `att`: the cohort's attributable
+ * checkouts with their `recovered` and `click_recovered` decided by the window.
  */
-function perCheckout(q: AnalyticsQuery): SQL {
+function ctes(q: AnalyticsQuery, rollups: boolean, dims: readonly RollupDim[]): SQL {
+  const { days, edges } = split(q, rollups);
+  const edgeFilter = sql.join(
+    edges.map(([a, b]) => sql`(started_at >= ${a}::timestamptz AND started_at < ${b}::timestamptz)`),
+    sql` OR `,
+  );
+  const dimList = sql.raw(dims.map((d) => `'${d}'`).join(', '));
+  const fromRollups = days
+    ? sql`SELECT day, holdout, currency, dim, key, ${sql.raw(MEASURES)} FROM checkout_daily_rollups
+          WHERE dim IN (${dimList}) AND day >= ${days[0]}::date AND day < ${days[1]}::date
+          UNION ALL `
+    : sql``;
   const windowSeconds = Math.round(q.attributionWindowMs / 1000);
-  return sql`
-    c AS (
-      SELECT checkout_id, at AS started_at, coalesce(holdout, false) AS holdout, coalesce(currency, '') AS currency,
-             coalesce(amount, 0) AS cart_value
-      FROM recovery_events
-      WHERE type = 'checkout_started' AND at >= ${q.from.toISOString()}::timestamptz AND at < ${q.to.toISOString()}::timestamptz
+  return sql`edge_facts AS (
+      SELECT * FROM checkout_facts WHERE ${edges.length > 0 ? edgeFilter : sql`false`}
     ),
-    o AS (
-      SELECT DISTINCT ON (e.checkout_id) e.checkout_id, e.at, coalesce(e.amount, c.cart_value) AS revenue
-      FROM recovery_events e JOIN c USING (checkout_id)
-      WHERE e.type = 'ordered'
-      ORDER BY e.checkout_id, e.at
-    ),
-    credit AS (
-      SELECT DISTINCT ON (o.checkout_id) o.checkout_id, s.step, s.channel, s.at
-      FROM o JOIN recovery_events s ON s.checkout_id = o.checkout_id AND s.type = 'reminder_sent' AND s.at <= o.at
-      ORDER BY o.checkout_id, s.at DESC
-    ),
-    click AS (
-      SELECT DISTINCT ON (o.checkout_id) o.checkout_id, k.at
-      FROM o JOIN recovery_events k ON k.checkout_id = o.checkout_id AND k.type = 'link_clicked' AND k.at <= o.at
-      ORDER BY o.checkout_id, k.at DESC
-    ),
-    reason AS (
-      SELECT DISTINCT ON (e.checkout_id) e.checkout_id, e.reason
-      FROM recovery_events e JOIN c USING (checkout_id)
-      WHERE e.type = 'checkout_event'
-      ORDER BY e.checkout_id, e.seq DESC
-    ),
-    reminded AS (
-      SELECT DISTINCT e.checkout_id FROM recovery_events e JOIN c USING (checkout_id) WHERE e.type = 'reminder_sent'
-    ),
-    clicked AS (
-      SELECT DISTINCT e.checkout_id FROM recovery_events e JOIN c USING (checkout_id) WHERE e.type = 'link_clicked'
-    ),
-    per AS (
-      SELECT c.checkout_id, c.started_at, c.holdout, c.currency,
-             coalesce(r.reason, 'unknown') AS reason,
-             o.at AS ordered_at, o.revenue,
-             (o.at IS NOT NULL) AS ordered,
-             (cr.at IS NOT NULL AND o.at <= cr.at + make_interval(secs => ${windowSeconds})) AS recovered,
-             cr.step AS credit_step, cr.channel AS credit_channel,
-             (ck.at IS NOT NULL AND o.at <= ck.at + make_interval(secs => ${windowSeconds})) AS click_recovered,
-             (rm.checkout_id IS NOT NULL) AS reminded,
-             (cl.checkout_id IS NOT NULL) AS clicked
-      FROM c
-      LEFT JOIN o USING (checkout_id)
-      LEFT JOIN credit cr USING (checkout_id)
-      LEFT JOIN click ck USING (checkout_id)
-      LEFT JOIN reason r USING (checkout_id)
-      LEFT JOIN reminded rm USING (checkout_id)
-      LEFT JOIN clicked cl USING (checkout_id)
+    ${dims.length > 0 ? sql`counts AS (${fromRollups}${sql.raw(contributionsSql('edge_facts', 1, dims))}),` : sql``}
+    att AS (
+      SELECT checkout_id, customer_id, started_at, holdout, currency, reason, revenue, ordered_at,
+             credit_step, credit_channel,
+             (credit_at IS NOT NULL AND ordered_at <= credit_at + make_interval(secs => ${windowSeconds})) AS recovered,
+             (click_at IS NOT NULL AND ordered_at <= click_at + make_interval(secs => ${windowSeconds})) AS click_recovered
+      FROM checkout_facts f
+      WHERE f.started_at >= ${q.from.toISOString()}::timestamptz AND f.started_at < ${q.to.toISOString()}::timestamptz
+        AND ${sql.raw(attributable('f'))}
     )`;
 }
 
-const GROUP_FIGURES = sql`
-  count(*)::int AS checkouts,
-  count(*) FILTER (WHERE reminded)::int AS reminded,
-  count(*) FILTER (WHERE clicked)::int AS clicked,
-  count(*) FILTER (WHERE ordered)::int AS ordered,
-  coalesce(sum(revenue) FILTER (WHERE ordered), 0)::float8 AS "orderRevenue",
+const RECOVERY_FIGURES = sql`
   count(*) FILTER (WHERE recovered)::int AS recovered,
   coalesce(sum(revenue) FILTER (WHERE recovered), 0)::float8 AS "recoveredRevenue",
   count(*) FILTER (WHERE click_recovered)::int AS "clickRecovered",
   coalesce(sum(revenue) FILTER (WHERE click_recovered), 0)::float8 AS "clickRecoveredRevenue"`;
 
+const COUNT_FIGURES = sql`
+  sum(checkouts)::int AS checkouts, sum(reminded)::int AS reminded, sum(clicked)::int AS clicked,
+  sum(ordered)::int AS ordered, sum(order_revenue)::float8 AS "orderRevenue"`;
+
+const GROUP_COLUMNS = sql`c.checkouts, c.reminded, c.clicked, c.ordered, c."orderRevenue",
+  coalesce(r.recovered, 0) AS recovered, coalesce(r."recoveredRevenue", 0) AS "recoveredRevenue",
+  coalesce(r."clickRecovered", 0) AS "clickRecovered", coalesce(r."clickRecoveredRevenue", 0) AS "clickRecoveredRevenue"`;
+
 export class DrizzleAnalyticsStore implements AnalyticsStore {
-  constructor(private readonly db: LedgerDatabase) {}
+  private readonly rollups: boolean;
+
+  constructor(
+    private readonly db: LedgerDatabase,
+    options: AnalyticsStoreOptions = {},
+  ) {
+    this.rollups = options.rollups ?? true;
+  }
 
   private async rows<T>(query: SQL): Promise<T[]> {
     return rowsOf<T>(await this.db.execute(query));
   }
 
+  private with(q: AnalyticsQuery, dims: readonly RollupDim[]): SQL {
+    return ctes(q, this.rollups, dims);
+  }
+
   totals(q: AnalyticsQuery): Promise<GroupTotals[]> {
-    return this.rows(sql`WITH ${perCheckout(q)}
-      SELECT holdout, currency, ${GROUP_FIGURES}
-      FROM per GROUP BY holdout, currency ORDER BY holdout, currency`);
+    return this.rows(sql`WITH ${this.with(q, ['all'])},
+      c AS (SELECT holdout, currency, ${COUNT_FIGURES} FROM counts GROUP BY 1, 2),
+      r AS (SELECT holdout, currency, ${RECOVERY_FIGURES} FROM att GROUP BY 1, 2)
+      SELECT c.holdout, c.currency, ${GROUP_COLUMNS}
+      FROM c LEFT JOIN r USING (holdout, currency) WHERE c.checkouts > 0 ORDER BY c.holdout, c.currency`);
   }
 
   byStep(q: AnalyticsQuery): Promise<CreditRow[]> {
-    return this.credit(q, sql`step::text`, sql`credit_step::text`);
+    return this.credit(q, 'step', sql`credit_step::text`);
   }
 
   byChannel(q: AnalyticsQuery): Promise<CreditRow[]> {
-    return this.credit(q, sql`coalesce(channel, 'unknown')`, sql`credit_channel`);
+    return this.credit(q, 'channel', sql`credit_channel`);
   }
 
-  /** Sends and clicks of treated checkouts by `key`, beside the recoveries credited by `creditKey`. */
-  private credit(q: AnalyticsQuery, key: SQL, creditKey: SQL): Promise<CreditRow[]> {
-    return this.rows(sql`WITH ${perCheckout(q)},
+  /** Sends and clicks of treated checkouts by step or channel, beside the recoveries credited to each. */
+  private credit(q: AnalyticsQuery, dim: 'step' | 'channel', creditKey: SQL): Promise<CreditRow[]> {
+    return this.rows(sql`WITH ${this.with(q, [dim])},
       sends AS (
-        SELECT ${key} AS key, per.currency, count(*)::int AS sent
-        FROM recovery_events e JOIN per USING (checkout_id)
-        WHERE e.type = 'reminder_sent' AND NOT per.holdout GROUP BY 1, 2
-      ),
-      clicks AS (
-        SELECT ${key} AS key, per.currency, count(DISTINCT e.checkout_id)::int AS clicked
-        FROM recovery_events e JOIN per USING (checkout_id)
-        WHERE e.type = 'link_clicked' AND NOT per.holdout GROUP BY 1, 2
+        SELECT key, currency, sum(sent)::int AS sent, sum(clicked)::int AS clicked
+        FROM counts WHERE NOT holdout GROUP BY 1, 2 HAVING sum(sent) > 0 OR sum(clicked) > 0
       ),
       credited AS (
         SELECT ${creditKey} AS key, currency, count(*)::int AS recovered, sum(revenue)::float8 AS revenue
-        FROM per WHERE recovered AND NOT holdout GROUP BY 1, 2
+        FROM att WHERE recovered AND NOT holdout GROUP BY 1, 2
       )
-      SELECT key, currency, coalesce(s.sent, 0) AS sent, coalesce(k.clicked, 0) AS clicked,
+      SELECT key, currency, coalesce(s.sent, 0) AS sent, coalesce(s.clicked, 0) AS clicked,
              coalesce(r.recovered, 0) AS recovered, coalesce(r.revenue, 0) AS revenue
-      FROM sends s FULL JOIN clicks k USING (key, currency) FULL JOIN credited r USING (key, currency)
+      FROM sends s FULL JOIN credited r USING (key, currency)
       ORDER BY key, currency`);
   }
 
   byReason(q: AnalyticsQuery): Promise<ReasonRow[]> {
-    return this.rows(sql`WITH ${perCheckout(q)}
-      SELECT reason, count(*)::int AS checkouts, count(*) FILTER (WHERE recovered)::int AS recovered
-      FROM per WHERE NOT holdout GROUP BY reason ORDER BY checkouts DESC, reason`);
+    return this.rows(sql`WITH ${this.with(q, ['reason'])},
+      c AS (SELECT key AS reason, sum(checkouts)::int AS checkouts FROM counts WHERE NOT holdout GROUP BY 1),
+      r AS (SELECT reason, count(*)::int AS recovered FROM att WHERE recovered AND NOT holdout GROUP BY 1)
+      SELECT c.reason, c.checkouts, coalesce(r.recovered, 0) AS recovered
+      FROM c LEFT JOIN r USING (reason) WHERE c.checkouts > 0 ORDER BY c.checkouts DESC, c.reason`);
   }
 
   funnel(q: AnalyticsQuery): Promise<StageRow[]> {
-    return this.rows(sql`WITH ${perCheckout(q)},
-      reached AS (
-        SELECT per.checkout_id, greatest(
-          CASE WHEN per.ordered THEN 5 ELSE 0 END,
-          coalesce(max(CASE e.data->'event'->>'type'
-            WHEN 'contact_entered' THEN 1 WHEN 'address_entered' THEN 2 WHEN 'shipping_options_viewed' THEN 3
-            WHEN 'payment_method_selected' THEN 4 WHEN 'payment_failed' THEN 4 ELSE 0 END), 0)) AS stage
-        FROM per LEFT JOIN recovery_events e ON e.checkout_id = per.checkout_id AND e.type = 'checkout_event'
-        GROUP BY per.checkout_id, per.ordered
-      )
-      SELECT stage, count(*)::int AS checkouts FROM reached GROUP BY stage ORDER BY stage`);
+    return this.rows(sql`WITH ${this.with(q, ['stage'])}
+      SELECT key::int AS stage, sum(checkouts)::int AS checkouts FROM counts
+      GROUP BY key HAVING sum(checkouts) > 0 ORDER BY 1`);
   }
 
   daily(q: AnalyticsQuery): Promise<DailyRow[]> {
-    return this.rows(sql`WITH ${perCheckout(q)}
-      SELECT to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, holdout, currency, ${GROUP_FIGURES}
-      FROM per GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+    return this.rows(sql`WITH ${this.with(q, ['all'])},
+      c AS (SELECT day, holdout, currency, ${COUNT_FIGURES} FROM counts GROUP BY 1, 2, 3),
+      r AS (
+        SELECT (started_at AT TIME ZONE 'UTC')::date AS day, holdout, currency, ${RECOVERY_FIGURES}
+        FROM att GROUP BY 1, 2, 3
+      )
+      SELECT to_char(c.day::timestamp, 'YYYY-MM-DD') AS day, c.holdout, c.currency, ${GROUP_COLUMNS}
+      FROM c LEFT JOIN r USING (day, holdout, currency) WHERE c.checkouts > 0
+      ORDER BY c.day, c.holdout, c.currency`);
   }
 
   recentRecoveries(q: AnalyticsQuery, limit: number): Promise<RecentRecovery[]> {
-    return this.rows(sql`WITH ${perCheckout(q)}
-      SELECT per.checkout_id AS "checkoutId", s.customer_id AS "customerId",
-             to_char(per.ordered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "orderedAt",
-             per.revenue::float8 AS revenue, per.currency, per.credit_step AS step, per.credit_channel AS channel,
-             per.click_recovered AS clicked
-      FROM per JOIN recovery_events s ON s.id = per.checkout_id || ':started'
-      WHERE per.recovered AND NOT per.holdout
-      ORDER BY per.ordered_at DESC LIMIT ${limit}`);
+    return this.rows(sql`WITH ${this.with(q, [])}
+      SELECT checkout_id AS "checkoutId", customer_id AS "customerId",
+             to_char(ordered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "orderedAt",
+             revenue::float8 AS revenue, currency, credit_step AS step, credit_channel AS channel,
+             click_recovered AS clicked
+      FROM att WHERE recovered AND NOT holdout
+      ORDER BY ordered_at DESC, checkout_id LIMIT ${limit}`);
   }
 }

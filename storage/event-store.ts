@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Channel } from '../common/checkout';
 import type { RecordedCheckoutEvent, RecoveryEvent, RecoveryEventType } from '../common/recovery-events';
+import { refreshFactsSql } from './checkout-refresh';
 import type { LedgerDatabase } from './connect';
 import { recoveryEvents } from './schema';
 
@@ -56,9 +57,27 @@ export function toRow(e: RecoveryEvent): Row {
 export class DrizzleEventStore implements EventStore {
   constructor(private readonly db: LedgerDatabase) {}
 
+  /**
+   * In one transaction: the records, then the fact rows (and rollups) of the checkouts that got a new
+   * record. A replayed id inserts nothing and so changes no figure. The touched checkouts are locked
+   * first (in a fixed order), so a concurrent append to one of them commits before this one reads its
+   * records, and neither recomputes a row without the other's record.
+   */
   async append(events: readonly RecoveryEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.db.insert(recoveryEvents).values(events.map(toRow)).onConflictDoNothing();
+    const checkoutIds = JSON.stringify([...new Set(events.map((e) => e.checkoutId))].sort());
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(k) FROM (
+        SELECT DISTINCT hashtextextended('checkout-facts:' || id, 0) AS k
+        FROM jsonb_array_elements_text(${checkoutIds}::jsonb) id ORDER BY k) keys`);
+      const inserted = await tx
+        .insert(recoveryEvents)
+        .values(events.map(toRow))
+        .onConflictDoNothing()
+        .returning({ checkoutId: recoveryEvents.checkoutId });
+      if (inserted.length === 0) return;
+      await tx.execute(refreshFactsSql([...new Set(inserted.map((r) => r.checkoutId))]));
+    });
   }
 
   async timeline(checkoutId: string): Promise<RecoveryEvent[]> {

@@ -2,6 +2,8 @@
 // one that has shipped. Each statement is idempotent on its own as well.
 import { sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { CHECKOUT_FACT_INDEXES, CREATE_CHECKOUT_FACTS, factRowsSql, upsertFactsSql } from './checkout-facts';
+import { applyDeltasSql, CREATE_CHECKOUT_ROLLUPS, contributionsSql } from './checkout-rollups';
 import type { LedgerDatabase } from './connect';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statements: string[] }> = [
@@ -136,7 +138,27 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX IF NOT EXISTS recovery_events_checkout_idx ON recovery_events (checkout_id, type, at)',
     ],
   },
-  // Versions 15-16, 19-20 and 22 are reserved (analytics rollups, checkout, short links).
+  // Versions 19-20 and 22 are reserved (checkout, short links).
+  {
+    version: 15,
+    name: 'create checkout_facts (one row per checkout for the analytics), backfilled from recovery_events',
+    statements: [
+      CREATE_CHECKOUT_FACTS,
+      ...CHECKOUT_FACT_INDEXES,
+      // An existing ledger gets its figures: every checkout's row from its records (one pass, sorted),
+      // written in start order.
+      upsertFactsSql(`(${factRowsSql('true')}) rows`, true),
+    ],
+  },
+  {
+    version: 16,
+    name: 'create checkout_daily_rollups (per start day, group and currency), backfilled from checkout_facts',
+    statements: [
+      CREATE_CHECKOUT_ROLLUPS,
+      'DELETE FROM checkout_daily_rollups',
+      applyDeltasSql(contributionsSql('checkout_facts')),
+    ],
+  },
   {
     version: 17,
     name: 'create the customer vault (saved addresses and payment tokens, sealed with AES-GCM)',

@@ -1,7 +1,7 @@
 // The interval arithmetic against the published worked examples (Newcombe 1998, Stat Med 17:873-890).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newcombeDifference, wilson } from '../../apps/api/analytics/lift';
+import { newcombeDifference, riskRatio, wilson } from '../../apps/api/analytics/lift';
 
 const near = (actual: number, expected: number, digits = 4) =>
   assert.ok(Math.abs(actual - expected) < 0.5 * 10 ** -digits, `${actual} is not ${expected} to ${digits} places`);
@@ -29,4 +29,18 @@ test('no checkouts in a group: the widest interval, never NaN', () => {
   const d = newcombeDifference(3, 10, 0, 0);
   assert.ok(Number.isFinite(d.low) && Number.isFinite(d.high));
   assert.ok(d.low < 0 && d.high > 0);
+});
+
+test('the relative lift: 56/70 vs 48/80 is a rate ratio of 1.3333 (log method: 1.0766 to 1.6512)', () => {
+  // ln(4/3) ± 1.96 × √(1/56 − 1/70 + 1/48 − 1/80) = 0.2877 ± 0.2139 (Gardner & Altman's formula).
+  const r = riskRatio(56, 70, 48, 80);
+  assert.ok(r);
+  near(r.ratio, 1.3333);
+  near(r.low, 1.0766);
+  near(r.high, 1.6512);
+});
+
+test('no order in a group: no ratio, rather than an infinite interval', () => {
+  assert.equal(riskRatio(3, 10, 0, 10), null);
+  assert.equal(riskRatio(0, 10, 3, 10), null);
 });

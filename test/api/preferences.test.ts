@@ -2,9 +2,11 @@
 // running checkouts (a real dev server; no worker, so the checkouts wait in their start delay).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { EVENT_STORE } from '../../apps/api/analytics/event-store.token';
 import { PREFERENCE_STORE } from '../../apps/api/customers/preference-store.token';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { preferencesSignal, workflowIdFor } from '../../common/messages';
+import type { EventStore } from '../../storage/event-store';
 import { consentFrom, type PreferenceStore } from '../../storage/preferences-store';
 import { decodeRaw } from '../support/payload-keys';
 import { call, checkoutBody, uniqueId, useApi } from './support/api-harness';
@@ -124,6 +126,22 @@ describe('PUT /customers/:id/preferences', () => {
     assert.equal(res.body.checkoutsUpdated, 2);
     for (const checkoutId of mine) assert.equal(await signalsNamed(checkoutId, preferencesSignal.name), 1);
     assert.equal(await signalsNamed(theirs, preferencesSignal.name), 0);
+    // The analytics hear of it as of the unsubscribe link: an `unsubscribed` record per stopped checkout.
+    const unsubscribed = async (checkoutId: string) =>
+      (await api.app.get<EventStore>(EVENT_STORE).timeline(checkoutId)).filter((e) => e.type === 'unsubscribed');
+    for (const checkoutId of mine)
+      assert.deepEqual(
+        (await unsubscribed(checkoutId)).map((e) => ({
+          id: e.id,
+          customerId: e.customerId,
+          source: 'source' in e && e.source,
+        })),
+        [{ id: `${checkoutId}:unsubscribed`, customerId, source: 'api' }],
+      );
+    assert.deepEqual(await unsubscribed(theirs), []);
+    // Saying it again changes nothing: no second record.
+    await call(prefsUrl(customerId), 'PUT', { optedOut: true });
+    assert.equal((await unsubscribed(mine[0] as string)).length, 1);
   });
 
   test('a checkout started after the opt-out carries it in its input', async () => {

@@ -41,6 +41,8 @@ export function summaryCsv(s: Summary): string {
     ['holdout', '', 'lift', h.lift],
     ['holdout', '', 'liftLow', h.liftCI?.[0]],
     ['holdout', '', 'liftHigh', h.liftCI?.[1]],
+    ['holdout', '', 'relativeLiftLow', h.relativeLiftCI?.[0]],
+    ['holdout', '', 'relativeLiftHigh', h.relativeLiftCI?.[1]],
   );
   rows.push(['holdout', '', 'incrementalRevenue', h.incrementalRevenue], ['holdout', '', 'verdict', h.verdict]);
   return toCsv(['section', 'key', 'metric', 'value'], rows);

@@ -40,3 +40,20 @@ export function newcombeDifference(
     high: difference + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2),
   };
 }
+
+/**
+ * p1 / p2 with the log method's 95% interval (Katz 1978; Altman, Statistics with Confidence):
+ * exp(ln RR ± z·√(1/x1 − 1/n1 + 1/x2 − 1/n2)). Undefined (null) when either group has no success.
+ */
+export function riskRatio(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  z = Z95,
+): ({ ratio: number } & Interval) | null {
+  if (x1 === 0 || x2 === 0 || n1 === 0 || n2 === 0) return null;
+  const ratio = x1 / n1 / (x2 / n2);
+  const se = Math.sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2);
+  return { ratio, low: ratio * Math.exp(-z * se), high: ratio * Math.exp(z * se) };
+}

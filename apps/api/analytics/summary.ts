@@ -2,7 +2,7 @@
 // the holdout comparison. Amounts are per currency: one currency is reported in the main figures
 // (`currency`), every currency in `revenueByCurrency`; counts cover every currency.
 import type { CreditRow, DailyRow, GroupTotals, ReasonRow, StageRow } from '../../../storage/analytics-store';
-import { newcombeDifference } from './lift';
+import { newcombeDifference, riskRatio } from './lift';
 
 export const NOT_ENOUGH_DATA = 'not enough data yet';
 
@@ -19,6 +19,8 @@ export interface HoldoutComparison {
   lift: number | null;
   /** lift / control rate; null below the minimum sample or with a control rate of 0. */
   relativeLift: number | null;
+  /** 95% interval of `relativeLift` (the rate ratio's log method, minus 1); null when either group has no order. */
+  relativeLiftCI: [number, number] | null;
   /** 95% interval of `lift` (Newcombe's hybrid score method); null below the minimum sample. */
   liftCI: [number, number] | null;
   /** Revenue per treated checkout above the control's, times the treated checkouts (in `currency`). */
@@ -92,16 +94,19 @@ export function holdoutComparison(
       ...base,
       lift: null,
       relativeLift: null,
+      relativeLiftCI: null,
       liftCI: null,
       incrementalRevenue: null,
       verdict: NOT_ENOUGH_DATA,
     };
   }
   const d = newcombeDifference(treated.ordered, treated.checkouts, control.ordered, control.checkouts);
+  const ratio = riskRatio(treated.ordered, treated.checkouts, control.ordered, control.checkouts);
   return {
     ...base,
     lift: d.difference,
     relativeLift: control.rate > 0 ? d.difference / control.rate : null,
+    relativeLiftCI: ratio ? [ratio.low - 1, ratio.high - 1] : null,
     liftCI: [d.low, d.high],
     incrementalRevenue: currency === null ? null : incrementalRevenue(totals, currency),
     verdict: d.low > 0 ? 'lift' : d.high < 0 ? 'negative lift' : 'no measurable lift',

@@ -9,11 +9,15 @@ import {
   type StoredPreferences,
   toPreferences,
 } from '../../../common/customer-preferences';
-import { preferencesSignal } from '../../../common/messages';
+import { preferencesSignal, workflowIdFor } from '../../../common/messages';
+import type { RecoveryEvent } from '../../../common/recovery-events';
 import type { PreferenceStore } from '../../../storage/preferences-store';
+import { EventRecorder } from '../analytics/event-recorder';
 import { InvalidFieldsException } from '../validation/invalid-fields.exception';
 import { PREFERENCE_STORE } from './preference-store.token';
 import { runningCheckoutsOf } from './running-checkouts';
+
+const WORKFLOW_ID_PREFIX = workflowIdFor('');
 
 export interface PreferencesResponse extends Partial<StoredPreferences> {
   customerId: string;
@@ -33,6 +37,7 @@ export class PreferencesService {
   constructor(
     private readonly client: Client,
     @Inject(PREFERENCE_STORE) private readonly store: PreferenceStore | null,
+    private readonly events: EventRecorder,
   ) {}
 
   async get(customerId: string): Promise<PreferencesResponse> {
@@ -43,8 +48,12 @@ export class PreferencesService {
   async put(customerId: string, body: unknown): Promise<PreferencesResponse> {
     const errors = preferencesErrors(body);
     if (errors.length > 0) throw new InvalidFieldsException(errors);
-    const stored = await this.requireStore().put(customerId, toPreferences(body as Record<string, unknown>));
-    return { ...stored, checkoutsUpdated: await this.tellRunningCheckouts(customerId, preferencesOf(stored)) };
+    const store = this.requireStore();
+    const wasOptedOut = (await store.get(customerId))?.optedOut === true;
+    const stored = await store.put(customerId, toPreferences(body as Record<string, unknown>));
+    const told = await this.tellRunningCheckouts(customerId, preferencesOf(stored));
+    if (stored.optedOut && !wasOptedOut) await this.recordUnsubscribed(customerId, told, 'api');
+    return { ...stored, checkoutsUpdated: told.length };
   }
 
   /**
@@ -58,8 +67,8 @@ export class PreferencesService {
     if (before?.optedOut) return { ...before, customerId, checkoutsUpdated: 0 };
     const stored = this.store ? await this.store.optOut(customerId, source) : undefined;
     const preferences = stored ? preferencesOf(stored) : { optedOut: true };
-    const checkoutsUpdated = await this.tellRunningCheckouts(customerId, preferences, alsoWorkflowId);
-    return { customerId, ...(stored ?? preferences), checkoutsUpdated };
+    const told = await this.tellRunningCheckouts(customerId, preferences, alsoWorkflowId);
+    return { customerId, ...(stored ?? preferences), checkoutsUpdated: told.length };
   }
 
   /** What a new checkout starts with; undefined when none are stored or the store cannot say. */
@@ -75,25 +84,45 @@ export class PreferencesService {
     }
   }
 
-  /** `alsoWorkflowId`: a checkout known to be the customer's, told even if visibility lags. */
+  /**
+   * The analytics' `unsubscribed` record, one per checkout the opt-out stopped, as the unsubscribe
+   * link writes one for its checkout (same id: a checkout is unsubscribed once). Best effort: the
+   * opt-out is stored and told, a missing record must not undo it (logged by the recorder).
+   */
+  private async recordUnsubscribed(customerId: string, workflowIds: string[], source: 'api'): Promise<void> {
+    const at = new Date().toISOString();
+    await this.events.recordBestEffort(
+      workflowIds
+        .filter((id) => id.startsWith(WORKFLOW_ID_PREFIX))
+        .map((workflowId): RecoveryEvent => {
+          const checkoutId = workflowId.slice(WORKFLOW_ID_PREFIX.length);
+          return { id: `${checkoutId}:unsubscribed`, checkoutId, customerId, at, type: 'unsubscribed', source };
+        }),
+    );
+  }
+
+  /**
+   * The workflow ids of the running checkouts told. `alsoWorkflowId`: a checkout known to be the
+   * customer's, told even if visibility lags.
+   */
   private async tellRunningCheckouts(
     customerId: string,
     preferences: CustomerPreferences,
     alsoWorkflowId?: string,
-  ): Promise<number> {
+  ): Promise<string[]> {
     const workflowIds = new Set(alsoWorkflowId ? [alsoWorkflowId] : []);
     for await (const info of runningCheckoutsOf(this.client, customerId)) workflowIds.add(info.workflowId);
     const signals = [...workflowIds].map((workflowId) =>
       this.client.workflow
         .getHandle(workflowId)
         .signal(preferencesSignal, { preferences })
-        .then(() => true)
+        .then(() => workflowId)
         .catch((err: unknown) => {
-          if (err instanceof WorkflowNotFoundError) return false; // closed meanwhile: nothing to tell
+          if (err instanceof WorkflowNotFoundError) return undefined; // closed meanwhile: nothing to tell
           throw err;
         }),
     );
-    return (await Promise.all(signals)).filter(Boolean).length;
+    return (await Promise.all(signals)).filter((id): id is string => id !== undefined);
   }
 
   private requireStore(): PreferenceStore {

@@ -42,6 +42,13 @@ class HoldoutResponse {
   lift: number | null;
   @ApiProperty({ example: 0.4, nullable: true, description: 'lift / control rate' }) relativeLift: number | null;
   @ApiProperty({
+    example: [0.1, 0.8],
+    type: [Number],
+    nullable: true,
+    description: "95% interval of relativeLift (the rate ratio's log method, minus 1); null when a group has no order",
+  })
+  relativeLiftCI: [number, number] | null;
+  @ApiProperty({
     example: [0.01, 0.07],
     type: [Number],
     nullable: true,
