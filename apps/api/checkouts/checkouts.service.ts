@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableExcept
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
 import type { CheckoutEvent } from '../../../common/checkout-events';
+import type { CustomerPreferences } from '../../../common/customer-preferences';
 import {
   activitySignal,
   checkoutEventsSignal,
@@ -63,22 +64,31 @@ export class CheckoutsService {
     const endpoint = dto.customer.pushSubscription?.endpoint;
     const refused = endpoint && pushEndpointPolicyError(endpoint, this.config.pushEndpoints.allowLoopback);
     if (refused) throw new InvalidFieldsException([{ field: 'customer.pushSubscription.endpoint', reason: refused }]);
-    const preferences = await this.preferences.forNewCheckout(dto.customer.id);
-    return this.startRecovery(toRecoveryInput(dto, { ...this.config, preferences }));
+    // Never rejects (unreadable preferences start the checkout without them); read while the start is recorded.
+    const preferences = this.preferences.forNewCheckout(dto.customer.id);
+    return this.startRecovery(toRecoveryInput(dto, this.config), preferences);
   }
 
-  /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
-  async startRecovery(given: CheckoutRecoveryInput): Promise<CheckoutAcceptedResponse> {
+  /**
+   * Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed.
+   * `preferences`: the customer's stored ones, still being read (a promise that never rejects).
+   */
+  async startRecovery(
+    given: CheckoutRecoveryInput,
+    preferences?: Promise<CustomerPreferences | undefined>,
+  ): Promise<CheckoutAcceptedResponse> {
     const { checkout } = given;
     // Every start, the legacy route's made-up URL too: the worker signs this URL into a redirect.
     this.requireShopUrl(checkout.checkoutUrl);
     // The group is decided once, here, and travels in the input: a later HOLDOUT_PERCENT moves no checkout.
     const { holdoutPercent: percent, holdoutSalt: salt } = this.config.analytics;
-    const input: CheckoutRecoveryInput = inHoldout(checkout.customer.id, { percent, salt })
+    const grouped: CheckoutRecoveryInput = inHoldout(checkout.customer.id, { percent, salt })
       ? { ...given, holdout: true }
       : given;
-    // Recorded before the start: a start the analytics cannot see is answered 503, not accepted.
-    await this.events.record([startedRecord(input, new Date())]);
+    // Recorded before the start: a start the analytics cannot see is answered 503, not accepted. The
+    // record needs nothing the preferences decide, so both round trips run at once.
+    const [stored] = await Promise.all([preferences, this.events.record([startedRecord(grouped, new Date())])]);
+    const input: CheckoutRecoveryInput = stored ? { ...grouped, preferences: stored } : grouped;
     const workflowId = workflowIdFor(checkout.checkoutId);
     const startedAt = new Date();
     try {
