@@ -3,7 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Channel } from '../common/checkout';
 import type { RecordedCheckoutEvent, RecoveryEvent, RecoveryEventType } from '../common/recovery-events';
-import { refreshFactsSql } from './checkout-refresh';
+import { lockCheckoutsSql } from './checkout-refresh';
 import type { LedgerDatabase } from './connect';
 import { recoveryEvents } from './schema';
 
@@ -58,25 +58,18 @@ export class DrizzleEventStore implements EventStore {
   constructor(private readonly db: LedgerDatabase) {}
 
   /**
-   * In one transaction: the records, then the fact rows (and rollups) of the checkouts that got a new
-   * record. A replayed id inserts nothing and so changes no figure. The touched checkouts are locked
-   * first (in a fixed order), so a concurrent append to one of them commits before this one reads its
-   * records, and neither recomputes a row without the other's record.
+   * In one transaction: the touched checkouts' locks (in a fixed order), then the records. The fact
+   * rows (and rollups) of the checkouts that got a new record are refreshed by the insert's trigger
+   * (migration 24, checkout-refresh.ts), in the same transaction; a replayed id inserts nothing and
+   * so changes no figure. Locking before the insert, as the builds before the trigger did: a
+   * concurrent append to one of these checkouts (from a pod of either build) commits before this
+   * one inserts, so neither waits for the other's record while holding a lock the other needs.
    */
   async append(events: readonly RecoveryEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const checkoutIds = JSON.stringify([...new Set(events.map((e) => e.checkoutId))].sort());
     await this.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(k) FROM (
-        SELECT DISTINCT hashtextextended('checkout-facts:' || id, 0) AS k
-        FROM jsonb_array_elements_text(${checkoutIds}::jsonb) id ORDER BY k) keys`);
-      const inserted = await tx
-        .insert(recoveryEvents)
-        .values(events.map(toRow))
-        .onConflictDoNothing()
-        .returning({ checkoutId: recoveryEvents.checkoutId });
-      if (inserted.length === 0) return;
-      await tx.execute(refreshFactsSql([...new Set(inserted.map((r) => r.checkoutId))]));
+      await tx.execute(lockCheckoutsSql(events.map((e) => e.checkoutId)));
+      await tx.insert(recoveryEvents).values(events.map(toRow)).onConflictDoNothing();
     });
   }
 

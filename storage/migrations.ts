@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { CHECKOUT_FACT_INDEXES, CREATE_CHECKOUT_FACTS, factRowsSql, upsertFactsSql } from './checkout-facts';
+import { CREATE_CHECKOUT_FACTS_BACKLOG, NOTE_MIGRATION_WINDOW } from './checkout-reconcile';
+import { UPKEEP_TRIGGER_STATEMENTS } from './checkout-refresh';
 import { applyDeltasSql, CREATE_CHECKOUT_ROLLUPS, contributionsSql } from './checkout-rollups';
 import type { LedgerDatabase } from './connect';
 
@@ -234,6 +236,21 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
         started_at timestamptz NOT NULL DEFAULT now()
       )`,
       'CREATE INDEX IF NOT EXISTS customer_checkouts_customer ON customer_checkouts (customer_id)',
+    ],
+  },
+  {
+    version: 24,
+    name: 'the fact upkeep in a trigger on recovery_events (every writer, any build), the window before it in a backlog',
+    statements: [
+      // Pods of an older build append without the upkeep while migrations 15-24 run and until they
+      // are replaced (or again after a rollback): a trigger keeps the tables in step for every insert
+      // from here on (checkout-refresh.ts says why a trigger); the records inserted before it, since
+      // migration 15 began, are listed for the reconcile (checkout-reconcile.ts) that the setup job
+      // and a worker's setup at boot run. Creating the trigger waits for the inserts in flight and
+      // holds later ones until this transaction commits (its last statements: milliseconds).
+      CREATE_CHECKOUT_FACTS_BACKLOG,
+      ...UPKEEP_TRIGGER_STATEMENTS,
+      NOTE_MIGRATION_WINDOW,
     ],
   },
 ];

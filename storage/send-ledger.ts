@@ -9,6 +9,7 @@ import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
 import { type AnalyticsStore, DrizzleAnalyticsStore } from './analytics-store';
+import { type ReconcileResult, reconcileCheckoutFacts } from './checkout-reconcile';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
@@ -114,6 +115,12 @@ export interface LedgerOptions {
   staleClaimAfterMs?: number;
   /** `check`: apply nothing, throw if a migration is pending (the setup job applies them); default `apply`. */
   migrations?: 'apply' | 'check';
+  /**
+   * With `apply`: after the migrations, refresh the analytics of the checkouts whose records were
+   * written without their upkeep (checkout-reconcile.ts); a function is told what was done. The setup
+   * job and a worker doing the setup at boot ask for it.
+   */
+  reconcileFacts?: boolean | ((result: ReconcileResult) => void);
 }
 
 export function ledgerTarget(options: LedgerOptions): LedgerTarget {
@@ -161,7 +168,13 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
   const connection = await connectLedger(target);
   try {
     if (options.migrations === 'check') await requireMigrated(connection.db);
-    else await migrate(connection.db, target.kind === 'postgres' ? target.schema : undefined);
+    else {
+      await migrate(connection.db, target.kind === 'postgres' ? target.schema : undefined);
+      if (options.reconcileFacts) {
+        const result = await reconcileCheckoutFacts(connection.db);
+        if (typeof options.reconcileFacts === 'function') options.reconcileFacts(result);
+      }
+    }
   } catch (err) {
     await connection.close();
     throw err;

@@ -12,7 +12,7 @@ import { installWorkerRuntime } from '../worker/runtime';
 async function main(): Promise<void> {
   const config = loadConfig();
   installWorkerRuntime(config.metrics.workerAddress); // before any connection
-  const stores = await openStores({ databaseUrl: undefined, dataDir: config.dataDir });
+  const stores = await openStores({ databaseUrl: undefined, dataDir: config.dataDir, reconcileFacts: true });
   try {
     const api = await serveApi(config, stores);
     try {

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     // Without the setup at boot, the setup job (setup.ts) migrates; this worker only checks it did.
     migrations: config.worker.setupAtBoot ? 'apply' : 'check',
+    // As the setup job: the analytics of checkouts written without their upkeep (the migration window).
+    reconcileFacts: config.worker.setupAtBoot,
   });
   try {
     await runWorker(config, stores);

@@ -17,9 +17,12 @@ import {
   type RecentRecovery,
   type StageRow,
 } from '../../storage/analytics-store';
-import { connectLedger, type LedgerConnection, type LedgerTarget } from '../../storage/connect';
+import { reconcileCheckoutFacts } from '../../storage/checkout-reconcile';
+import { UPKEEP_TRIGGER } from '../../storage/checkout-refresh';
+import { connectLedger, type LedgerConnection, type LedgerDatabase, type LedgerTarget } from '../../storage/connect';
 import { DrizzleEventStore, toRow } from '../../storage/event-store';
 import { migrate } from '../../storage/migrations';
+import { rowsOf } from '../../storage/rows';
 import { recoveryEvents } from '../../storage/schema';
 import { seedHistory } from './seed';
 
@@ -56,6 +59,16 @@ interface Ledger {
   figures(q: AnalyticsQuery, rollups?: boolean): Promise<Figures>;
 }
 
+/** Every rollup row with a non-zero measure, in key order. */
+async function rollupRows(db: LedgerDatabase): Promise<unknown[]> {
+  return rowsOf(
+    await db.execute(sql`SELECT day::text, holdout, currency, dim, key, checkouts, reminded, clicked, ordered,
+      order_revenue::text, sent FROM checkout_daily_rollups
+      WHERE checkouts <> 0 OR reminded <> 0 OR clicked <> 0 OR ordered <> 0 OR order_revenue <> 0 OR sent <> 0
+      ORDER BY dim, day, holdout, currency, key`),
+  );
+}
+
 /** `target`: a fresh, empty database (or schema) each call. */
 function behaviour(target: () => { target: LedgerTarget; schema?: string }) {
   const opened: LedgerConnection[] = [];
@@ -82,6 +95,17 @@ function behaviour(target: () => { target: LedgerTarget; schema?: string }) {
   }
 
   const history = seedHistory('f');
+
+  /** The ledger as migration 14 left it: records in recovery_events, no fact rows, rollups, trigger or backlog. */
+  async function backToMigration14(ledger: Ledger): Promise<void> {
+    const { db } = ledger.connection;
+    await db.execute(sql.raw(`DROP TRIGGER ${UPKEEP_TRIGGER} ON recovery_events`));
+    await db.execute(sql`DROP FUNCTION checkout_facts_upkeep()`);
+    await db.execute(sql`DROP TABLE checkout_facts_backlog`);
+    await db.execute(sql`DROP TABLE checkout_facts`);
+    await db.execute(sql`DROP TABLE checkout_daily_rollups`);
+    await db.execute(sql`DELETE FROM send_ledger_migrations WHERE version IN (15, 16, 24)`);
+  }
 
   test('the history in order gives its known answers, from the rollups and from the fact rows alike', async () => {
     const ledger = await open();
@@ -132,14 +156,65 @@ function behaviour(target: () => { target: LedgerTarget; schema?: string }) {
     const appended = await open();
     await appended.events.append(history);
     const old = await open();
-    // The ledger as migration 14 left it: records in recovery_events, no fact rows, no rollups.
-    await old.connection.db.execute(sql`DROP TABLE checkout_facts`);
-    await old.connection.db.execute(sql`DROP TABLE checkout_daily_rollups`);
-    await old.connection.db.execute(sql`DELETE FROM send_ledger_migrations WHERE version IN (15, 16)`);
+    await backToMigration14(old);
     await old.connection.db.insert(recoveryEvents).values(history.map(toRow));
     await migrate(old.connection.db, old.schema);
     assert.deepEqual(await old.figures(WHOLE_DAYS), await appended.figures(WHOLE_DAYS));
     assert.deepEqual(await old.figures(PARTIAL_DAYS), await appended.figures(PARTIAL_DAYS));
+  });
+
+  test('a record inserted straight into recovery_events, as a pod of an older build writes it, is counted', async () => {
+    const appended = await open();
+    await appended.events.append(history);
+    const old = await open();
+    const rows = history.map(toRow);
+    const half = Math.floor(rows.length / 2);
+    // No lock, no upkeep in the writer: one multi-checkout statement, then one record at a time
+    // (in reverse: an order before its send and its start), each of the first half replayed.
+    await old.connection.db.insert(recoveryEvents).values(rows.slice(0, half));
+    for (const row of rows.slice(half).reverse()) await old.connection.db.insert(recoveryEvents).values(row);
+    await old.connection.db.insert(recoveryEvents).values(rows.slice(0, half)).onConflictDoNothing();
+    assert.deepEqual(await old.figures(WHOLE_DAYS), await appended.figures(WHOLE_DAYS));
+    assert.deepEqual(await old.figures(WHOLE_DAYS, false), await appended.figures(WHOLE_DAYS));
+    assert.deepEqual(await old.figures(PARTIAL_DAYS), await appended.figures(PARTIAL_DAYS));
+  });
+
+  test('records old pods wrote while migrations 15-24 ran are refreshed by the reconcile, once and for all', async () => {
+    const appended = await open();
+    await appended.events.append(history);
+    const old = await open();
+    const { db } = old.connection;
+    await backToMigration14(old);
+    const rows = history.map(toRow);
+    const before = rows.filter((_, i) => i % 3 === 0); // before the deploy: migration 15 backfills them
+    const during = rows.filter((_, i) => i % 3 !== 0); // committed after its backfill's snapshot, before 24
+    await db.insert(recoveryEvents).values(before);
+    await migrate(db, old.schema);
+    // What an old pod committed while the migration's transaction ran: no trigger yet, no upkeep.
+    await db.execute(sql.raw(`ALTER TABLE recovery_events DISABLE TRIGGER ${UPKEEP_TRIGGER}`));
+    await db.insert(recoveryEvents).values(during);
+    await db.execute(sql.raw(`ALTER TABLE recovery_events ENABLE TRIGGER ${UPKEEP_TRIGGER}`));
+    await db.execute(sql`UPDATE recovery_events SET recorded_at = (SELECT until - interval '1 millisecond'
+      FROM checkout_facts_backlog) WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(during.map((r) => r.id))}::jsonb))`);
+    assert.notDeepEqual(await old.figures(WHOLE_DAYS), await appended.figures(WHOLE_DAYS), 'the defect: missing');
+
+    // The window reaches 10 minutes before migration 15: the records just before it are refreshed too.
+    const checkouts = new Set(history.map((e) => e.checkoutId)).size;
+    assert.deepEqual(await reconcileCheckoutFacts(db, { batch: 2 }), { windows: 1, checkouts });
+    assert.deepEqual(await old.figures(WHOLE_DAYS), await appended.figures(WHOLE_DAYS));
+    assert.deepEqual(await old.figures(WHOLE_DAYS, false), await appended.figures(WHOLE_DAYS));
+    assert.deepEqual(await old.figures(PARTIAL_DAYS), await appended.figures(PARTIAL_DAYS));
+
+    // Done: the window is gone. Listed again, all of time: refreshed again, nothing moves.
+    assert.deepEqual(await reconcileCheckoutFacts(db), { windows: 0, checkouts: 0 });
+    await db.execute(sql`INSERT INTO checkout_facts_backlog (since, until) VALUES ('-infinity', 'infinity')`);
+    assert.deepEqual(await reconcileCheckoutFacts(db), { windows: 1, checkouts });
+    assert.deepEqual(await old.figures(WHOLE_DAYS), await appended.figures(WHOLE_DAYS));
+    assert.deepEqual(
+      await rollupRows(db),
+      await rollupRows(appended.connection.db),
+      'the rollups row for row, none moved twice',
+    );
   });
 
   test('a checkout event written later moves the furthest step reached, whatever its time', async () => {
@@ -238,6 +313,70 @@ describe('checkout facts on PostgreSQL (TEST_DATABASE_URL)', {
       );
     } finally {
       await connection.close();
+    }
+  });
+
+  test("the reconcile beside live appends and old pods' inserts, twice at once: no record missed, none counted twice", async () => {
+    const schema = `${prefix}_reconcile`;
+    schemas.push(schema);
+    const target: LedgerTarget = { kind: 'postgres', url, schema };
+    const writer = await connectLedger(target);
+    const reconciler = await connectLedger(target);
+    try {
+      await migrate(writer.db, schema);
+      const events = new DrizzleEventStore(writer.db);
+      const at = (m: number) => new Date(Date.UTC(2026, 10, 1, 10, m)).toISOString();
+      const ids = Array.from({ length: 30 }, (_, c) => `rc-${c}`);
+      const base = (c: number) => ({ checkoutId: ids[c] as string, customerId: `cust-${c}` });
+      const started = (c: number): RecoveryEvent => ({
+        ...base(c),
+        id: `${ids[c]}:started`,
+        at: at(0),
+        type: 'checkout_started',
+        cartValue: 10,
+        currency: 'EUR',
+        holdout: false,
+      });
+      const sent = (c: number, step: number): RecoveryEvent => ({
+        ...base(c),
+        id: `${ids[c]}:reminder:${step}:sent`,
+        at: at(step),
+        type: 'reminder_sent',
+        step,
+        channel: 'email',
+      });
+      // The starts and first sends, as old pods wrote them before the trigger existed: no upkeep.
+      await writer.db.execute(sql.raw(`ALTER TABLE recovery_events DISABLE TRIGGER ${UPKEEP_TRIGGER}`));
+      await writer.db.insert(recoveryEvents).values(ids.flatMap((_, c) => [toRow(started(c)), toRow(sent(c, 1))]));
+      await writer.db.execute(sql.raw(`ALTER TABLE recovery_events ENABLE TRIGGER ${UPKEEP_TRIGGER}`));
+      await writer.db.execute(sql`INSERT INTO checkout_facts_backlog (since, until) VALUES ('-infinity', 'infinity')`);
+      // Two reconciles (two workers booting), new pods' appends and an old pod's inserts, all at once.
+      await Promise.all([
+        reconcileCheckoutFacts(reconciler.db, { batch: 4 }),
+        reconcileCheckoutFacts(reconciler.db, { batch: 7 }),
+        ...ids.map((_, c) => events.append([sent(c, 2), sent(c, 3)])),
+        ...ids.map((_, c) => writer.db.insert(recoveryEvents).values(toRow(sent(c, 4)))),
+      ]);
+      const a = new DrizzleAnalyticsStore(reconciler.db);
+      const steps = (await a.byStep(WHOLE_DAYS)).map((s) => [s.key, s.sent]);
+      assert.deepEqual(steps, [
+        ['1', 30],
+        ['2', 30],
+        ['3', 30],
+        ['4', 30],
+      ]);
+      assert.deepEqual(
+        await a.byStep(WHOLE_DAYS),
+        await new DrizzleAnalyticsStore(reconciler.db, { rollups: false }).byStep(WHOLE_DAYS),
+      );
+      const totals = await a.totals(WHOLE_DAYS);
+      assert.deepEqual(
+        totals.map((t) => [t.checkouts, t.reminded]),
+        [[30, 30]],
+      );
+    } finally {
+      await writer.close();
+      await reconciler.close();
     }
   });
 });
