@@ -1,7 +1,7 @@
 // The per-checkout fact table (migration 15): one row per checkout holding everything the analytics
 // ask of it, derived from that checkout's records in recovery_events. It is never patched field by
-// field: every append recomputes the rows of the checkouts it touched from all their records, in the
-// same transaction, so records arriving out of order (an order before its send, a send before its
+// field: every insert into recovery_events recomputes the rows of the checkouts it touched from all
+// their records, in the same transaction (migration 24's trigger, checkout-refresh.ts), so records arriving out of order (an order before its send, a send before its
 // start) and replayed ids (not inserted, so nothing to recompute) give the same row as a clean
 // history. Attribution needs the window, a query-time setting: the row keeps its inputs (the last
 // reminder and the last click before the first order), the queries compare them with the window.

@@ -3,8 +3,8 @@
 // revenue (dimension 'all'), checkouts per abandonment reason and per funnel stage, reminders sent
 // and checkouts clicked per step and per channel. A 30-day dashboard then reads a few thousand rows
 // instead of every checkout; the window-dependent figures (recovered) come from the fact table's
-// small attributable index. Kept in step in the write path: each append subtracts what the touched
-// checkouts' old fact rows contributed and adds what their new rows do.
+// small attributable index. Kept in step on every insert into recovery_events (checkout-refresh.ts):
+// it subtracts what the touched checkouts' old fact rows contributed and adds what their new rows do.
 
 export const CREATE_CHECKOUT_ROLLUPS = `CREATE TABLE IF NOT EXISTS checkout_daily_rollups (
   day date NOT NULL,
