@@ -23,6 +23,8 @@ export const CREATE_CHECKOUT_FACTS_BACKLOG = `CREATE TABLE IF NOT EXISTS checkou
   -- Records with recorded_at in [since, until] may lack their fact upkeep.
   since timestamptz NOT NULL,
   until timestamptz NOT NULL,
+  -- The reconcile's progress: the checkouts up to this id (in "C" order) are refreshed.
+  done_through text,
   noted_at timestamptz NOT NULL DEFAULT now()
 )`;
 
@@ -35,15 +37,35 @@ export const NOTE_MIGRATION_WINDOW = `INSERT INTO checkout_facts_backlog (since,
   SELECT applied_at - interval '10 minutes', clock_timestamp() FROM send_ledger_migrations WHERE version = 15`;
 
 export interface ReconcileResult {
-  /** Windows of the backlog done (and removed). */
+  /** Windows of the backlog found, each done (and removed) by this run or a concurrent one. */
   windows: number;
-  /** Checkouts refreshed. */
+  /** Checkouts this run refreshed. */
   checkouts: number;
 }
 
 /** Checkouts per transaction: each holds its checkouts' locks only for one refresh of this many. */
 const BATCH = 500;
 
+/** The first of `ids` (sorted in the byte order of `COLLATE "C"`) after `from`; its length if none. */
+function firstAfter(ids: readonly string[], from: string): number {
+  const key = Buffer.from(from);
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Buffer.compare(Buffer.from(ids[mid] as string), key) > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Refreshes the checkouts of every window in the backlog, in batches of `batch` checkouts (in id
+ * order), each batch one transaction that records its progress in the window's row: a run stopped
+ * half-way (the setup job's deadline, a crash) resumes there, and two runs at once (workers booting
+ * together) take the batches in turns instead of both doing all of them. The window's row is locked
+ * before the checkouts (an append takes only the latter), so no lock cycle.
+ */
 export async function reconcileCheckoutFacts(
   db: LedgerDatabase,
   options: { batch?: number } = {},
@@ -56,19 +78,34 @@ export async function reconcileCheckoutFacts(
   for (const w of windows) {
     // One pass over the records (a window is rare: a deploy's, an operator's).
     const ids = rowsOf<{ checkout_id: string }>(
-      await db.execute(sql`SELECT DISTINCT e.checkout_id FROM recovery_events e, checkout_facts_backlog w
+      await db.execute(sql`SELECT DISTINCT e.checkout_id COLLATE "C" AS checkout_id
+        FROM recovery_events e, checkout_facts_backlog w
         WHERE w.id = ${w.id}::bigint AND e.recorded_at BETWEEN w.since AND w.until
-        ORDER BY e.checkout_id`),
+        ORDER BY 1`),
     ).map((r) => r.checkout_id);
-    for (let i = 0; i < ids.length; i += batch) {
-      const chunk = ids.slice(i, i + batch);
-      await db.transaction(async (tx) => {
+    for (;;) {
+      const refreshed = await db.transaction(async (tx) => {
+        const [row] = rowsOf<{ done_through: string | null }>(
+          await tx.execute(sql`SELECT done_through FROM checkout_facts_backlog WHERE id = ${w.id}::bigint FOR UPDATE`),
+        );
+        if (!row) return undefined; // done by a concurrent run
+        const from = row.done_through;
+        const start = from === null ? 0 : firstAfter(ids, from);
+        const chunk = ids.slice(start, start + batch);
+        if (chunk.length === 0) {
+          await tx.execute(sql`DELETE FROM checkout_facts_backlog WHERE id = ${w.id}::bigint`);
+          return undefined;
+        }
         await tx.execute(lockCheckoutsSql(chunk));
         await tx.execute(refreshFactsSql(chunk));
+        await tx.execute(
+          sql`UPDATE checkout_facts_backlog SET done_through = ${chunk[chunk.length - 1]} WHERE id = ${w.id}::bigint`,
+        );
+        return chunk.length;
       });
+      if (refreshed === undefined) break;
+      checkouts += refreshed;
     }
-    checkouts += ids.length;
-    await db.execute(sql`DELETE FROM checkout_facts_backlog WHERE id = ${w.id}::bigint`);
   }
   return { windows: windows.length, checkouts };
 }

@@ -215,6 +215,13 @@ function behaviour(target: () => { target: LedgerTarget; schema?: string }) {
       await rollupRows(appended.connection.db),
       'the rollups row for row, none moved twice',
     );
+
+    // A run stopped after three checkouts (the setup job's deadline): the next one resumes after them.
+    const third = [...new Set(history.map((e) => e.checkoutId))].sort()[2];
+    await db.execute(sql`INSERT INTO checkout_facts_backlog (since, until, done_through)
+      VALUES ('-infinity', 'infinity', ${third})`);
+    assert.deepEqual(await reconcileCheckoutFacts(db, { batch: 1 }), { windows: 1, checkouts: checkouts - 3 });
+    assert.deepEqual(await rollupRows(db), await rollupRows(appended.connection.db));
   });
 
   test('a checkout event written later moves the furthest step reached, whatever its time', async () => {
@@ -351,12 +358,13 @@ describe('checkout facts on PostgreSQL (TEST_DATABASE_URL)', {
       await writer.db.execute(sql.raw(`ALTER TABLE recovery_events ENABLE TRIGGER ${UPKEEP_TRIGGER}`));
       await writer.db.execute(sql`INSERT INTO checkout_facts_backlog (since, until) VALUES ('-infinity', 'infinity')`);
       // Two reconciles (two workers booting), new pods' appends and an old pod's inserts, all at once.
-      await Promise.all([
+      const [first, second] = await Promise.all([
         reconcileCheckoutFacts(reconciler.db, { batch: 4 }),
         reconcileCheckoutFacts(reconciler.db, { batch: 7 }),
         ...ids.map((_, c) => events.append([sent(c, 2), sent(c, 3)])),
         ...ids.map((_, c) => writer.db.insert(recoveryEvents).values(toRow(sent(c, 4)))),
       ]);
+      assert.equal(first.checkouts + second.checkouts, ids.length, 'the two runs took turns: each checkout once');
       const a = new DrizzleAnalyticsStore(reconciler.db);
       const steps = (await a.byStep(WHOLE_DAYS)).map((s) => [s.key, s.sent]);
       assert.deepEqual(steps, [
