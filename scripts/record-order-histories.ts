@@ -67,6 +67,13 @@ async function main(): Promise<void> {
       },
       // Never completed: THREE_DS_WAIT (5 s here) runs out, the authorisation is voided.
       'order-3ds-wait-ran-out': async () => (await place(await createTestCard(stripe, THREE_D_SECURE_CARD))).checkoutId,
+      // Refused at the bank's step (v8: the PaymentIntent is voided before the decline).
+      'order-3ds-failed': async () => {
+        const { checkoutId, res } = await place(await createTestCard(stripe, THREE_D_SECURE_CARD));
+        await completeThreeDSecure(stripe, res.body.nextAction.clientSecret, false);
+        await stack.request('POST', `/checkouts/${checkoutId}/order/authentication`);
+        return checkoutId;
+      },
     };
     for (const [name, run] of Object.entries(scenarios)) {
       if (only.length > 0 && !only.includes(name)) continue;

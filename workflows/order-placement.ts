@@ -161,6 +161,11 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
           reason: 'The payment was not confirmed with your bank in time.',
         });
       }
+      if (auth.status === 'declined' && patched(PATCHES.orderAuthenticationFailedVoid)) {
+        // Refused at the bank's step: the payment stays open to another confirm with the client
+        // secret the page was given. Voided, so no hold can follow that nobody captures.
+        await persistent('void authorisation').voidPayment({ provider: id, key: keyFor(`void:${id}`), ref });
+      }
     }
     if (auth.status === 'authorized') {
       authorized = { provider: id, ref: auth.ref, key, captured: auth.captured };

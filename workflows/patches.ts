@@ -28,6 +28,11 @@ export const PATCHES = {
    * then captures; before, it released the stock and ended at `requires_action`.
    */
   orderAuthenticationWait: 'order-authentication-wait-v7',
+  /**
+   * A 3-D Secure payment the bank refused (authentication_failed) is voided before the decline: its
+   * client secret was given to the page, so left open it could be confirmed into a hold nobody captures.
+   */
+  orderAuthenticationFailedVoid: 'order-authentication-failed-void-v8',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
