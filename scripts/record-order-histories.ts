@@ -65,7 +65,8 @@ async function main(): Promise<void> {
         await stack.request('POST', `/checkouts/${checkoutId}/order/authentication`);
         return checkoutId;
       },
-      // Never completed: THREE_DS_WAIT (5 s here) runs out, the authorisation is voided.
+      // Never completed: THREE_DS_WAIT (5 s here) runs out, the authorisation is voided (v8: the
+      // last read retried until it answers).
       'order-3ds-wait-ran-out': async () => (await place(await createTestCard(stripe, THREE_D_SECURE_CARD))).checkoutId,
       // Refused at the bank's step (v8: the PaymentIntent is voided before the decline).
       'order-3ds-failed': async () => {

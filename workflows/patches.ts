@@ -33,6 +33,11 @@ export const PATCHES = {
    * client secret was given to the page, so left open it could be confirmed into a hold nobody captures.
    */
   orderAuthenticationFailedVoid: 'order-authentication-failed-void-v8',
+  /**
+   * The read when the 3-D Secure wait runs out retries until it answers (an outage is not "not
+   * authenticated"), and a void that finds the payment captured records the order.
+   */
+  orderAuthenticationDeadline: 'order-authentication-deadline-v8',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
