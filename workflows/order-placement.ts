@@ -256,13 +256,13 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
     } catch (err) {
       // Compensation: nothing was taken, so the authorisation and the stock go back. Unless the
       // capture went through after all (it timed out after the provider took it): then the order
-      // stands. Older histories recorded no answer here: compensated as before.
+      // stands. Histories from before the patch compensated whatever the void answered.
       const voided = await persistent('void authorisation').voidPayment({
         provider: payment.provider,
         key: keyFor(`void:${payment.provider}`),
         ref: payment.ref,
       });
-      if (!voided?.alreadyCaptured) {
+      if (!(patched(PATCHES.captureVoidAnswer) && voided?.alreadyCaptured)) {
         await releaseStock();
         return decide({ status: 'failed', code: 'capture_failed', reason: failureMessage(err) });
       }

@@ -38,6 +38,11 @@ export const PATCHES = {
    * authenticated"), and a void that finds the payment captured records the order.
    */
   orderAuthenticationDeadline: 'order-authentication-deadline-v8',
+  /**
+   * A capture that failed: the void's `alreadyCaptured` answer decides (captured after all: the
+   * order stands); before, the saga compensated whatever the void answered.
+   */
+  captureVoidAnswer: 'capture-void-answer-v8',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
