@@ -100,6 +100,11 @@ describe('the checkout page /c/<token>: a link, limited per client and per token
     const statuses: number[] = [];
     // A new session per request: the client choosing it does not reset the bucket.
     for (let i = 0; i < 6; i++) statuses.push((await suggest(uniqueId('s'))).status);
+    // The router matches /C/ and %-encoded tokens too: the same token's bucket.
+    const variant = await fetch(
+      `${page.url}/C/${encodeURIComponent(token).replace(/^s/, '%73')}/Addresses?q=Unter&country=DE&session=s-2`,
+    );
+    assert.equal(variant.status, 429, 'another spelling of the same token and route is the same bucket');
     assert.ok(
       statuses.slice(0, 5).every((s) => s !== 429),
       statuses.join(),

@@ -1,7 +1,8 @@
 // Limits on the public and the costly routes, before any body is read: per client address on the
 // links in emails (/unsubscribe, /r/<token>, the checkout page /c/<token>…) and /health, per link
 // token on the links (the checkout page's address suggestions, a billed lookup per keystroke pause,
-// have their own per-token bucket), per client address and per API key on the authenticated writes. Over the limit: 429 with Retry-After, and nothing else is done.
+// have their own per-token bucket), per client address and per API key on the authenticated
+// writes. Over the limit: 429 with Retry-After, and nothing else is done.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RateLimitConfig } from '../../../config/rate-limits';
@@ -28,13 +29,23 @@ interface Response {
 type Next = (err?: unknown) => void;
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** The checkout page's token: the path segment after /c/ (its scripts under /c/assets/ are static). */
+/**
+ * The checkout page's token: the path segment after /c/ (its scripts under /c/assets/ are static),
+ * decoded as the router decodes it, which also matches the prefix without regard to case.
+ */
 const checkoutPageToken = (path: string): string | undefined => {
-  if (!path.startsWith('/c/') || path.startsWith('/c/assets/')) return undefined;
-  return path.slice(3).split('/')[0] || undefined;
+  const lower = path.toLowerCase();
+  if (!lower.startsWith('/c/') || lower.startsWith('/c/assets/')) return undefined;
+  const segment = path.slice(3).split('/')[0];
+  if (!segment) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 };
 const isAddressSuggestions = (path: string) =>
-  checkoutPageToken(path) !== undefined && /^\/c\/[^/]+\/addresses\/?$/.test(path);
+  checkoutPageToken(path) !== undefined && /^\/c\/[^/]+\/addresses\/?$/i.test(path);
 const isLink = (path: string) =>
   path === '/unsubscribe' || path.startsWith('/r/') || checkoutPageToken(path) !== undefined;
 /** Keys are digests: no token or API key is kept in memory as given. */
