@@ -111,6 +111,8 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
 
   let authorized: { provider: PaymentProviderId; ref: string; key: string; captured: boolean } | undefined;
   let declined: OrderOutcome | undefined;
+  // Set by the last read of a 3-D Secure wait (patched): the void after it may find a capture.
+  let deadlineReadPersistent = false;
   const candidates = input.providers.filter((p) => holders.includes(p));
   for (const id of candidates) {
     const key = keyFor(`authorize:${id}`);
@@ -152,14 +154,27 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
       const ref = auth.ref;
       auth = await authentication(id, ref);
       if (auth.status === 'requires_action') {
-        // The wait ran out: nothing was captured, so the authorisation and the stock go back.
-        await persistent('void authorisation').voidPayment({ provider: id, key: keyFor(`void:${id}`), ref });
-        await releaseStock();
-        return decide({
-          status: 'failed',
-          code: 'authentication_timeout',
-          reason: 'The payment was not confirmed with your bank in time.',
+        // The wait ran out: nothing was captured, so the authorisation and the stock go back. Unless
+        // the void finds it captured after all: then the order stands (older histories: compensated).
+        const voided = await persistent('void authorisation').voidPayment({
+          provider: id,
+          key: keyFor(`void:${id}`),
+          ref,
         });
+        if (deadlineReadPersistent && voided?.alreadyCaptured) {
+          auth = { status: 'authorized', ref, captured: true };
+        } else {
+          await releaseStock();
+          return decide({
+            status: 'failed',
+            code: 'authentication_timeout',
+            reason: 'The payment was not confirmed with your bank in time.',
+          });
+        }
+      } else if (auth.status === 'declined' && patched(PATCHES.orderAuthenticationFailedVoid)) {
+        // Refused at the bank's step: the payment stays open to another confirm with the client
+        // secret the page was given. Voided, so no hold can follow that nobody captures.
+        await persistent('void authorisation').voidPayment({ provider: id, key: keyFor(`void:${id}`), ref });
       }
     }
     if (auth.status === 'authorized') {
@@ -202,7 +217,12 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
         remaining > 0 &&
         (await condition(() => shopperReturned, remaining, { summary: 'waiting for the 3-D Secure step' }));
       shopperReturned = false;
-      const now: Authorization = await provider(`read ${id} payment`)
+      // The last read decides between capture and void: an outage at that moment is waited out,
+      // not taken for "not authenticated" (a shopper who confirmed keeps the order).
+      const last = !returned && patched(PATCHES.orderAuthenticationDeadline);
+      if (last) deadlineReadPersistent = true;
+      const read = last ? persistent(`last read of ${id} payment`) : provider(`read ${id} payment`);
+      const now: Authorization = await read
         .paymentStatus({ provider: id, ref })
         .catch(() => ({ status: 'requires_action', ref }));
       if (now.status !== 'requires_action' || !returned) return now;
@@ -236,13 +256,13 @@ export async function orderPlacement(input: PlaceOrderInput): Promise<OrderOutco
     } catch (err) {
       // Compensation: nothing was taken, so the authorisation and the stock go back. Unless the
       // capture went through after all (it timed out after the provider took it): then the order
-      // stands. Older histories recorded no answer here: compensated as before.
+      // stands. Histories from before the patch compensated whatever the void answered.
       const voided = await persistent('void authorisation').voidPayment({
         provider: payment.provider,
         key: keyFor(`void:${payment.provider}`),
         ref: payment.ref,
       });
-      if (!voided?.alreadyCaptured) {
+      if (!(patched(PATCHES.captureVoidAnswer) && voided?.alreadyCaptured)) {
         await releaseStock();
         return decide({ status: 'failed', code: 'capture_failed', reason: failureMessage(err) });
       }

@@ -28,6 +28,21 @@ export const PATCHES = {
    * then captures; before, it released the stock and ended at `requires_action`.
    */
   orderAuthenticationWait: 'order-authentication-wait-v7',
+  /**
+   * A 3-D Secure payment the bank refused (authentication_failed) is voided before the decline: its
+   * client secret was given to the page, so left open it could be confirmed into a hold nobody captures.
+   */
+  orderAuthenticationFailedVoid: 'order-authentication-failed-void-v8',
+  /**
+   * The read when the 3-D Secure wait runs out retries until it answers (an outage is not "not
+   * authenticated"), and a void that finds the payment captured records the order.
+   */
+  orderAuthenticationDeadline: 'order-authentication-deadline-v8',
+  /**
+   * A capture that failed: the void's `alreadyCaptured` answer decides (captured after all: the
+   * order stands); before, the saga compensated whatever the void answered.
+   */
+  captureVoidAnswer: 'capture-void-answer-v8',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -1,5 +1,5 @@
 // Limits on the public and the costly routes: per client and per link token on the links in
-// emails and /health, per client and API key on the writes (429 with Retry-After); bodies too
+// emails (the checkout page /c/<token>… too; its address suggestions in a bucket of their own) and /health, per client and API key on the writes (429 with Retry-After); bodies too
 // large (413) or of a type the route does not take (415) are refused before anything runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -59,6 +59,62 @@ describe('rate limits (429 with Retry-After)', () => {
       statuses.join(),
     );
     assert.equal(statuses[4], 429);
+  });
+});
+
+describe('the checkout page /c/<token>: a link, limited per client and per token', () => {
+  let page: RunningApi;
+  before(async () => {
+    page = await startApi(api.client, {
+      RATE_LIMIT_PUBLIC: '100/1m',
+      RATE_LIMIT_PER_LINK: '3/1m',
+      RATE_LIMIT_ADDRESS_SUGGESTIONS: '5/1m',
+    });
+  });
+  after(() => page.close());
+
+  test("the page, its 3-D Secure return and its order share the token's limit: then a 429 page", async () => {
+    const token = uniqueId('page-token');
+    const statuses: number[] = [];
+    statuses.push((await fetch(`${page.url}/c/${token}`)).status);
+    statuses.push((await fetch(`${page.url}/c/${token}/authenticated`, { method: 'POST', redirect: 'manual' })).status);
+    statuses.push((await fetch(`${page.url}/c/${token}`)).status);
+    const refused = await fetch(`${page.url}/c/${token}`, { method: 'POST', redirect: 'manual' });
+    assert.ok(
+      statuses.every((s) => s !== 429),
+      statuses.join(),
+    );
+    assert.equal(refused.status, 429);
+    assert.match(refused.headers.get('content-type') ?? '', /html/);
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    // Another token from the same client is answered; the page's scripts are not a token.
+    assert.notEqual((await fetch(`${page.url}/c/${uniqueId('other-token')}`)).status, 429);
+    for (let i = 0; i < 5; i++)
+      assert.notEqual((await fetch(`${page.url}/c/assets/address-autocomplete.js`)).status, 429);
+  });
+
+  test('address suggestions (a billed lookup each) have their own per-token bucket: then a JSON 429', async () => {
+    const token = uniqueId('suggest-token');
+    const suggest = (session: string) =>
+      fetch(`${page.url}/c/${token}/addresses?q=Unter&country=DE&session=${session}`);
+    const statuses: number[] = [];
+    // A new session per request: the client choosing it does not reset the bucket.
+    for (let i = 0; i < 6; i++) statuses.push((await suggest(uniqueId('s'))).status);
+    // The router matches /C/ and %-encoded tokens too: the same token's bucket.
+    const variant = await fetch(
+      `${page.url}/C/${encodeURIComponent(token).replace(/^s/, '%73')}/Addresses?q=Unter&country=DE&session=s-2`,
+    );
+    assert.equal(variant.status, 429, 'another spelling of the same token and route is the same bucket');
+    assert.ok(
+      statuses.slice(0, 5).every((s) => s !== 429),
+      statuses.join(),
+    );
+    assert.equal(statuses[5], 429, 'more than RATE_LIMIT_ADDRESS_SUGGESTIONS (5 here, above the per-link 3)');
+    const refused = await suggest('s-1');
+    assert.match(refused.headers.get('content-type') ?? '', /json/);
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    // Typing did not use up the page's own limit.
+    assert.notEqual((await fetch(`${page.url}/c/${token}`)).status, 429);
   });
 });
 

@@ -1,6 +1,7 @@
 // Scenario: a payment provider misbehaves in the middle of the order saga. Stripe times out after it
 // charged: the lookup before failover finds the charge, Adyen is never asked, one charge. A capture
-// that keeps failing: the authorisation is voided and the stock released (compensation).
+// that keeps failing: the authorisation is voided and the stock released (compensation). Stripe is
+// down when the 3-D Secure wait runs out: the last read waits it out, the confirmed payment is captured.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,14 @@ import type { PaymentProviderId } from '../../config/checkout-config';
 import { type LocalAdyen, startLocalAdyen } from '../../stand-ins/local-adyen/main';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { Stack } from '../e2e/stack';
-import { type LocalStripe, startTestStripe, stripeEnv } from '../support/local-stripe';
+import {
+  completeThreeDSecure,
+  createTestCard,
+  type LocalStripe,
+  startTestStripe,
+  stripeEnv,
+  THREE_D_SECURE_CARD,
+} from '../support/local-stripe';
 
 // Checkout ids whose Stripe authorisation "times out" after it went through, or whose capture fails.
 const timesOutAfterCharge = new Set<string>();
@@ -20,6 +28,10 @@ const captureFails = new Set<string>();
 // Checkout ids whose capture goes through at Stripe and then "times out" every time.
 const captureTimesOutAfterCapture = new Set<string>();
 const refByCheckout = new Map<string, string>();
+// Checkout ids whose payment reads (status) fail as an outage this many more times.
+const statusOutages = new Map<string, number>();
+// Checkout ids whose payment reads answer a stale `requires_action` (the void sees the truth).
+const statusStale = new Set<string>();
 
 function faulty(real: PaymentProviders): PaymentProviders {
   const stripe = real.get('stripe') as PaymentProvider;
@@ -38,6 +50,16 @@ function faulty(real: PaymentProviders): PaymentProviders {
       if (of(captureFails)) throw new Error('capture refused');
       await stripe.capture(ref, amount, currency, key);
       if (of(captureTimesOutAfterCapture)) throw new ProviderUnavailable('stripe', 'timeout after the capture');
+    },
+    async status(ref) {
+      const checkoutId = [...refByCheckout].find(([, r]) => r === ref)?.[0] ?? '';
+      const outages = statusOutages.get(checkoutId) ?? 0;
+      if (outages > 0) {
+        statusOutages.set(checkoutId, outages - 1);
+        throw new ProviderUnavailable('stripe', 'outage while reading the payment');
+      }
+      if (statusStale.has(checkoutId)) return { status: 'requires_action', ref };
+      return stripe.status(ref);
     },
   };
   return new Map<PaymentProviderId, PaymentProvider>([...real, ['stripe', wrapped]]);
@@ -60,6 +82,8 @@ describe('payment provider faults in the order saga', () => {
         ADYEN_MERCHANT_ACCOUNT: 'LocalShopECOM',
         ADYEN_CHECKOUT_URL: adyen.url,
         ADYEN_CA_CERT: caFile,
+        // The 3-D Secure tests let the wait run out.
+        THREE_DS_WAIT: '3s',
       },
     });
   });
@@ -103,6 +127,93 @@ describe('payment provider faults in the order saga', () => {
     const { data } = (await res.json()) as { data: { status: string; metadata: Record<string, string> }[] };
     return data.filter((pi) => pi.metadata.checkout_id === checkoutId);
   };
+
+  /** A shopper whose card wants 3-D Secure, the order placed: requires_action, and the client secret. */
+  async function placeWithThreeDSecure(sku: string) {
+    const customerId = uniqueId('cust');
+    const checkoutId = uniqueId('co');
+    await stack.stores.inventory.setStock(sku, 10);
+    const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
+      name: 'Ada',
+      line1: 'Kungsgatan 1',
+      city: 'Stockholm',
+      postalCode: '111 43',
+      country: 'SE',
+    });
+    const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
+      tokens: { stripe: await createTestCard(stripe, THREE_D_SECURE_CARD) },
+    });
+    const started = await stack.request(
+      'POST',
+      '/checkouts',
+      checkoutBody(checkoutId, {
+        customer: { id: customerId, email: `${checkoutId}@shoppers.example.com`, locale: 'en-US' },
+        cart: { currency: 'EUR', total: 20, items: [{ sku, name: 'Tea', quantity: 2, unitPrice: 10 }] },
+        schedule: [{ after: '60s' }],
+      }),
+    );
+    assert.equal(started.status, 202);
+    const res = await stack.request('POST', `/checkouts/${checkoutId}/place-order`, {
+      addressId: address.body.id,
+      paymentMethodId: method.body.id,
+    });
+    assert.equal(res.body.status, 'requires_action', JSON.stringify(res.body));
+    return { checkoutId, clientSecret: String(res.body.nextAction?.clientSecret) };
+  }
+
+  /** The order's outcome once it is no longer waiting for the bank. */
+  async function settled(checkoutId: string) {
+    for (let i = 0; i < 120; i++) {
+      const outcome = (await stack.request('GET', `/checkouts/${checkoutId}/order`)).body;
+      if (outcome.status !== 'requires_action') return outcome as { status: string; code?: string };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`the order of ${checkoutId} is still waiting`);
+  }
+
+  test('Stripe is down when the 3-D Secure wait runs out: the last read waits it out, the confirmed payment is captured', {
+    timeout: 60_000,
+  }, async () => {
+    const sku = uniqueId('TEA');
+    const { checkoutId, clientSecret } = await placeWithThreeDSecure(sku);
+    // The shopper confirms in the bank's app and never comes back to the page; Stripe then answers
+    // the saga's reads with outages for a few seconds (more than a provider call's three attempts).
+    await completeThreeDSecure(stripe, clientSecret, true);
+    statusOutages.set(checkoutId, 4);
+    const outcome = await settled(checkoutId);
+    assert.equal(outcome.status, 'placed', JSON.stringify(outcome));
+    assert.equal(statusOutages.get(checkoutId), 0, 'every outage was waited out');
+    assert.deepEqual(
+      (await intentsOf(checkoutId)).map((pi) => pi.status),
+      ['succeeded'],
+    );
+    assert.equal(await stack.stores.inventory.available(sku), 8, 'the stock stays taken');
+    await stack.waitForStatus(checkoutId, (c) => c.state === 'ordered');
+  });
+
+  test('the 3-D Secure wait runs out and the void finds the payment captured: the order is recorded, not failed', {
+    timeout: 60_000,
+  }, async () => {
+    const sku = uniqueId('TEA');
+    const { checkoutId, clientSecret } = await placeWithThreeDSecure(sku);
+    // Confirmed and captured at Stripe, while the saga's reads still see requires_action (stale).
+    statusStale.add(checkoutId);
+    await completeThreeDSecure(stripe, clientSecret, true);
+    const pi = /^(pi_\w+)_secret_/.exec(clientSecret)?.[1];
+    const captured = await fetch(`${stripe.url}/v1/payment_intents/${pi}/capture`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_local' },
+    });
+    assert.equal(captured.status, 200, await captured.text());
+    const outcome = await settled(checkoutId);
+    assert.equal(outcome.status, 'placed', JSON.stringify(outcome));
+    assert.deepEqual(
+      (await intentsOf(checkoutId)).map((p) => p.status),
+      ['succeeded'],
+    );
+    assert.equal(await stack.stores.inventory.available(sku), 8, 'the stock stays taken');
+    await stack.waitForStatus(checkoutId, (c) => c.state === 'ordered');
+  });
 
   test('Stripe times out after it charged: the lookup finds the charge; no second charge, Adyen never asked', {
     timeout: 60_000,

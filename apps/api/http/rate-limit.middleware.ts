@@ -1,6 +1,8 @@
 // Limits on the public and the costly routes, before any body is read: per client address on the
-// links in emails and /health, per link token on the links, per client address and per API key on
-// the authenticated writes. Over the limit: 429 with Retry-After, and nothing else is done.
+// links in emails (/unsubscribe, /r/<token>, the checkout page /c/<token>…) and /health, per link
+// token on the links (the checkout page's address suggestions, a billed lookup per keystroke pause,
+// have their own per-token bucket), per client address and per API key on the authenticated
+// writes. Over the limit: 429 with Retry-After, and nothing else is done.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RateLimitConfig } from '../../../config/rate-limits';
@@ -27,7 +29,25 @@ interface Response {
 type Next = (err?: unknown) => void;
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const isLink = (path: string) => path === '/unsubscribe' || path.startsWith('/r/');
+/**
+ * The checkout page's token: the path segment after /c/ (its scripts under /c/assets/ are static),
+ * decoded as the router decodes it, which also matches the prefix without regard to case.
+ */
+const checkoutPageToken = (path: string): string | undefined => {
+  const lower = path.toLowerCase();
+  if (!lower.startsWith('/c/') || lower.startsWith('/c/assets/')) return undefined;
+  const segment = path.slice(3).split('/')[0];
+  if (!segment) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+const isAddressSuggestions = (path: string) =>
+  checkoutPageToken(path) !== undefined && /^\/c\/[^/]+\/addresses\/?$/i.test(path);
+const isLink = (path: string) =>
+  path === '/unsubscribe' || path.startsWith('/r/') || checkoutPageToken(path) !== undefined;
 /** Keys are digests: no token or API key is kept in memory as given. */
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
@@ -39,6 +59,8 @@ function presentedKey(headers: Request['headers']): string | undefined {
 
 function linkToken(req: Request): string | undefined {
   if (req.path.startsWith('/r/')) return req.path.slice(3);
+  const page = checkoutPageToken(req.path);
+  if (page) return page;
   return typeof req.query.token === 'string' ? req.query.token : undefined;
 }
 
@@ -46,6 +68,7 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
   const buckets = (spec: RateLimitConfig['public']) => (spec ? new TokenBuckets(spec) : undefined);
   const publicByClient = buckets(limits.public);
   const byLink = buckets(limits.perLink);
+  const suggestionsByLink = buckets(limits.addressSuggestions);
   const writesByClient = buckets(limits.writes);
   const writesByKey = buckets(limits.writes);
 
@@ -53,7 +76,7 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     res.setHeader('Retry-After', String(seconds));
     res.setHeader('Cache-Control', 'no-store');
-    if (isLink(req.path)) {
+    if (isLink(req.path) && !isAddressSuggestions(req.path)) {
       // Shoppers follow these links in a browser: a page, not JSON.
       const page = htmlPage(429, 'Please wait a moment', '<p>Too many requests. Please try again in a minute.</p>');
       res.status(429).type('html').send(page.html);
@@ -79,7 +102,10 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
     if (isLink(req.path) || health) {
       checks.push([publicByClient, `${health ? 'h' : 'l'}${client}`]);
       const token = isLink(req.path) ? linkToken(req) : undefined;
-      if (token) checks.push([byLink, digest(token)]);
+      if (token) {
+        if (isAddressSuggestions(req.path)) checks.push([suggestionsByLink, `a:${digest(token)}`]);
+        else checks.push([byLink, digest(token)]);
+      }
     } else if (WRITE_METHODS.has(req.method)) {
       checks.push([writesByClient, client]);
       const key = presentedKey(req.headers);
