@@ -71,7 +71,18 @@ export function formatReport(r: BenchResults): string {
         ]),
       ),
     );
-    out.push('   targets: API/raw >= 80%; p99 at the paced rate < 50 ms');
+    out.push('   targets (issue 11): API/raw >= 90% at c=10 and c=50; API p99 at the paced rate within 20 ms of raw');
+    out.push('   CPU ms per start: API run (API process + Temporal server + autocannon) vs raw run (server + client)');
+    out.push(
+      table(
+        ['load', 'API', 'server (API run)', 'autocannon', 'server (raw run)', 'raw client'],
+        r.starts.map((s) => {
+          const c = s.cpuMsPerStart;
+          const f = (ms: number | undefined) => (ms === undefined ? '-' : ms.toFixed(2));
+          return [s.mode, f(c?.api), f(c?.apiServer), f(c?.apiBench), f(c?.rawServer), f(c?.rawBench)];
+        }),
+      ),
+    );
   }
   if (r.lateness) {
     out.push('', '3. Reminder lateness at SES (ms after due): checkoutRecovery vs sleep-then-report baseline');

@@ -25,15 +25,25 @@ export async function rawStartLoop(
   client: Client,
   taskQueue: string,
   idPrefix: string,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  let n = 0;
+  return startLoop(() => startCheckout(client, taskQueue, recoveryInput(`${idPrefix}-${n++}`)), options);
+}
+
+/**
+ * Runs `startOne` from `concurrency` lanes for a fixed time, or paced at `rate` per second (at most
+ * `concurrency` in flight). Shared by the raw loop and the API's paced run, so both are paced alike.
+ */
+export async function startLoop(
+  startOne: () => Promise<void>,
   { concurrency, durationMs, rate }: LoadOptions,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
-  let n = 0;
-  const startOne = async (intendedAt: number) => {
-    const input = recoveryInput(`${idPrefix}-${n++}`);
+  const timed = async (intendedAt: number) => {
     try {
-      await startCheckout(client, taskQueue, input);
+      await startOne();
       latencies.push(performance.now() - intendedAt);
     } catch {
       errors += 1;
@@ -43,7 +53,7 @@ export async function rawStartLoop(
   const end = began + durationMs;
   if (rate === undefined) {
     const lane = async () => {
-      while (performance.now() < end) await startOne(performance.now());
+      while (performance.now() < end) await timed(performance.now());
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
   } else {
@@ -54,7 +64,7 @@ export async function rawStartLoop(
       const wait = intendedAt - performance.now();
       if (wait > 0) await sleep(wait);
       while (inFlight.size >= concurrency) await Promise.race(inFlight);
-      const p: Promise<void> = startOne(intendedAt).finally(() => inFlight.delete(p));
+      const p: Promise<void> = timed(intendedAt).finally(() => inFlight.delete(p));
       inFlight.add(p);
     }
     await Promise.all(inFlight);

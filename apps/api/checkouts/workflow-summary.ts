@@ -3,10 +3,16 @@
 // lists, and plain text when PAYLOAD_ENCRYPTION=off, so no email address or name goes here.
 import type { CheckoutRecoveryInput } from '../../../common/checkout';
 
+// A currency's minor digits, once per currency: a NumberFormat per start cost more than the rest of
+// the summary. Intl takes only three-letter codes, so the map stays small.
+const minorDigits = new Map<string, number | undefined>();
+
 function money(amount: number, currency: string): string {
-  const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  return `${amount.toFixed(digits)} ${currency}`;
+  if (!minorDigits.has(currency)) {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    minorDigits.set(currency, format.resolvedOptions().maximumFractionDigits);
+  }
+  return `${amount.toFixed(minorDigits.get(currency))} ${currency}`;
 }
 
 /** `Checkout co-1 · customer c-42 · 59.90 EUR · 3 reminders (30m, 1d, 3d)` */

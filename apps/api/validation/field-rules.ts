@@ -147,10 +147,14 @@ export const TIME_ZONES: readonly string[] = (
   Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }
 ).supportedValuesOf('timeZone');
 
+// Every listed zone passes the check below; building a DateTimeFormat to learn that cost ~0.15 ms a request.
+const LISTED_ZONES: ReadonlySet<string> = new Set(TIME_ZONES);
+
 /** An IANA time zone, as Intl understands it. */
 export const IsTimeZone = () =>
   rule('isTimeZone', 'must be an IANA time zone like "Europe/Berlin"', (value) => {
     if (typeof value !== 'string' || value === '' || value.length > 64) return false;
+    if (LISTED_ZONES.has(value)) return true;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: value });
       return true;
