@@ -56,7 +56,7 @@ export const UPKEEP_TRIGGER_STATEMENTS = [
   SET search_path FROM CURRENT AS $fn$
 BEGIN
   PERFORM pg_advisory_xact_lock(k) FROM (SELECT DISTINCT ${lockKey('checkout_id')} AS k FROM recorded ORDER BY k) keys;
-  WITH touched AS (SELECT DISTINCT checkout_id AS id FROM recorded),
+  WITH touched AS (SELECT ARRAY(SELECT DISTINCT checkout_id FROM recorded) AS ids),
   ${REFRESH};
   RETURN NULL;
 END
