@@ -20,6 +20,7 @@ import {
   confirmationPage,
   NEW_ADDRESS,
   NEW_ADDRESS_FIELDS,
+  pendingRefresh,
 } from './checkout-page.html';
 import { CHECKOUT_PAGE_SCRIPTS } from './checkout-page.scripts';
 
@@ -92,10 +93,10 @@ export class CheckoutPageController {
   }
 
   @Get(':token')
-  async show(@Param('token') token: string, @Res() res: HtmlResponse): Promise<void> {
+  async show(@Param('token') token: string, @Query('wait') wait: unknown, @Res() res: HtmlResponse): Promise<void> {
     const claims = this.verify(token);
     if ('html' in claims) return sendPage(res, claims);
-    sendPage(res, await this.view(claims, token));
+    sendPage(res, await this.view(claims, token, undefined, typeof wait === 'string' ? Number(wait) : 0));
   }
 
   /** Back from the bank's 3-D Secure step (or the button without JavaScript): the saga reads the payment again. */
@@ -159,6 +160,7 @@ export class CheckoutPageController {
     { checkoutId, customerId }: Claims,
     token: string,
     addressError?: { message: string; typed: Record<string, string> },
+    reloads = 0,
   ): Promise<HtmlPage> {
     const checkout = await this.orders.checkout(checkoutId).catch(() => undefined);
     if (!checkout || checkout.customer.id !== customerId || !this.vault)
@@ -187,6 +189,7 @@ export class CheckoutPageController {
       methods,
       last: addressError ? undefined : (last as OrderOutcome | { status: 'pending' } | undefined),
       suggestUrl: `/c/${encodeURIComponent(token)}/addresses`,
+      pendingRefresh: pendingRefresh(`/c/${encodeURIComponent(token)}`, reloads),
       session: `s-${randomUUID()}`,
       ...(addressError && { addressError }),
     });

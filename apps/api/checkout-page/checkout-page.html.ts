@@ -48,11 +48,27 @@ function money(amount: number, currency: string, locale: string | undefined): st
   }
 }
 
-function page(status: number, title: string, body: string, refreshSeconds?: number, scripts = ''): HtmlPage {
+/** A page that reloads itself after `seconds`, from `url` (empty: the same address). */
+export interface PageRefresh {
+  seconds: number;
+  url: string;
+}
+
+/**
+ * While an order is being placed the page reloads itself, each time twice as late (2, 4, 8, 16, then
+ * every 30 s): a placement that takes long stays within the per-link rate limit (10 a minute)
+ * instead of meeting a 429 page. `wait` is the reload's count so far, carried in the URL.
+ */
+export function pendingRefresh(pageUrl: string, wait: number): PageRefresh {
+  const n = Math.min(Math.max(Math.trunc(wait) || 0, 0), 4);
+  return { seconds: Math.min(2 ** (n + 1), 30), url: `${pageUrl}?wait=${Math.min(n + 1, 4)}` };
+}
+
+function page(status: number, title: string, body: string, refresh?: PageRefresh, scripts = ''): HtmlPage {
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
+<meta name="robots" content="noindex">${refresh ? `<meta http-equiv="refresh" content="${refresh.seconds}${refresh.url ? `;url=${escapeHtml(refresh.url)}` : ''}">` : ''}
 <title>${escapeHtml(title)}</title>
 <style>${CHECKOUT_PAGE_STYLE}</style></head>
 <body><main>
@@ -96,6 +112,8 @@ export interface CheckoutPageView {
   session: string;
   /** A new address that failed its country's rules: what to say, and what the shopper typed. */
   addressError?: { message: string; typed: Record<string, string> };
+  /** While the order is being placed: when and from where the page reloads itself. */
+  pendingRefresh?: PageRefresh;
 }
 
 export function checkoutPage({
@@ -106,6 +124,7 @@ export function checkoutPage({
   suggestUrl,
   session,
   addressError,
+  pendingRefresh,
 }: CheckoutPageView): HtmlPage {
   const pending = last?.status === 'pending';
   const alert =
@@ -158,7 +177,7 @@ export function checkoutPage({
     200,
     'Complete your order',
     `${alert}${cartSection(checkout)}${form}`,
-    pending ? 2 : undefined,
+    pending ? (pendingRefresh ?? { seconds: 2, url: '' }) : undefined,
     canOrder ? '<script src="/c/assets/address-autocomplete.js"></script>' : '',
   );
 }
