@@ -18,6 +18,7 @@ import {
   stripeEnv,
   THREE_D_SECURE_CARD,
 } from '../test/support/local-stripe';
+import { saveAddressAndCard } from '../test/support/saved-wallet';
 
 const OUT = join(__dirname, '..', '..', 'test', 'histories');
 
@@ -51,16 +52,7 @@ async function main(): Promise<void> {
     const place = async (token: string) => {
       const customerId = uniqueId('cust');
       const checkoutId = uniqueId('co');
-      const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
-        name: 'Ada Lovelace',
-        line1: 'Unter den Linden 1',
-        city: 'Berlin',
-        postalCode: '10117',
-        country: 'DE',
-      });
-      const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
-        tokens: { stripe: token },
-      });
+      const saved = await saveAddressAndCard((p, q, b) => stack.request(p, q, b), customerId, token);
       await stack.request(
         'POST',
         '/checkouts',
@@ -69,10 +61,7 @@ async function main(): Promise<void> {
           schedule: [{ after: '1h' }],
         }),
       );
-      const res = await stack.request('POST', `/checkouts/${checkoutId}/place-order`, {
-        addressId: address.body.id,
-        paymentMethodId: method.body.id,
-      });
+      const res = await stack.request('POST', `/checkouts/${checkoutId}/place-order`, saved);
       return { checkoutId, res };
     };
     const scenarios: Record<string, () => Promise<string>> = {

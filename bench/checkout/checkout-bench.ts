@@ -12,6 +12,7 @@ import { orderWorkflowId } from '../../common/order-placement';
 import { checkoutBody, uniqueId } from '../../test/api/support/api-harness';
 import { Stack } from '../../test/e2e/stack';
 import { startTestStripe, stripeEnv } from '../../test/support/local-stripe';
+import { saveAddressAndCard } from '../../test/support/saved-wallet';
 import { countActions, totalActions } from '../actions/billing-rules';
 import { type Distribution, distribution, round } from '../support/percentiles';
 
@@ -54,16 +55,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < ORDERS; i++) {
       const customerId = uniqueId('bench-cust');
       const checkoutId = uniqueId('bench-co');
-      const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
-        name: 'Ada Lovelace',
-        line1: 'Unter den Linden 1',
-        city: 'Berlin',
-        postalCode: '10117',
-        country: 'DE',
-      });
-      const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
-        tokens: { stripe: 'pm_card_visa' },
-      });
+      const saved = await saveAddressAndCard((p, q, b) => stack.request(p, q, b), customerId, 'pm_card_visa');
       await stack.request(
         'POST',
         '/checkouts',
@@ -72,7 +64,7 @@ async function main(): Promise<void> {
           schedule: [{ after: '1h' }],
         }),
       );
-      shoppers.push({ checkoutId, body: { addressId: address.body.id, paymentMethodId: method.body.id } });
+      shoppers.push({ checkoutId, body: saved });
     }
     // The checkouts' own first tasks are done before the clock starts (their start delay is an hour).
     const load = () => loadavg().map((l) => round(l, 2));

@@ -13,6 +13,7 @@ import {
   stripeEnv,
   THREE_D_SECURE_CARD,
 } from '../support/local-stripe';
+import { saveAddressAndCard } from '../support/saved-wallet';
 
 describe('place order (one click) through the API, the saga and local Stripe', () => {
   let stack: Stack;
@@ -32,18 +33,11 @@ describe('place order (one click) through the API, the saga and local Stripe', (
     const customerId = uniqueId('cust');
     const checkoutId = uniqueId('co');
     const email = `${checkoutId}@shoppers.example.com`;
-    const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
-      name: 'Ada Lovelace',
-      line1: 'Unter den Linden 1',
-      city: 'Berlin',
-      postalCode: '10117',
-      country: 'DE',
-    });
-    assert.equal(address.status, 201, JSON.stringify(address.body));
-    const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
-      tokens: { stripe: token },
-    });
-    assert.equal(method.status, 201, JSON.stringify(method.body));
+    const { addressId, paymentMethodId } = await saveAddressAndCard(
+      (p, q, b) => stack.request(p, q, b),
+      customerId,
+      token,
+    );
     const started = await stack.request(
       'POST',
       '/checkouts',
@@ -56,7 +50,7 @@ describe('place order (one click) through the API, the saga and local Stripe', (
       }),
     );
     assert.equal(started.status, 202, JSON.stringify(started.body));
-    return { customerId, checkoutId, email, addressId: address.body.id, paymentMethodId: method.body.id };
+    return { customerId, checkoutId, email, addressId, paymentMethodId };
   }
 
   const intents = async () => {

@@ -8,6 +8,7 @@ import { orderWorkflowId } from '../../common/order-placement';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { type LocalStripe, startTestStripe, stripeEnv } from '../support/local-stripe';
 import { createTestDatabase } from '../support/postgres-database';
+import { saveAddressAndCard } from '../support/saved-wallet';
 import { FaultStack } from './support/fault-stack';
 import { HoldingProxy } from './support/holding-proxy';
 
@@ -48,18 +49,7 @@ describe('the worker killed mid-saga (between authorise and capture)', {
       const shopper = async () => {
         const customerId = uniqueId('cust');
         const checkoutId = uniqueId('co');
-        const address = await s.request('POST', `/customers/${customerId}/addresses`, {
-          name: 'Ada Lovelace',
-          line1: 'Unter den Linden 1',
-          city: 'Berlin',
-          postalCode: '10117',
-          country: 'DE',
-        });
-        assert.equal(address.status, 201, JSON.stringify(address.body));
-        const method = await s.request('POST', `/customers/${customerId}/payment-methods`, {
-          tokens: { stripe: 'pm_card_visa' },
-        });
-        assert.equal(method.status, 201, JSON.stringify(method.body));
+        const saved = await saveAddressAndCard((p, q, b) => s.request(p, q, b), customerId, 'pm_card_visa');
         const started = await s.request(
           'POST',
           '/checkouts',
@@ -70,7 +60,7 @@ describe('the worker killed mid-saga (between authorise and capture)', {
           }),
         );
         assert.equal(started.status, 202, JSON.stringify(started.body));
-        return { checkoutId, body: { addressId: address.body.id, paymentMethodId: method.body.id } };
+        return { checkoutId, body: saved };
       };
       const [reached, lost] = [await shopper(), await shopper()];
 
