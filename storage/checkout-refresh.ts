@@ -28,12 +28,20 @@ const REFRESH = `fresh_facts AS (${factRowsSql(IN_IDS)}),
 /** A checkout's advisory lock key: the append, the reconcile and the trigger take the same ones. */
 const lockKey = (id: string) => `hashtextextended('checkout-facts:' || ${id}, 0)`;
 
-/** Locks the given checkouts in a fixed order (the event store's append and the reconcile, before they write). */
+/** Locks the given checkouts in a fixed order (the reconcile, before it refreshes). */
 export function lockCheckoutsSql(checkoutIds: readonly string[]): SQL {
   const ids = JSON.stringify([...new Set(checkoutIds)].sort());
   return sql`SELECT pg_advisory_xact_lock(k) FROM (
     SELECT DISTINCT ${sql.raw(lockKey('id'))} AS k FROM jsonb_array_elements_text(${ids}::jsonb) id ORDER BY k) keys`;
 }
+
+/**
+ * The rows' checkouts locked in a fixed order, as a CTE named `locks` over a CTE named `given` that
+ * has a `checkout_id` column: a statement that waits on `(SELECT count(*) FROM locks)` before it
+ * writes holds the same locks, in the same order, as a transaction that ran lockCheckoutsSql first.
+ */
+export const LOCKS_CTE = `locks AS (SELECT pg_advisory_xact_lock(k) FROM (
+    SELECT DISTINCT ${lockKey('checkout_id')} AS k FROM given ORDER BY k) keys)`;
 
 /** Refreshes the given checkouts' fact rows and rollups; the caller holds their locks. */
 export function refreshFactsSql(checkoutIds: readonly string[]): SQL {

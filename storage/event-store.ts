@@ -3,7 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Channel } from '../common/checkout';
 import type { RecordedCheckoutEvent, RecoveryEvent, RecoveryEventType } from '../common/recovery-events';
-import { lockCheckoutsSql } from './checkout-refresh';
+import { LOCKS_CTE } from './checkout-refresh';
 import type { LedgerDatabase } from './connect';
 import { recoveryEvents } from './schema';
 
@@ -27,6 +27,17 @@ export interface CheckoutFacts {
 }
 
 type Row = typeof recoveryEvents.$inferInsert;
+
+// The record set's columns, named as the table's: jsonb_to_recordset reads each by name (`at` from ISO text).
+const ROW_TYPES = `id text, checkout_id text, customer_id text, type text, at timestamptz, step integer,
+  channel text, amount numeric, currency text, holdout boolean, reason text, data jsonb`;
+const COLUMNS = 'id, checkout_id, customer_id, type, at, step, channel, amount, currency, holdout, reason, data';
+
+/** The row under the table's column names, as the append's statement reads it. */
+function toColumns(e: RecoveryEvent): Record<string, unknown> {
+  const { checkoutId, customerId, at, ...rest } = toRow(e);
+  return { ...rest, checkout_id: checkoutId, customer_id: customerId ?? '', at };
+}
 
 /** The record as a row: the fields the analytics group by become columns, the whole record is `data`. */
 export function toRow(e: RecoveryEvent): Row {
@@ -58,19 +69,23 @@ export class DrizzleEventStore implements EventStore {
   constructor(private readonly db: LedgerDatabase) {}
 
   /**
-   * In one transaction: the touched checkouts' locks (in a fixed order), then the records. The fact
-   * rows (and rollups) of the checkouts that got a new record are refreshed by the insert's trigger
-   * (migration 24, checkout-refresh.ts), in the same transaction; a replayed id inserts nothing and
-   * so changes no figure. Locking before the insert, as the builds before the trigger did: a
-   * concurrent append to one of these checkouts (from a pod of either build) commits before this
-   * one inserts, so neither waits for the other's record while holding a lock the other needs.
+   * One statement, one round trip: the touched checkouts' locks (in a fixed order), then the records.
+   * The fact rows (and rollups) of the checkouts that got a new record are refreshed by the insert's
+   * trigger (migration 24, checkout-refresh.ts) in the statement's own transaction; a replayed id
+   * inserts nothing and so changes no figure. The locks are taken before any row is inserted (the
+   * insert waits on them), as the builds that locked in a transaction of their own did: a concurrent
+   * append to one of these checkouts (from a pod of either build) commits before this one inserts,
+   * so neither waits for the other's record while holding a lock the other needs.
    */
   async append(events: readonly RecoveryEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.db.transaction(async (tx) => {
-      await tx.execute(lockCheckoutsSql(events.map((e) => e.checkoutId)));
-      await tx.insert(recoveryEvents).values(events.map(toRow)).onConflictDoNothing();
-    });
+    const rows = JSON.stringify(events.map(toColumns));
+    await this.db.execute(sql`WITH given AS (
+        SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(${sql.raw(ROW_TYPES)})),
+      ${sql.raw(LOCKS_CTE)}
+      INSERT INTO recovery_events (${sql.raw(COLUMNS)})
+      SELECT ${sql.raw(COLUMNS)} FROM given WHERE (SELECT count(*) FROM locks) >= 0
+      ON CONFLICT (id) DO NOTHING`);
   }
 
   async timeline(checkoutId: string): Promise<RecoveryEvent[]> {

@@ -268,6 +268,38 @@ describe('checkout facts on PostgreSQL (TEST_DATABASE_URL)', {
     return { target: { kind: 'postgres', url, schema }, schema };
   });
 
+  test('an append is one statement: locks, records and the upkeep in a single round trip', async () => {
+    const schema = `${prefix}_one_trip`;
+    schemas.push(schema);
+    const connection = await connectLedger({ kind: 'postgres', url, schema });
+    const query = Client.prototype.query;
+    let asked = 0;
+    try {
+      await migrate(connection.db, schema);
+      const events = new DrizzleEventStore(connection.db);
+      const base = { checkoutId: 'trip-1', customerId: 'cust-trip', at: new Date(Date.UTC(2026, 10, 1)).toISOString() };
+      Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
+        asked += 1;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      await events.append([
+        { ...base, id: 'trip-1:started', type: 'checkout_started', cartValue: 10, currency: 'EUR', holdout: false },
+        { ...base, id: 'trip-1:reminder:1:sent', type: 'reminder_sent', step: 1, channel: 'email' },
+      ]);
+      Client.prototype.query = query;
+      assert.equal(asked, 1, 'one query reached PostgreSQL');
+      const [totals] = await new DrizzleAnalyticsStore(connection.db).totals(WHOLE_DAYS);
+      assert.deepEqual(
+        { checkouts: totals?.checkouts, reminded: totals?.reminded },
+        { checkouts: 1, reminded: 1 },
+        "the trigger counted them in the statement's own transaction",
+      );
+    } finally {
+      Client.prototype.query = query;
+      await connection.close();
+    }
+  });
+
   test('concurrent appends to one checkout: its fact row misses none of them', async () => {
     const schema = `${prefix}_concurrent`;
     schemas.push(schema);
