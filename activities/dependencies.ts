@@ -44,6 +44,8 @@ export interface ActivityDependencies {
   smsPhoneCap?: { maxTexts: number; withinMs: number; spec: string };
   /** The analytics event stream: each reminder's outcome is recorded there (absent: not recorded). */
   events?: EventStore;
+  /** `events` is in the ledger's own database: a sent reminder's records go in the statement that marks it sent. */
+  eventsInLedger?: boolean;
   /** Where texts' short resume links are kept (`/r/<id>`); without it a text carries the long signed link. */
   shortLinks?: ShortLinks;
 }

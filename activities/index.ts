@@ -43,7 +43,11 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
   }
 
   /** One attempt at one reminder through the delivery pipeline (send/delivery.ts). */
-  async function deliverReminder(input: SendReminderInput, onStopped: () => void): Promise<SendResult> {
+  async function deliverReminder(
+    input: SendReminderInput,
+    onStopped: () => void,
+    onRecorded: () => void,
+  ): Promise<SendResult> {
     const { checkout, step, channel, template, frequencyCapMs, requestedAt } = input;
     const { checkoutId } = checkout;
     // Read once per attempt, right before the send: the routes and the opt-out check share it.
@@ -60,6 +64,12 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       routes: reminderRoutes(deps, senders, input, consent),
       stoppable: true,
       onStopped,
+      // In the ledger's database: the sent reminder's records go with its mark, one statement.
+      ...(deps.events &&
+        deps.eventsInLedger && {
+          sentRecords: (sent) => reminderEvents(input, { result: { outcome: 'sent', ...sent } }, new Date()),
+          onRecorded,
+        }),
       recheck: stateBlockingSend,
       optedOut: async () => (await consent())?.optedOut === true,
       ...(frequencyCapMs &&
@@ -88,17 +98,24 @@ export function createActivities(deps: ActivityDependencies): RecoveryActivities
       }
       let result: SendResult;
       let stopped = false;
+      let recorded = false;
       try {
-        result = await deliverReminder(input, () => {
-          stopped = true;
-        });
+        result = await deliverReminder(
+          input,
+          () => {
+            stopped = true;
+          },
+          () => {
+            recorded = true;
+          },
+        );
       } catch (err) {
         // A permanent failure ends this step; a transient one is retried and recorded when it ends.
         if (err instanceof ApplicationFailure && err.nonRetryable)
           await recordReminderEvents(deps.events, reminderEvents(input, { failure: err.message }, new Date()));
         throw err;
       }
-      await recordReminderEvents(deps.events, reminderEvents(input, { result, stopped }, new Date()));
+      if (!recorded) await recordReminderEvents(deps.events, reminderEvents(input, { result, stopped }, new Date()));
       return result;
     },
 

@@ -75,13 +75,20 @@ export function formatReport(r: BenchResults): string {
     out.push('   CPU ms per start: API run (API process + Temporal server + autocannon) vs raw run (server + client)');
     out.push(
       table(
-        ['load', 'API', 'server (API run)', 'autocannon', 'server (raw run)', 'raw client'],
+        ['load', 'API', 'server (API run)', 'autocannon', 'server (raw run)', 'raw client', 'CPU-bound ceiling'],
         r.starts.map((s) => {
           const c = s.cpuMsPerStart;
           const f = (ms: number | undefined) => (ms === undefined ? '-' : ms.toFixed(2));
-          return [s.mode, f(c?.api), f(c?.apiServer), f(c?.apiBench), f(c?.rawServer), f(c?.rawBench)];
+          // The API/raw ratio this machine allows once its cores are the limit: every process of a run shares them.
+          const ceiling = c && (c.rawServer + c.rawBench) / (c.api + c.apiServer + c.apiBench);
+          const pct = ceiling === undefined ? '-' : `${Math.round(ceiling * 100)}%`;
+          return [s.mode, f(c?.api), f(c?.apiServer), f(c?.apiBench), f(c?.rawServer), f(c?.rawBench), pct];
         }),
       ),
+    );
+    out.push(
+      '   CPU-bound ceiling: raw CPU per start / API run CPU per start. On one machine the API, the server and the',
+      '   load generator share the cores, so API/raw cannot pass it; an API on hosts of its own is not bound by it.',
     );
   }
   if (r.lateness) {

@@ -1,6 +1,6 @@
 // The analytics event stream's store: append-only, a retried write is a no-op (the id is derived
 // from what the record says). Behind an interface so a column store could serve a very large shop.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Channel } from '../common/checkout';
 import type { RecordedCheckoutEvent, RecoveryEvent, RecoveryEventType } from '../common/recovery-events';
 import { LOCKS_CTE } from './checkout-refresh';
@@ -37,6 +37,20 @@ const COLUMNS = 'id, checkout_id, customer_id, type, at, step, channel, amount, 
 function toColumns(e: RecoveryEvent): Record<string, unknown> {
   const { checkoutId, customerId, at, ...rest } = toRow(e);
   return { ...rest, checkout_id: checkoutId, customer_id: customerId ?? '', at };
+}
+
+/**
+ * The CTEs that append `events` (a statement of their own, or part of a larger one): `given`, the
+ * records as rows; `locks`, their checkouts locked in a fixed order; `recorded`, the insert, which
+ * waits on the locks, so the locks are held before any row is inserted.
+ */
+export function appendCtes(events: readonly RecoveryEvent[]): SQL {
+  const rows = JSON.stringify(events.map(toColumns));
+  return sql`given AS (SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(${sql.raw(ROW_TYPES)})),
+    ${sql.raw(LOCKS_CTE)},
+    recorded AS (INSERT INTO recovery_events (${sql.raw(COLUMNS)})
+      SELECT ${sql.raw(COLUMNS)} FROM given WHERE (SELECT count(*) FROM locks) >= 0
+      ON CONFLICT (id) DO NOTHING)`;
 }
 
 /** The record as a row: the fields the analytics group by become columns, the whole record is `data`. */
@@ -79,13 +93,7 @@ export class DrizzleEventStore implements EventStore {
    */
   async append(events: readonly RecoveryEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = JSON.stringify(events.map(toColumns));
-    await this.db.execute(sql`WITH given AS (
-        SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(${sql.raw(ROW_TYPES)})),
-      ${sql.raw(LOCKS_CTE)}
-      INSERT INTO recovery_events (${sql.raw(COLUMNS)})
-      SELECT ${sql.raw(COLUMNS)} FROM given WHERE (SELECT count(*) FROM locks) >= 0
-      ON CONFLICT (id) DO NOTHING`);
+    await this.db.execute(sql`WITH ${appendCtes(events)} SELECT 1`);
   }
 
   async timeline(checkoutId: string): Promise<RecoveryEvent[]> {

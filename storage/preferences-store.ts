@@ -32,7 +32,7 @@ function quietHoursOf(column: string | null): QuietHours | null | undefined {
   return { start, end };
 }
 
-function toStored(row: Row): StoredPreferences {
+export function toStored(row: Row): StoredPreferences {
   const quietHours = quietHoursOf(row.quietHours);
   return {
     customerId: row.customerId,

@@ -8,12 +8,13 @@
 import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
+import type { RecoveryEvent } from '../common/recovery-events';
 import { type AnalyticsStore, DrizzleAnalyticsStore } from './analytics-store';
 import { type ReconcileResult, reconcileCheckoutFacts } from './checkout-reconcile';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
 import { LedgerDiscountCodes } from './discount-codes';
-import { DrizzleEventStore, type EventStore } from './event-store';
+import { appendCtes, DrizzleEventStore, type EventStore } from './event-store';
 import { SkuTableInventory } from './inventory';
 import { migrate, requireMigrated } from './migrations';
 import { DrizzlePlacedOrders, type PlacedOrders } from './placed-orders';
@@ -21,6 +22,7 @@ import { DrizzlePreferenceStore, type PreferenceStore } from './preferences-stor
 import { rowsOf } from './rows';
 import { customerContacts, type SentMessage, sentMessages, textRecipients } from './schema';
 import { DrizzleShortLinks, type ShortLinks } from './short-links';
+import { DrizzleStartRecords, type StartRecords } from './start-records';
 import { DrizzleVaultStore, type VaultStore } from './vault-store';
 
 export type { SentMessage } from './schema';
@@ -57,8 +59,11 @@ export type ClaimResult =
 export interface SendLedger {
   /** Atomic: of two concurrent claims of one key, exactly one gets 'claimed'. */
   claim(key: string, meta: ClaimMeta): Promise<ClaimResult>;
-  /** `channel`: the one that delivered it (absent: email). */
-  markSent(key: string, messageId: string, channel?: string): Promise<void>;
+  /**
+   * `channel`: the one that delivered it (absent: email). `records`: analytics records appended in
+   * the same statement, as the event store appends them (one round trip for both).
+   */
+  markSent(key: string, messageId: string, channel?: string, records?: readonly RecoveryEvent[]): Promise<void>;
   /** The attempt failed before SES accepted anything: the next attempt may claim at once. */
   release(key: string, attempt: number): Promise<void>;
   get(key: string): Promise<SentMessage | undefined>;
@@ -148,6 +153,8 @@ export interface LedgerStores {
   stops: CheckoutStops;
   /** The analytics event stream (the API's and the send activities' records). */
   events: EventStore;
+  /** A new checkout's record, preferences read and supersede lookup in one statement (the API's starts). */
+  starts: StartRecords;
   /** The analytics' aggregations over that stream. */
   analytics: AnalyticsStore;
   /** The one-click checkout's stores: the sealed vault, stock, the orders it placed. */
@@ -185,6 +192,7 @@ export async function openStores(options: LedgerOptions): Promise<LedgerStores> 
     preferences: new DrizzlePreferenceStore(connection.db),
     stops: new DrizzleCheckoutStops(connection.db),
     events: new DrizzleEventStore(connection.db),
+    starts: new DrizzleStartRecords(connection.db),
     analytics: new DrizzleAnalyticsStore(connection.db),
     vault: new DrizzleVaultStore(connection.db),
     inventory: new SkuTableInventory(connection.db),
@@ -254,12 +262,14 @@ class DrizzleSendLedger implements OpenedLedger {
     return { state: 'busy' };
   }
 
-  async markSent(key: string, messageId: string, channel = 'email'): Promise<void> {
+  async markSent(key: string, messageId: string, channel = 'email', records: readonly RecoveryEvent[] = []) {
     // Guarded by status so a late duplicate cannot overwrite the first message's id.
-    await this.db
+    const mark = this.db
       .update(sentMessages)
       .set({ status: 'sent', messageId, channel, sentAt: sql`now()` })
       .where(and(eq(sentMessages.dedupeKey, key), eq(sentMessages.status, 'sending')));
+    if (records.length === 0) await mark;
+    else await this.db.execute(sql`WITH marked AS (${mark.getSQL()}), ${appendCtes(records)} SELECT 1`);
   }
 
   async release(key: string, attempt: number): Promise<void> {

@@ -4,6 +4,7 @@
 // releases the claim so Temporal's retry may send; every attempt is counted (metrics.ts).
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel, ChannelSkip } from '../../common/checkout';
+import type { RecoveryEvent } from '../../common/recovery-events';
 import type { ClaimFacts, ClaimMeta, SendLedger } from '../../storage/send-ledger';
 import type { PreparedSend } from '../channels/channel-sender';
 import { PERMANENT_SEND_FAILURE, type SendResult, TRANSIENT_SEND_FAILURE } from '../contract';
@@ -41,6 +42,12 @@ export interface Delivery {
   recheck?: () => Promise<SuppressingState | undefined>;
   /** What the claim's statement read beside the claim (the stop record, the customer's consent). */
   onClaimed?: (facts: ClaimFacts) => void;
+  /**
+   * The analytics records of the message once sent, written in the statement that marks it sent;
+   * `onRecorded` is told when they were (a failed statement keeps the mark alone, and leaves them to the caller).
+   */
+  sentRecords?: (sent: { messageId: string; channel: Channel }) => RecoveryEvent[];
+  onRecorded?: () => void;
   /** Told when a stop (order, cancel, supersede) suppressed the message: the API recorded that close. */
   onStopped?: (state: SuppressingState) => void;
   /** A stopped checkout suppresses it (reminders; never the order's own confirmation). */
@@ -174,12 +181,22 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
   async function markSent({ d, metrics, current }: Attempt, sent: { messageId: string; channel: Channel }) {
     const { log } = Context.current();
     metrics.sent(current.labels);
+    const records = d.sentRecords?.(sent) ?? [];
     try {
       if (d.cap) await ledger.confirmContact(d.cap.customerId, d.cap.checkoutId, d.cap.nowMs);
-      await ledger.markSent(d.key, sent.messageId, sent.channel);
+      await ledger.markSent(d.key, sent.messageId, sent.channel, records);
+      if (records.length > 0) d.onRecorded?.();
     } catch (err) {
-      // The provider has the message: failing now would make Temporal retry and send it twice.
-      log.warn('message sent but not recorded in the ledger', { ...d.logAttrs, ...sent, error: String(err) });
+      // The provider has the message: failing now would make Temporal retry and send it twice. The
+      // records may be what failed: the mark alone, so a retry finds the message sent.
+      const marked =
+        records.length > 0 &&
+        (await ledger.markSent(d.key, sent.messageId, sent.channel).then(
+          () => true,
+          () => false,
+        ));
+      if (!marked)
+        log.warn('message sent but not recorded in the ledger', { ...d.logAttrs, ...sent, error: String(err) });
     }
     log.info('message sent', { ...d.logAttrs, ...sent });
   }

@@ -10,10 +10,11 @@ import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import type { ShortLinks } from '../../storage/short-links';
+import type { StartRecords } from '../../storage/start-records';
 import { AnalyticsController, TimelineController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
 import { EventRecorder } from './analytics/event-recorder';
-import { ANALYTICS_STORE, EVENT_STORE } from './analytics/event-store.token';
+import { ANALYTICS_STORE, EVENT_STORE, START_RECORDS } from './analytics/event-store.token';
 import { APP_CONFIG } from './app-config.token';
 import { CheckoutPageController } from './checkout-page/checkout-page.controller';
 import { CHECKOUT_STOPS } from './checkouts/checkout-stops.token';
@@ -68,6 +69,8 @@ export interface ApiModuleOptions {
   stops: CheckoutStops | null;
   /** The analytics event stream; null without a database (nothing recorded, the analytics answer 503). */
   events: EventStore | null;
+  /** A new checkout's record in one statement (the stores above share its database); null: through them. */
+  starts: StartRecords | null;
   /** The analytics' queries over that stream (same database); null without one. */
   analytics: AnalyticsStore | null;
   /** Saved addresses and payment methods; null without a database or a vault key (503). */
@@ -92,6 +95,7 @@ export function apiModule({
   preferences,
   stops,
   events,
+  starts,
   analytics,
   vault,
   shortLinks,
@@ -125,6 +129,7 @@ export function apiModule({
       { provide: PREFERENCE_STORE, useValue: preferences },
       { provide: CHECKOUT_STOPS, useValue: stops },
       { provide: EVENT_STORE, useValue: events },
+      { provide: START_RECORDS, useValue: starts },
       { provide: ANALYTICS_STORE, useValue: analytics },
       { provide: CUSTOMER_VAULT, useValue: vault },
       { provide: SHORT_LINKS, useValue: shortLinks },

@@ -11,6 +11,7 @@ import type { CheckoutStops } from '../../storage/checkout-stops';
 import type { EventStore } from '../../storage/event-store';
 import type { PreferenceStore } from '../../storage/preferences-store';
 import type { ShortLinks } from '../../storage/short-links';
+import type { StartRecords } from '../../storage/start-records';
 import { apiModule } from './api.module';
 import { codecCors } from './codec/codec-cors';
 import { CodecServer } from './codec/codec-server';
@@ -40,6 +41,8 @@ export interface ApiAppOptions {
   stops?: CheckoutStops;
   /** The analytics event stream (same database); absent: nothing is recorded and the analytics answer 503. */
   events?: EventStore;
+  /** A new checkout's record in one statement, on the database of the three stores above. */
+  starts?: StartRecords;
   /** The analytics' queries (same database); absent: the analytics routes and the dashboard answer 503. */
   analytics?: AnalyticsStore;
   /** The one-click checkout's stores (same database): the sealed vault, stock, placed orders. */
@@ -69,6 +72,7 @@ export async function createApiApp(
       preferences: options.preferences ?? null,
       stops: options.stops ?? null,
       events: options.events ?? null,
+      starts: options.starts ?? null,
       analytics: options.analytics ?? null,
       vault: customerVaultFor(config, options.checkout),
       shortLinks: options.shortLinks ?? null,

@@ -43,6 +43,7 @@ export async function serveApi(
         preferences: stores.preferences,
         stops: stores.stops,
         events: stores.events,
+        starts: stores.starts,
         analytics: stores.analytics,
         checkout: stores,
         shortLinks: stores.shortLinks,

@@ -97,6 +97,7 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
       discounts: stores.ledger.discountCodes,
       // Each reminder's outcome, for the analytics (a failed write retries the activity).
       events: stores.events,
+      eventsInLedger: true,
       ...(config.sms.phoneCap && { smsPhoneCap: config.sms.phoneCap }),
       shortLinks: stores.shortLinks,
     });

@@ -7,6 +7,7 @@ import { newcombeDifference } from '../../apps/api/analytics/lift';
 import { inHoldout } from '../../apps/shared/holdout-group';
 import type { EventStore } from '../../storage/event-store';
 import { type LedgerStores, openStores } from '../../storage/send-ledger';
+import type { StartRecords } from '../../storage/start-records';
 import {
   type ApiUnderTest,
   call,
@@ -200,6 +201,7 @@ describe('what the API records for what comes in', () => {
     let stores: LedgerStores;
     let held: RunningApi;
     let broken: RunningApi;
+    let brokenSplit: RunningApi;
     before(async () => {
       stores = await openStores({ databaseUrl: undefined, inMemory: true });
       held = await startApi(api.client, { HOLDOUT_PERCENT: '50', HOLDOUT_SALT: 'test-salt' }, stores);
@@ -209,11 +211,20 @@ describe('what the API records for what comes in', () => {
           throw new Error('connection refused');
         },
       };
-      broken = await startApi(api.client, {}, { ...stores, events: failing });
+      const refusing: StartRecords = {
+        record: async () => {
+          throw new Error('connection refused');
+        },
+      };
+      broken = await startApi(api.client, {}, { ...stores, events: failing, starts: refusing });
+      // The same database without the one-statement start record: recorded through the event store.
+      const { starts: _, ...split } = stores;
+      brokenSplit = await startApi(api.client, {}, { ...split, events: failing });
     });
     after(async () => {
       await held?.close();
       await broken?.close();
+      await brokenSplit?.close();
       await stores?.close();
     });
 
@@ -234,10 +245,12 @@ describe('what the API records for what comes in', () => {
     });
 
     test('a start it cannot record is answered 503 and not started', async () => {
-      const checkoutId = uniqueId('lost');
-      const res = await call(`${broken.url}/checkouts`, 'POST', checkoutBody(checkoutId));
-      assert.equal(res.status, 503);
-      assert.equal((await call(`${broken.url}/checkouts/${checkoutId}`, 'GET')).status, 404);
+      for (const app of [broken, brokenSplit]) {
+        const checkoutId = uniqueId('lost');
+        const res = await call(`${app.url}/checkouts`, 'POST', checkoutBody(checkoutId));
+        assert.equal(res.status, 503);
+        assert.equal((await call(`${app.url}/checkouts/${checkoutId}`, 'GET')).status, 404);
+      }
     });
   });
 });

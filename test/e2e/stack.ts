@@ -90,6 +90,7 @@ export class Stack {
           ...(options.channels && { channels: options.channels }),
           discounts: stores.ledger.discountCodes,
           events: stores.events,
+          eventsInLedger: true,
         }),
       },
     });

@@ -102,6 +102,7 @@ export class RecoveryHarness {
       consentInLedger: true,
       discounts: this.discountIssuer ?? this.ledger.discountCodes,
       events: this.events,
+      eventsInLedger: true,
       ...extra,
     });
     const worker = await Worker.create({

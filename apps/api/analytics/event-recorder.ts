@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { RecoveryEvent } from '../../../common/recovery-events';
 import type { EventStore } from '../../../storage/event-store';
+import type { StartRecord, StartRecords } from '../../../storage/start-records';
 import { withTimeout } from '../../shared/with-timeout';
-import { EVENT_STORE } from './event-store.token';
+import { EVENT_STORE, START_RECORDS } from './event-store.token';
 
 // A database that does not answer within this is down for the caller: 503, and the shop retries.
 const WRITE_TIMEOUT_MS = 3_000;
@@ -17,7 +18,10 @@ const WRITE_TIMEOUT_MS = 3_000;
 export class EventRecorder {
   private readonly logger = new Logger('Events');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore | null) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore | null,
+    @Inject(START_RECORDS) private readonly starts: StartRecords | null,
+  ) {}
 
   get available(): EventStore | null {
     return this.store;
@@ -29,6 +33,21 @@ export class EventRecorder {
       await withTimeout(this.store.append(events), WRITE_TIMEOUT_MS);
     } catch (err) {
       this.logger.error(`could not record ${events.map((e) => e.id).join(', ')}: ${String(err)}`);
+      throw new ServiceUnavailableException('the event could not be recorded; nothing was accepted: retry');
+    }
+  }
+
+  /**
+   * A new checkout's `started` record in one statement that also reads what the start needs
+   * (storage/start-records.ts); 503 like `record` when it cannot write. Undefined without that store:
+   * the caller records through `record` and reads the rest itself.
+   */
+  async recordStart(started: RecoveryEvent, options: { supersede: boolean }): Promise<StartRecord | undefined> {
+    if (!this.starts) return undefined;
+    try {
+      return await withTimeout(this.starts.record(started, options), WRITE_TIMEOUT_MS);
+    } catch (err) {
+      this.logger.error(`could not record ${started.id}: ${String(err)}`);
       throw new ServiceUnavailableException('the event could not be recorded; nothing was accepted: retry');
     }
   }

@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableExcept
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { CheckoutRecoveryInput, CheckoutStatus } from '../../../common/checkout';
 import type { CheckoutEvent } from '../../../common/checkout-events';
-import type { CustomerPreferences } from '../../../common/customer-preferences';
+import { type CustomerPreferences, preferencesOf } from '../../../common/customer-preferences';
 import {
   activitySignal,
   checkoutEventsSignal,
@@ -64,19 +64,11 @@ export class CheckoutsService {
     const endpoint = dto.customer.pushSubscription?.endpoint;
     const refused = endpoint && pushEndpointPolicyError(endpoint, this.config.pushEndpoints.allowLoopback);
     if (refused) throw new InvalidFieldsException([{ field: 'customer.pushSubscription.endpoint', reason: refused }]);
-    // Never rejects (unreadable preferences start the checkout without them); read while the start is recorded.
-    const preferences = this.preferences.forNewCheckout(dto.customer.id);
-    return this.startRecovery(toRecoveryInput(dto, this.config), preferences);
+    return this.startRecovery(toRecoveryInput(dto, this.config));
   }
 
-  /**
-   * Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed.
-   * `preferences`: the customer's stored ones, still being read (a promise that never rejects).
-   */
-  async startRecovery(
-    given: CheckoutRecoveryInput,
-    preferences?: Promise<CustomerPreferences | undefined>,
-  ): Promise<CheckoutAcceptedResponse> {
+  /** Starts the checkout's workflow once: a repeated start answers with the existing one, running or closed. */
+  async startRecovery(given: CheckoutRecoveryInput): Promise<CheckoutAcceptedResponse> {
     const { checkout } = given;
     // Every start, the legacy route's made-up URL too: the worker signs this URL into a redirect.
     this.requireShopUrl(checkout.checkoutUrl);
@@ -85,10 +77,9 @@ export class CheckoutsService {
     const grouped: CheckoutRecoveryInput = inHoldout(checkout.customer.id, { percent, salt })
       ? { ...given, holdout: true }
       : given;
-    // Recorded before the start: a start the analytics cannot see is answered 503, not accepted. The
-    // record needs nothing the preferences decide, so both round trips run at once.
-    const [stored] = await Promise.all([preferences, this.events.record([startedRecord(grouped, new Date())])]);
-    const input: CheckoutRecoveryInput = stored ? { ...grouped, preferences: stored } : grouped;
+    // Recorded before the start: a start the analytics cannot see is answered 503, not accepted.
+    const { preferences, older } = await this.recordStart(grouped);
+    const input: CheckoutRecoveryInput = preferences ? { ...grouped, preferences } : grouped;
     const workflowId = workflowIdFor(checkout.checkoutId);
     const startedAt = new Date();
     try {
@@ -103,8 +94,31 @@ export class CheckoutsService {
     }
     // Created by this request: one call, and a new checkout waits (its first task decides more).
     this.metrics.checkoutStarted(true);
-    if (this.config.supersede) await this.supersedeOlder(checkout.customer.id, workflowId, startedAt);
+    if (this.config.supersede) await this.supersedeOlder(checkout.customer.id, workflowId, startedAt, older);
     return { checkoutId: checkout.checkoutId, workflowId, status: 'waiting', created: true };
+  }
+
+  /**
+   * The `started` record, and what the start needs from the database: the customer's stored
+   * preferences and, read in the same statement when the stores share one, the older checkouts a
+   * new one supersedes (`older` absent: looked up once the workflow exists).
+   */
+  private async recordStart(
+    input: CheckoutRecoveryInput,
+  ): Promise<{ preferences?: CustomerPreferences; older?: string[] }> {
+    const started = startedRecord(input, new Date());
+    const recorded = await this.events.recordStart(started, { supersede: this.config.supersede });
+    if (recorded) {
+      const { preferences: stored, older } = recorded;
+      return { older, ...(stored && { preferences: preferencesOf(stored) }) };
+    }
+    // Never rejects (unreadable preferences start the checkout without them); read while the start
+    // is recorded, which needs nothing they decide.
+    const [preferences] = await Promise.all([
+      this.preferences.forNewCheckout(input.checkout.customer.id),
+      this.events.record([started]),
+    ]);
+    return preferences ? { preferences } : {};
   }
 
   private requireShopUrl(checkoutUrl: string): void {
@@ -118,9 +132,14 @@ export class CheckoutsService {
    * (visibility lags by a second or so; two concurrent statements may not see each other): its
    * reminders then follow the frequency cap.
    */
-  private async supersedeOlder(customerId: string, newWorkflowId: string, newStartTime: Date): Promise<void> {
+  private async supersedeOlder(
+    customerId: string,
+    newWorkflowId: string,
+    newStartTime: Date,
+    known: string[] | undefined,
+  ): Promise<void> {
     const by = checkoutIdOf(newWorkflowId);
-    for (const olderId of await this.olderCheckoutsOf(customerId, newWorkflowId, newStartTime)) {
+    for (const olderId of known ?? (await this.olderCheckoutsOf(customerId, newWorkflowId, newStartTime))) {
       await recordStop(this.stops, olderId, 'superseded', this.logger);
       await this.events.recordBestEffort([closedRecord(olderId, 'superseded', new Date())]);
       await this.client.workflow

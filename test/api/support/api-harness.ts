@@ -64,7 +64,7 @@ export async function startApi(
   client: Client,
   env: NodeJS.ProcessEnv = {},
   stores?: Pick<LedgerStores, 'preferences' | 'stops'> &
-    Partial<Pick<LedgerStores, 'events' | 'analytics' | 'vault' | 'inventory' | 'orders' | 'shortLinks'>>,
+    Partial<Pick<LedgerStores, 'events' | 'starts' | 'analytics' | 'vault' | 'inventory' | 'orders' | 'shortLinks'>>,
   /** Nest's logger; by default errors only. Nest's Logger is process-wide: the app started last wins. */
   logger: LoggerService = new ConsoleLogger({ logLevels: ['error'] }),
 ): Promise<RunningApi> {
@@ -75,6 +75,7 @@ export async function startApi(
     logger,
     ...(shared && { preferences: shared.preferences, stops: shared.stops }),
     ...(shared?.events && { events: shared.events }),
+    ...(shared?.starts && { starts: shared.starts }),
     ...(shared?.analytics && { analytics: shared.analytics }),
     ...(shared?.vault &&
       shared.inventory &&
