@@ -111,7 +111,8 @@ export function formatReport(r: BenchResults): string {
           (
             [
               ['checkoutRecovery', l.reminders],
-              ['baseline', l.baseline],
+              ['baseline, warm', l.baseline],
+              ...(l.coldBaseline ? ([['baseline, cold', l.coldBaseline]] as const) : []),
             ] as const
           ).map(([name, d], i) => [
             i === 0 ? l.rate : '',
@@ -127,6 +128,15 @@ export function formatReport(r: BenchResults): string {
           ]),
         ),
       ),
+    );
+    const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+    out.push(
+      '   targets (issue 11): p99 <= 1.5x the floor at each rate and < 250 ms at 50/s; worker CPU <= 1.5x the floor',
+      ...r.lateness.map((l) => {
+        const { reminders: c, baseline: w, coldBaseline: k } = l;
+        const vs = (b: typeof w) => `p99 ${x(c.p99, b.p99)}, worker CPU ${x(c.workerCpuMs, b.workerCpuMs)}`;
+        return `   ${l.rate}/s vs warm: ${vs(w)}${k ? `; vs cold: ${vs(k)}` : ''}`;
+      }),
     );
   }
   if (r.memory) {

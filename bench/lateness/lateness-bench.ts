@@ -3,8 +3,15 @@
 // local SES inbox) minus the due time. Baseline: N minimal workflows (sleep, then an activity that
 // reports its arrival to the same recorder) on their own worker, same rate, same machine.
 //
-// Per rate, both sets are started together and fall asleep; then the baseline's due window runs,
-// a gap, then the checkouts' window of the same length.
+// Two baselines. Warm: each sleeps on a timer set by its first task, so the worker still holds it in
+// its cache when the timer fires (500 of them fit the 1,000-workflow cache). Cold: the same workflow
+// started with a start delay, so at its due time the worker meets a workflow it has never run, as
+// every reminder of a real shop does: a checkout that sleeps for hours or days among more sleeping
+// checkouts than the cache holds is evicted long before it is due, and a checkout's first reminder
+// is a start delay. The checkouts are cold too.
+//
+// Per rate, the three sets are started together and fall asleep; then the warm baseline's due
+// window runs, a gap, the cold baseline's, a gap, then the checkouts' window of the same length.
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { workflowIdFor } from '../../common/messages';
@@ -44,8 +51,10 @@ export interface LatenessRun {
   count: number;
   /** Lateness of the real reminders (ms). */
   reminders: Lateness;
-  /** Lateness of the baseline workflow's arrivals (ms). */
+  /** Lateness of the baseline workflow's arrivals (ms): warm, asleep on a timer in the worker's cache. */
   baseline: Lateness;
+  /** The same baseline started with a start delay: cold at its due time, as the checkouts are. */
+  coldBaseline: Lateness;
   /** Start-up ran past the first due time, or the baseline's tail into the checkouts' window. */
   overlapped: boolean;
 }
@@ -83,18 +92,24 @@ export async function benchLateness(
       const planAt = Date.now();
       const windowMs = (count * 1000) / rate;
       const firstDue = planAt + ((2 * count) / readyRate) * 1000 * READY_MARGIN + SETTLE_MS;
-      const realFirstDue = firstDue + windowMs + GAP_MS;
+      const coldFirstDue = firstDue + windowMs + GAP_MS;
+      const realFirstDue = coldFirstDue + windowMs + GAP_MS;
       // One schedule offset for every checkout, so every lastActivityAt lies before the first start.
       const afterS = Math.ceil((realFirstDue + windowMs - planAt) / 1000) + 1;
       const tag = runId();
       const base = newBatch();
+      const cold = newBatch();
       const real = newBatch();
-      const startMs = await inParallel(2 * count, START_CONCURRENCY, async (j) => {
-        const i = j >> 1;
-        if (j % 2 === 0) {
+      const startMs = await inParallel(3 * count, START_CONCURRENCY, async (j) => {
+        const i = Math.floor(j / 3);
+        if (j % 3 === 0) {
           const key = `base-${tag}-${i}`;
           const dueAt = Math.round(firstDue + (i * 1000) / rate);
           add(base, i, key, dueAt, await startBaseline(stack.client, baseQueue, { key, dueAt }));
+        } else if (j % 3 === 1) {
+          const key = `cold-${tag}-${i}`;
+          const dueAt = Math.round(coldFirstDue + (i * 1000) / rate);
+          add(cold, i, key, dueAt, await startBaseline(stack.client, baseQueue, { key, dueAt }, 'cold'));
         } else {
           const checkoutId = `late-${tag}-${i}`;
           const key = `${checkoutId}@bench.example.com`;
@@ -110,23 +125,32 @@ export async function benchLateness(
         }
       });
       await waitForFirstTasks(stack.client, base.workflowIds);
+      await waitForFirstTasks(stack.client, cold.workflowIds);
       await waitForFirstTasks(stack.client, real.workflowIds);
       const readyMs = Date.now() - planAt;
-      readyRate = ((2 * count) / readyMs) * 1000;
+      readyRate = ((3 * count) / readyMs) * 1000;
       const lateStart = Date.now() > firstDue;
       log(
-        `  ${rate}/s: ${2 * count} started in ${(startMs / 1000).toFixed(1)} s, asleep after ${(readyMs / 1000).toFixed(1)} s, ` +
+        `  ${rate}/s: ${3 * count} started in ${(startMs / 1000).toFixed(1)} s, asleep after ${(readyMs / 1000).toFixed(1)} s, ` +
           `${((firstDue - Date.now()) / 1000).toFixed(1)} s before the first due time`,
       );
       const baseline = await collect(rec, base, [baseWorker.pid], stack.serverPid);
-      const baselineTail = Math.max(...base.keys.map((k) => rec.arrivals.get(k) ?? 0));
+      const coldBaseline = await collect(rec, cold, [baseWorker.pid], stack.serverPid);
+      const baselineTail = Math.max(...cold.keys.map((k) => rec.arrivals.get(k) ?? 0));
       const reminders = await collect(
         rec,
         real,
         realWorkers.map((w) => w.pid),
         stack.serverPid,
       );
-      runs.push({ rate, count, reminders, baseline, overlapped: lateStart || baselineTail > realFirstDue });
+      runs.push({
+        rate,
+        count,
+        reminders,
+        baseline,
+        coldBaseline,
+        overlapped: lateStart || baselineTail > realFirstDue,
+      });
     }
     return runs;
   } finally {
@@ -143,9 +167,21 @@ function add(batch: Batch, i: number, key: string, dueAt: number, workflowId: st
   batch.workflowIds[i] = workflowId;
 }
 
-async function startBaseline(client: Client, taskQueue: string, input: SleepThenReportInput): Promise<string> {
+/** `cold`: its first task runs at the due time (a start delay), finds nothing to wait for, reports. */
+async function startBaseline(
+  client: Client,
+  taskQueue: string,
+  input: SleepThenReportInput,
+  temperature: 'warm' | 'cold' = 'warm',
+): Promise<string> {
   const workflowId = `bench-baseline-${input.key}`;
-  await client.workflow.start('sleepThenReport', { taskQueue, workflowId, args: [input] });
+  const startDelay = temperature === 'cold' ? Math.max(1_000, input.dueAt - Date.now()) : undefined;
+  await client.workflow.start('sleepThenReport', {
+    taskQueue,
+    workflowId,
+    args: [input],
+    ...(startDelay && { startDelay }),
+  });
   return workflowId;
 }
 
