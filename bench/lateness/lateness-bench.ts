@@ -39,6 +39,8 @@ const ARRIVAL_GRACE_MS = 30_000;
 
 export interface Lateness extends Distribution {
   missing: number;
+  /** Arrivals beyond each key's first: a reminder sent twice (two workers must make none). */
+  twice: number;
   /** p50 lateness of each fifth of the window, in due order: growth means a backlog. */
   p50ByFifth: number[];
   /** CPU ms its worker and the dev server spent per reminder over the window. */
@@ -200,9 +202,12 @@ async function collect(recorder: SesRecorder, batch: Batch, workers: number[], s
   const p50ByFifth = [0, 1, 2, 3, 4].map(
     (f) => distribution(late.slice(f * fifth, (f + 1) * fifth).filter((l) => l !== undefined)).p50,
   );
+  const keys = new Set(batch.keys);
+  const arrivals = recorder.messages.filter((m) => keys.has(m.key)).length;
   return {
     ...distribution(arrived),
     missing: n - arrived.length,
+    twice: arrivals - arrived.length,
     p50ByFifth,
     workerCpuMs: round((cpuMsOf(workers) - cpuBefore[0]) / n, 2),
     serverCpuMs: round((cpuMs(server) - cpuBefore[1]) / n, 2),
