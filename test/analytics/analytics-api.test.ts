@@ -215,6 +215,7 @@ describe('what the API records for what comes in', () => {
         record: async () => {
           throw new Error('connection refused');
         },
+        added: async () => {},
       };
       broken = await startApi(api.client, {}, { ...stores, events: failing, starts: refusing });
       // The same database without the one-statement start record: recorded through the event store.

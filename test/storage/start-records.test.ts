@@ -1,5 +1,6 @@
-// A new checkout's record in one statement (storage/start-records.ts): the started record, the
-// checkout among its customer's, and back the customer's preferences and older unstopped checkouts.
+// A new checkout's record in one statement (storage/start-records.ts): the started record, and back
+// the customer's preferences and older unstopped checkouts; the checkout joins its customer's once
+// its workflow exists.
 // On PGlite and PostgreSQL; on PostgreSQL, POST /checkouts asks the database exactly once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -30,15 +31,27 @@ function behaviour(options: () => LedgerOptions) {
   });
   after(() => stores?.close());
 
+  /** Records the start, then (its workflow created) adds the checkout; answers the older ones read. */
+  const startedThenAdded = async (checkoutId: string, customerId: string) => {
+    const { older } = await stores.starts.record(started(checkoutId, customerId), { supersede: true });
+    await stores.starts.added(customerId, checkoutId);
+    return older;
+  };
+
   test("answers the customer's older unstopped checkouts, oldest first, never the new one or another customer's", async () => {
-    const { starts, stops } = stores;
-    const older = async (checkoutId: string, customerId: string) =>
-      (await starts.record(started(checkoutId, customerId), { supersede: true })).older;
-    assert.deepEqual(await older('co-1', 'cust-a'), []);
-    assert.deepEqual(await older('co-other', 'cust-b'), []);
-    assert.deepEqual(await older('co-2', 'cust-a'), ['co-1']);
-    await stops.markStopped('co-1', 'ordered');
-    assert.deepEqual(await older('co-3', 'cust-a'), ['co-2']);
+    assert.deepEqual(await startedThenAdded('co-1', 'cust-a'), []);
+    assert.deepEqual(await startedThenAdded('co-other', 'cust-b'), []);
+    assert.deepEqual(await startedThenAdded('co-2', 'cust-a'), ['co-1']);
+    await stores.stops.markStopped('co-1', 'ordered');
+    assert.deepEqual(await startedThenAdded('co-3', 'cust-a'), ['co-2']);
+  });
+
+  test('a start whose workflow never began is not superseded; its retry supersedes the checkout started meanwhile', async () => {
+    // X recorded, its workflow start failed (503): never added.
+    await stores.starts.record(started('co-x', 'cust-retry'), { supersede: true });
+    assert.deepEqual(await startedThenAdded('co-y', 'cust-retry'), [], 'Y does not stop X, which has no workflow');
+    // The shop retries X: it is the customer's newest checkout.
+    assert.deepEqual(await startedThenAdded('co-x', 'cust-retry'), ['co-y']);
   });
 
   test('stores the started record once: a repeated start changes nothing', async () => {
@@ -62,13 +75,10 @@ function behaviour(options: () => LedgerOptions) {
     assert.equal(none.preferences, undefined);
   });
 
-  test('without supersede: the checkout is not listed for later starts, and none are answered', async () => {
-    const { starts } = stores;
-    await starts.record(started('co-quiet-1', 'cust-quiet'), { supersede: false });
-    const second = await starts.record(started('co-quiet-2', 'cust-quiet'), { supersede: false });
+  test('without supersede: no older checkouts are read', async () => {
+    await startedThenAdded('co-quiet-1', 'cust-quiet');
+    const second = await stores.starts.record(started('co-quiet-2', 'cust-quiet'), { supersede: false });
     assert.deepEqual(second.older, []);
-    const third = await starts.record(started('co-quiet-3', 'cust-quiet'), { supersede: true });
-    assert.deepEqual(third.older, [], 'the quiet ones were never listed');
   });
 }
 
@@ -99,12 +109,13 @@ describe('the one-statement start record on PostgreSQL (TEST_DATABASE_URL)', {
       await temporal?.teardown();
     });
 
-    test('waits on its database once: record, preferences and older checkouts in one statement', async () => {
+    test("waits on its database once before the start; adds the checkout to its customer's after it", async () => {
       const checkoutId = uniqueId('one');
       const query = Client.prototype.query;
-      let asked = 0;
+      const asked: string[] = [];
       Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
-        asked += 1;
+        const [first] = args;
+        asked.push(typeof first === 'string' ? first : String((first as { text?: string }).text));
         return (query as (...a: unknown[]) => unknown).apply(this, args);
       } as typeof query;
       try {
@@ -113,7 +124,9 @@ describe('the one-statement start record on PostgreSQL (TEST_DATABASE_URL)', {
       } finally {
         Client.prototype.query = query;
       }
-      assert.equal(asked, 1, 'one query reached PostgreSQL');
+      assert.equal(asked.length, 2, 'two queries reached PostgreSQL');
+      assert.match(asked[0] ?? '', /INSERT INTO recovery_events[\s\S]*customer_preferences[\s\S]*customer_checkouts/);
+      assert.match(asked[1] ?? '', /^INSERT INTO customer_checkouts/);
       const [record] = await stores.events.timeline(checkoutId);
       assert.equal(record?.type, 'checkout_started');
     });

@@ -52,6 +52,16 @@ export class EventRecorder {
     }
   }
 
+  /**
+   * After `recordStart`, once the checkout's workflow exists: the customer's later checkouts find it
+   * to supersede. Best effort: without it the frequency cap still spaces the customer's messages.
+   */
+  async checkoutCreated(customerId: string, checkoutId: string): Promise<void> {
+    await this.starts?.added(customerId, checkoutId).catch((err: unknown) => {
+      this.logger.warn(`customer_checkouts: ${checkoutId} not added, later checkouts will not supersede it: ${err}`);
+    });
+  }
+
   async recordBestEffort(events: RecoveryEvent[]): Promise<void> {
     await this.record(events).catch(() => undefined); // logged by record
   }

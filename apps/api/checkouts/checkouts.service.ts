@@ -139,6 +139,8 @@ export class CheckoutsService {
     known: string[] | undefined,
   ): Promise<void> {
     const by = checkoutIdOf(newWorkflowId);
+    // Read in the start's record statement; the checkout joins its customer's now that its workflow exists.
+    if (known) await this.events.checkoutCreated(customerId, by);
     for (const olderId of known ?? (await this.olderCheckoutsOf(customerId, newWorkflowId, newStartTime))) {
       await recordStop(this.stops, olderId, 'superseded', this.logger);
       await this.events.recordBestEffort([closedRecord(olderId, 'superseded', new Date())]);
