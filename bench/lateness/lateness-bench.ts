@@ -79,7 +79,10 @@ export async function benchLateness(
   try {
     const ses = await startLocalSes();
     stack.track(ses.child);
-    recorder = await startSesRecorder(ses.url);
+    // BENCH_LATENESS_SES=local: the recorder answers SES itself (ses-recorder.ts says why).
+    recorder = await startSesRecorder(ses.url, {
+      answer: process.env.BENCH_LATENESS_SES === 'local' ? 'local' : 'upstream',
+    });
     const rec = recorder;
     const realWorkers = await stack.startWorkers(realQueue, rec.url);
     const baseWorker = await stack.spawn(

@@ -43,7 +43,22 @@ function reminderStepOf(form: URLSearchParams): number | undefined {
   return step === undefined ? undefined : Number(step);
 }
 
-export async function startSesRecorder(upstream: string): Promise<SesRecorder> {
+/**
+ * `answer: 'local'`: SendRawEmail is answered here in SES's own XML (a fresh MessageId), not passed on:
+ * the stand-in's CPU (aws-ses-v2-local, about 4 ms a message) then does not share the machine's cores
+ * with the worker under test, as real SES does not.
+ */
+let answered = 0;
+const sendRawEmailResponse = () => {
+  answered += 1;
+  const id = `${Date.now().toString(16)}-${answered.toString(16).padStart(8, '0')}-bench`;
+  return `<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>${id}</MessageId></SendRawEmailResult><ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata></SendRawEmailResponse>`;
+};
+
+export async function startSesRecorder(
+  upstream: string,
+  options: { answer?: 'upstream' | 'local' } = {},
+): Promise<SesRecorder> {
   const arrivals = new Map<string, number>();
   const messages: RecordedMessage[] = [];
   let repeats = 0;
@@ -77,6 +92,10 @@ export async function startSesRecorder(upstream: string): Promise<SesRecorder> {
           message.answeredAt = Date.now();
           message.status = res.statusCode;
         });
+        if (options.answer === 'local') {
+          res.writeHead(200, { 'content-type': 'text/xml' }).end(sendRawEmailResponse());
+          return;
+        }
       }
       forward(req, body, res);
     });
