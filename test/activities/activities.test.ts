@@ -4,12 +4,7 @@ import { ApplicationFailure, type MetricMeter } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type LogEntry } from '@temporalio/worker';
 import { type ActivityDependencies, BUSY_RETRY_DELAY_MS, createActivities } from '../../activities';
-import {
-  PERMANENT_SEND_FAILURE,
-  type SendReminderInput,
-  type SendResult,
-  TRANSIENT_SEND_FAILURE,
-} from '../../activities/contract';
+import { PERMANENT_SEND_FAILURE, type SendResult, TRANSIENT_SEND_FAILURE } from '../../activities/contract';
 import { SEND_METRICS } from '../../activities/metrics';
 import { createSesMailer, type SesMailer } from '../../activities/ses-mailer';
 import type { LinkClaims } from '../../apps/shared/link-token';
@@ -20,15 +15,7 @@ import { LocalInbox } from '../support/inbox';
 import { signedLinkIn } from '../support/links';
 import { RecordingMeter } from '../support/recording-meter';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
-import { FROM, LINKS, sampleCheckout } from './fixtures';
-
-const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
-  checkout,
-  step,
-  stepsTotal: 3,
-  channel: 'email',
-  template: 'friendly',
-});
+import { FROM, LINKS, reminder, sampleCheckout } from './fixtures';
 
 /** Runs activities the way a worker does: inside an activity context for this checkout's workflow. */
 function activityEnv(checkout: Checkout, logs: LogEntry[] = [], metricMeter?: MetricMeter) {

@@ -1,4 +1,5 @@
 // A sample checkout for the activity tests; each test overrides what it is about.
+import type { SendReminderInput } from '../../activities/contract';
 import type { Checkout } from '../../common/checkout';
 import { testLinkSettings } from '../support/links';
 
@@ -29,3 +30,12 @@ export function sampleCheckout(overrides: Partial<Checkout> = {}): Checkout {
     ...overrides,
   };
 }
+
+/** Step `step` of three, a friendly email: a reminder as the workflow asks for it. */
+export const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
+  checkout,
+  step,
+  stepsTotal: 3,
+  channel: 'email',
+  template: 'friendly',
+});

@@ -14,17 +14,9 @@ import type { EventStore } from '../../storage/event-store';
 import { type LedgerOptions, type LedgerStores, openStores, reminderKey } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
 import { usePostgresSchema } from '../support/postgres-schema';
-import { FROM, LINKS, sampleCheckout } from './fixtures';
+import { FROM, LINKS, reminder, sampleCheckout } from './fixtures';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
-
-const reminder = (checkout: Checkout, step = 1): SendReminderInput => ({
-  checkout,
-  step,
-  stepsTotal: 3,
-  channel: 'email',
-  template: 'friendly',
-});
 
 function send(deps: ActivityDependencies, checkout: Checkout, step = 1): Promise<SendResult> {
   const env = new MockActivityEnvironment({
@@ -75,7 +67,9 @@ function suite(options: () => LedgerOptions, raw?: () => string) {
 
   it('the last step closes the checkout in the same statement (expired)', async () => {
     const checkout = sampleCheckout();
+    appends = 0;
     await send(deps(), checkout, 3);
+    assert.equal(appends, 0, 'recorded in the mark’s statement');
     const types = (await stores.events.timeline(checkout.checkoutId)).map((e) => e.type);
     assert.deepEqual(types.sort(), ['closed', 'reminder_sent']);
   });

@@ -24,6 +24,7 @@ import { DrizzleEventStore, toRow } from '../../storage/event-store';
 import { migrate } from '../../storage/migrations';
 import { rowsOf } from '../../storage/rows';
 import { recoveryEvents } from '../../storage/schema';
+import { queriesDuring } from '../support/postgres-queries';
 import { seedHistory } from './seed';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -272,22 +273,17 @@ describe('checkout facts on PostgreSQL (TEST_DATABASE_URL)', {
     const schema = `${prefix}_one_trip`;
     schemas.push(schema);
     const connection = await connectLedger({ kind: 'postgres', url, schema });
-    const query = Client.prototype.query;
-    let asked = 0;
     try {
       await migrate(connection.db, schema);
       const events = new DrizzleEventStore(connection.db);
       const base = { checkoutId: 'trip-1', customerId: 'cust-trip', at: new Date(Date.UTC(2026, 10, 1)).toISOString() };
-      Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
-        asked += 1;
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof query;
-      await events.append([
-        { ...base, id: 'trip-1:started', type: 'checkout_started', cartValue: 10, currency: 'EUR', holdout: false },
-        { ...base, id: 'trip-1:reminder:1:sent', type: 'reminder_sent', step: 1, channel: 'email' },
-      ]);
-      Client.prototype.query = query;
-      assert.equal(asked, 1, 'one query reached PostgreSQL');
+      const asked = await queriesDuring(() =>
+        events.append([
+          { ...base, id: 'trip-1:started', type: 'checkout_started', cartValue: 10, currency: 'EUR', holdout: false },
+          { ...base, id: 'trip-1:reminder:1:sent', type: 'reminder_sent', step: 1, channel: 'email' },
+        ]),
+      );
+      assert.equal(asked.length, 1, 'one query reached PostgreSQL');
       const [totals] = await new DrizzleAnalyticsStore(connection.db).totals(WHOLE_DAYS);
       assert.deepEqual(
         { checkouts: totals?.checkouts, reminded: totals?.reminded },
@@ -295,7 +291,6 @@ describe('checkout facts on PostgreSQL (TEST_DATABASE_URL)', {
         "the trigger counted them in the statement's own transaction",
       );
     } finally {
-      Client.prototype.query = query;
       await connection.close();
     }
   });

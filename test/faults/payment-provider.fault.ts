@@ -93,7 +93,11 @@ describe('payment provider faults in the order saga', () => {
     await adyen?.close();
   });
 
-  async function shopper(sku: string) {
+  /** A customer with a saved address and card (`tokens` per provider), and a running checkout of two `sku`. */
+  async function shopper(
+    sku: string,
+    tokens: Record<string, string> = { stripe: 'pm_card_visa', adyen: 'adyen_visa_4111' },
+  ) {
     const customerId = uniqueId('cust');
     const checkoutId = uniqueId('co');
     const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
@@ -104,9 +108,7 @@ describe('payment provider faults in the order saga', () => {
       country: 'SE',
     });
     assert.equal(address.status, 201, JSON.stringify(address.body));
-    const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
-      tokens: { stripe: 'pm_card_visa', adyen: 'adyen_visa_4111' },
-    });
+    const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, { tokens });
     const started = await stack.request(
       'POST',
       '/checkouts',
@@ -130,33 +132,9 @@ describe('payment provider faults in the order saga', () => {
 
   /** A shopper whose card wants 3-D Secure, the order placed: requires_action, and the client secret. */
   async function placeWithThreeDSecure(sku: string) {
-    const customerId = uniqueId('cust');
-    const checkoutId = uniqueId('co');
     await stack.stores.inventory.setStock(sku, 10);
-    const address = await stack.request('POST', `/customers/${customerId}/addresses`, {
-      name: 'Ada',
-      line1: 'Kungsgatan 1',
-      city: 'Stockholm',
-      postalCode: '111 43',
-      country: 'SE',
-    });
-    const method = await stack.request('POST', `/customers/${customerId}/payment-methods`, {
-      tokens: { stripe: await createTestCard(stripe, THREE_D_SECURE_CARD) },
-    });
-    const started = await stack.request(
-      'POST',
-      '/checkouts',
-      checkoutBody(checkoutId, {
-        customer: { id: customerId, email: `${checkoutId}@shoppers.example.com`, locale: 'en-US' },
-        cart: { currency: 'EUR', total: 20, items: [{ sku, name: 'Tea', quantity: 2, unitPrice: 10 }] },
-        schedule: [{ after: '60s' }],
-      }),
-    );
-    assert.equal(started.status, 202);
-    const res = await stack.request('POST', `/checkouts/${checkoutId}/place-order`, {
-      addressId: address.body.id,
-      paymentMethodId: method.body.id,
-    });
+    const { checkoutId, body } = await shopper(sku, { stripe: await createTestCard(stripe, THREE_D_SECURE_CARD) });
+    const res = await stack.request('POST', `/checkouts/${checkoutId}/place-order`, body);
     assert.equal(res.body.status, 'requires_action', JSON.stringify(res.body));
     return { checkoutId, clientSecret: String(res.body.nextAction?.clientSecret) };
   }

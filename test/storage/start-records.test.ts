@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Client } from 'pg';
 import { eventIds, type RecoveryEvent } from '../../common/recovery-events';
 import { type LedgerOptions, type LedgerStores, openStores } from '../../storage/send-ledger';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from '../api/support/api-harness';
+import { queriesDuring } from '../support/postgres-queries';
 import { usePostgresSchema } from '../support/postgres-schema';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -111,19 +111,10 @@ describe('the one-statement start record on PostgreSQL (TEST_DATABASE_URL)', {
 
     test("waits on its database once before the start; adds the checkout to its customer's after it", async () => {
       const checkoutId = uniqueId('one');
-      const query = Client.prototype.query;
-      const asked: string[] = [];
-      Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
-        const [first] = args;
-        asked.push(typeof first === 'string' ? first : String((first as { text?: string }).text));
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof query;
-      try {
+      const asked = await queriesDuring(async () => {
         const res = await call(`${api.url}/checkouts`, 'POST', checkoutBody(checkoutId));
         assert.equal(res.status, 202);
-      } finally {
-        Client.prototype.query = query;
-      }
+      });
       assert.equal(asked.length, 2, 'two queries reached PostgreSQL');
       assert.match(asked[0] ?? '', /INSERT INTO recovery_events[\s\S]*customer_preferences[\s\S]*customer_checkouts/);
       assert.match(asked[1] ?? '', /^INSERT INTO customer_checkouts/);

@@ -29,12 +29,7 @@ export class EventRecorder {
 
   async record(events: RecoveryEvent[]): Promise<void> {
     if (!this.store || events.length === 0) return;
-    try {
-      await withTimeout(this.store.append(events), WRITE_TIMEOUT_MS);
-    } catch (err) {
-      this.logger.error(`could not record ${events.map((e) => e.id).join(', ')}: ${String(err)}`);
-      throw new ServiceUnavailableException('the event could not be recorded; nothing was accepted: retry');
-    }
+    await this.written(events, this.store.append(events));
   }
 
   /**
@@ -44,12 +39,7 @@ export class EventRecorder {
    */
   async recordStart(started: RecoveryEvent, options: { supersede: boolean }): Promise<StartRecord | undefined> {
     if (!this.starts) return undefined;
-    try {
-      return await withTimeout(this.starts.record(started, options), WRITE_TIMEOUT_MS);
-    } catch (err) {
-      this.logger.error(`could not record ${started.id}: ${String(err)}`);
-      throw new ServiceUnavailableException('the event could not be recorded; nothing was accepted: retry');
-    }
+    return this.written([started], this.starts.record(started, options));
   }
 
   /**
@@ -64,5 +54,15 @@ export class EventRecorder {
 
   async recordBestEffort(events: RecoveryEvent[]): Promise<void> {
     await this.record(events).catch(() => undefined); // logged by record
+  }
+
+  /** `write`'s answer, or 503 (logged) when it fails or the database does not answer in time. */
+  private async written<T>(events: RecoveryEvent[], write: Promise<T>): Promise<T> {
+    try {
+      return await withTimeout(write, WRITE_TIMEOUT_MS);
+    } catch (err) {
+      this.logger.error(`could not record ${events.map((e) => e.id).join(', ')}: ${String(err)}`);
+      throw new ServiceUnavailableException('the event could not be recorded; nothing was accepted: retry');
+    }
   }
 }
