@@ -119,12 +119,13 @@ function define(target: object, key: string | number, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-type Mutation =
+export type Mutation =
   | { kind: 'set'; path: Path; value: unknown }
   | { kind: 'remove'; path: Path }
   | { kind: 'add'; path: Path; key: string; value: unknown };
 
-function apply(base: unknown, mutations: Mutation[]): unknown {
+/** The base with the mutations applied in order, the base itself untouched. */
+export function mutated(base: unknown, mutations: Mutation[]): unknown {
   const root: { v: unknown } = { v: structuredClone(base) };
   for (const m of mutations) {
     const full: Path = ['v', ...m.path];
@@ -138,7 +139,9 @@ function apply(base: unknown, mutations: Mutation[]): unknown {
     } else if (m.kind === 'set') define(parent, last, m.value);
     else {
       const target = (parent as Record<string | number, unknown>)[last];
-      if (typeof target === 'object' && target !== null) define(target, m.key, m.value);
+      // Only objects: JSON drops an array's named keys, and one named "constructor" or "length" would
+      // break the generator itself (splice asks constructor[Symbol.species]), not the API under test.
+      if (typeof target === 'object' && target !== null && !Array.isArray(target)) define(target, m.key, m.value);
     }
   }
   return root.v;
@@ -170,7 +173,7 @@ export function nearValid(base: unknown): fc.Arbitrary<unknown> {
       },
     ),
   );
-  return fc.array(mutation, { minLength: 0, maxLength: 3 }).map((ms) => apply(base, ms));
+  return fc.array(mutation, { minLength: 0, maxLength: 3 }).map((ms) => mutated(base, ms));
 }
 
 /** The raw request text: arbitrary JSON, malformed text, or a near-valid body. */
