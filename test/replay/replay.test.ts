@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../apps/worker/workflow-source';
+import { PRELOADED_WORKFLOW_MODULES, WORKFLOWS_PATH } from '../../apps/worker/workflow-source';
 import { PATCHES } from '../../workflows/patches';
 import { testDataConverter } from '../support/payload-keys';
 import { installQuietRuntime } from '../support/temporal-env';
@@ -60,7 +60,12 @@ test('every recorded checkout history replays without nondeterminism', async () 
   assert.ok(histories.length >= 3, `expected recorded histories in ${HISTORIES_DIR}`);
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowsPath: WORKFLOWS_PATH, dataConverter: testDataConverter() },
+    // As the worker loads them: the workflow modules preloaded once and shared (frozen) by every replay.
+    {
+      workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES },
+      dataConverter: testDataConverter(),
+    },
     histories,
   )) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
