@@ -65,6 +65,12 @@ describe('template overrides', () => {
     assert.ok(sms.startsWith('Shop: your basket is waiting.'), sms);
   });
 
+  it('apply to a language already rendered before they were installed (translators are cached per locale)', async () => {
+    assert.equal((await renderReminder('friendly', view())).subject, 'Du hast etwas in deinem Warenkorb vergessen');
+    installTemplateOverrides(await folder({ 'friendly/de.json': { subject: 'Dein Korb wartet' } }));
+    assert.equal((await renderReminder('friendly', view())).subject, 'Dein Korb wartet');
+  });
+
   it('an ICU syntax error names the file and the key', async () => {
     const dir = await folder({ 'cart/de.json': { subject: 'Dein Warenkorb: {count, plural, one {# Artikel}' } });
     assert.throws(

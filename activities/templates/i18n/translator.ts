@@ -26,7 +26,23 @@ function format(locale: Locale, text: string, values: MessageValues | undefined)
   return String(message.format(values));
 }
 
+// A send asks for its shopper's translator several times (subject, body, reason note): resolving the
+// tag builds Intl objects each time, so translators are kept per tag. Tags come from shop input, so
+// the cache is bounded (dropped whole when full; shops use a handful).
+const translators = new Map<string, Translator>();
+const MAX_CACHED_TRANSLATORS = 500;
+
 export function translatorFor(tag: string | undefined): Translator {
+  const cacheKey = tag ?? '';
+  const known = translators.get(cacheKey);
+  if (known) return known;
+  if (translators.size >= MAX_CACHED_TRANSLATORS) translators.clear();
+  const made = makeTranslator(tag);
+  translators.set(cacheKey, made);
+  return made;
+}
+
+function makeTranslator(tag: string | undefined): Translator {
   const locale = catalogueLocale(tag);
   let formatLocale: string = locale;
   try {
