@@ -4,6 +4,7 @@ import { PRICE_SOURCE } from './actions/billing-rules';
 import type { LatenessRun } from './lateness/lateness-bench';
 import type { MemoryRow, MemorySample } from './memory/memory-bench';
 import type { RacesRun } from './races/races-bench';
+import type { SendRun } from './send/send-bench';
 import type { StartsRow } from './starts/starts-bench';
 
 export interface BenchResults {
@@ -14,6 +15,7 @@ export interface BenchResults {
   errors: Record<string, string>;
   actions?: PathActions[];
   starts?: StartsRow[];
+  send?: SendRun;
   lateness?: LatenessRun[];
   memory?: { baseline: MemorySample; rows: MemoryRow[] };
   races?: RacesRun;
@@ -89,6 +91,25 @@ export function formatReport(r: BenchResults): string {
     out.push(
       '   CPU-bound ceiling: raw CPU per start / API run CPU per start. On one machine the API, the server and the',
       '   load generator share the cores, so API/raw cannot pass it; an API on hosts of its own is not bound by it.',
+    );
+  }
+  if (r.send) {
+    const { activity: a, floor: f } = r.send;
+    out.push(
+      '',
+      `2b. The send activity alone (${r.send.count} reminders, ${r.send.ledger} ledger) vs the bare SES call`,
+    );
+    out.push(
+      table(
+        ['path', 'CPU ms each', 'wall p50 ms', 'wall p99 ms'],
+        [
+          ['sendReminder (render, MIME, claim, SES, mark)', a.cpuMsEach, a.p50, a.p99],
+          ['floor: SES SendRawEmail of a pre-built message', f.cpuMsEach, f.p50, f.p99],
+        ],
+      ),
+    );
+    out.push(
+      `   the activity's own work: ${(a.cpuMsEach - f.cpuMsEach).toFixed(2)} ms CPU per reminder over the provider call`,
     );
   }
   if (r.lateness) {

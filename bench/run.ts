@@ -1,9 +1,9 @@
-// `npm run bench`: the five benchmarks on the real stack, printed as a table and written as JSON to
+// `npm run bench`: the six benchmarks on the real stack, printed as a table and written as JSON to
 // bench/results/. The defaults fit about five minutes on a busy 2-core machine (the dev server
 // starts roughly 60-80 checkouts/s there), plus under three for the races. BENCH_LONG=1 runs the
 // large sizes; BENCH_LATENESS_N, BENCH_LATENESS_RATES, BENCH_MEMORY_SIZES, BENCH_RACES_N,
-// BENCH_RACES_RATE set sizes; BENCH_RACES_CONFIRMATION=off runs the races without order
-// confirmations; BENCH_ONLY=actions,starts,lateness,memory,races picks sections.
+// BENCH_RACES_RATE, BENCH_SEND_N set sizes; BENCH_RACES_CONFIRMATION=off runs the races without order
+// confirmations; BENCH_ONLY=actions,starts,send,lateness,memory,races picks sections.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -12,10 +12,13 @@ import { benchLateness } from './lateness/lateness-bench';
 import { benchMemory } from './memory/memory-bench';
 import { benchRaces } from './races/races-bench';
 import { type BenchResults, formatReport } from './report';
+import { benchSend } from './send/send-bench';
 import { benchStarts } from './starts/starts-bench';
 
 const LONG = process.env.BENCH_LONG === '1';
-const SECTIONS = (process.env.BENCH_ONLY || 'actions,starts,lateness,memory,races').split(',').map((s) => s.trim());
+const SECTIONS = (process.env.BENCH_ONLY || 'actions,starts,send,lateness,memory,races')
+  .split(',')
+  .map((s) => s.trim());
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
 
 function listEnv(name: string): number[] | undefined {
@@ -46,6 +49,7 @@ const SIZES = {
     pacedRates: LONG ? [100, 30] : [100],
     pacedConcurrency: 10,
   },
+  send: numberEnv('BENCH_SEND_N') ?? (LONG ? 6_000 : 1_500),
   lateness: {
     count: numberEnv('BENCH_LATENESS_N') ?? (LONG ? 10_000 : 250),
     rates: listEnv('BENCH_LATENESS_RATES') ?? [25, 50, 100],
@@ -88,6 +92,8 @@ async function main(): Promise<void> {
   results.actions = await timed('actions', benchActions);
   save();
   results.starts = await timed('starts', () => benchStarts(SIZES.starts));
+  save();
+  results.send = await timed('send', () => benchSend(SIZES.send, console.log));
   save();
   results.lateness = await timed('lateness', () =>
     benchLateness(SIZES.lateness.count, SIZES.lateness.rates, console.log),
