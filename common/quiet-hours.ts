@@ -14,10 +14,12 @@ export function isHhMm(value: unknown): value is string {
   return typeof value === 'string' && HH_MM.test(value);
 }
 
+/** A zone Intl knows; the formatter it needs later is built once and kept (module-level, shared by workflows). */
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) return false;
+  if (formatters.has(value)) return true;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    formatter(value);
     return true;
   } catch {
     return false;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isQuiet, nextAllowedMoment, type QuietHours } from '../../common/quiet-hours';
+import { isQuiet, isTimeZone, nextAllowedMoment, type QuietHours } from '../../common/quiet-hours';
 
 const NIGHT: QuietHours = { start: '21:00', end: '08:00' };
 const at = (iso: string) => Date.parse(iso);
@@ -116,5 +116,18 @@ describe('quiet hours in the customer’s time zone', () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+
+  test('time zones: known ones are accepted every time they are asked, unknown ones never (the check keeps formatters)', () => {
+    for (let i = 0; i < 2; i++) {
+      assert.equal(isTimeZone('Europe/Berlin'), true);
+      assert.equal(isTimeZone('America/Los_Angeles'), true);
+      assert.equal(isTimeZone('Mars/Olympus_Mons'), false);
+      assert.equal(isTimeZone(''), false);
+      assert.equal(isTimeZone(42), false);
+    }
+    // A zone first seen by the check is then used by quiet hours: 17:50Z is 23:35 in Kathmandu (UTC+5:45).
+    assert.equal(isTimeZone('Asia/Kathmandu'), true);
+    assert.equal(isQuiet(at('2026-01-14T17:50:00Z'), NIGHT, 'Asia/Kathmandu'), true);
   });
 });
