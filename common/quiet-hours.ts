@@ -14,10 +14,10 @@ export function isHhMm(value: unknown): value is string {
   return typeof value === 'string' && HH_MM.test(value);
 }
 
-/** A zone Intl knows; the formatter it needs later is built once and kept (module-level, shared by workflows). */
+/** A zone Intl knows; the formatter quiet hours need is built here and kept for the zone's own name. */
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) return false;
-  if (formatters.has(value)) return true;
+  if (formatters.has(value) || otherSpellings.has(value)) return true;
   try {
     formatter(value);
     return true;
@@ -30,24 +30,36 @@ const DAY_MS = 86_400_000;
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+// Formatters live as long as the process (the worker shares them between workflows), each holding
+// ICU data (tens of KB). Intl accepts any casing of a name and old aliases ("US/Eastern"): names as
+// the time-zone database spells them are kept without limit (a few hundred exist), other spellings
+// in a small cache of their own that starts over when full, so no input can grow memory for good.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const otherSpellings = new Map<string, Intl.DateTimeFormat>();
+const MAX_OTHER_SPELLINGS = 100;
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
+  const known = formatters.get(timeZone) ?? otherSpellings.get(timeZone);
+  if (known) return known;
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  if (f.resolvedOptions().timeZone === timeZone) formatters.set(timeZone, f);
+  else {
+    if (otherSpellings.size >= MAX_OTHER_SPELLINGS) otherSpellings.clear();
+    otherSpellings.set(timeZone, f);
   }
   return f;
 }
+
+/** How many formatters are kept (the test that input cannot grow them reads it). */
+export const cachedTimeZoneFormatters = () => formatters.size + otherSpellings.size;
 
 interface WallClock {
   year: number;

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isQuiet, isTimeZone, nextAllowedMoment, type QuietHours } from '../../common/quiet-hours';
+import {
+  cachedTimeZoneFormatters,
+  isQuiet,
+  isTimeZone,
+  nextAllowedMoment,
+  type QuietHours,
+} from '../../common/quiet-hours';
 
 const NIGHT: QuietHours = { start: '21:00', end: '08:00' };
 const at = (iso: string) => Date.parse(iso);
@@ -129,5 +135,16 @@ describe('quiet hours in the customer’s time zone', () => {
     // A zone first seen by the check is then used by quiet hours: 17:50Z is 23:35 in Kathmandu (UTC+5:45).
     assert.equal(isTimeZone('Asia/Kathmandu'), true);
     assert.equal(isQuiet(at('2026-01-14T17:50:00Z'), NIGHT, 'Asia/Kathmandu'), true);
+  });
+
+  test('spellings of a zone cannot grow the kept formatters: 5,000 casings of one name keep at most 100 more', () => {
+    const name = 'America/Argentina/ComodRivadavia';
+    const before = cachedTimeZoneFormatters();
+    for (let i = 0; i < 5_000; i++) {
+      const spelled = [...name].map((c, j) => ((i >> (j % 13)) & 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+      assert.equal(isTimeZone(spelled), true);
+    }
+    assert.ok(cachedTimeZoneFormatters() - before <= 100, `kept ${cachedTimeZoneFormatters() - before} more`);
+    assert.equal(isQuiet(at('2026-01-15T03:30:00Z'), NIGHT, 'us/eastern'), true, 'other spellings still work');
   });
 });

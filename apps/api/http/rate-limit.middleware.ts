@@ -44,10 +44,6 @@ const checkoutPageToken = (path: string): string | undefined => {
     return segment;
   }
 };
-const isAddressSuggestions = (path: string) =>
-  checkoutPageToken(path) !== undefined && /^\/c\/[^/]+\/addresses\/?$/i.test(path);
-const isLink = (path: string) =>
-  path === '/unsubscribe' || path.startsWith('/r/') || checkoutPageToken(path) !== undefined;
 /** Keys are digests: no token or API key is kept in memory as given. */
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
@@ -57,11 +53,28 @@ function presentedKey(headers: Request['headers']): string | undefined {
   return /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ''))?.[1]?.trim();
 }
 
-function linkToken(req: Request): string | undefined {
-  if (req.path.startsWith('/r/')) return req.path.slice(3);
-  const page = checkoutPageToken(req.path);
-  if (page) return page;
-  return typeof req.query.token === 'string' ? req.query.token : undefined;
+/** What the limits need to know of a request's path, worked out once per request. */
+interface RouteKind {
+  health: boolean;
+  /** A link from an email or the checkout page: limited per client and per token. */
+  link: boolean;
+  /** The checkout page's address suggestions: a bucket of their own per token. */
+  addressSuggestions: boolean;
+  token: string | undefined;
+}
+
+function routeKind(req: Request): RouteKind {
+  const { path } = req;
+  const page = checkoutPageToken(path);
+  const redirect = path.startsWith('/r/');
+  const link = path === '/unsubscribe' || redirect || page !== undefined;
+  const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
+  return {
+    health: path === '/health' || path.startsWith('/health/'),
+    link,
+    addressSuggestions: page !== undefined && /^\/c\/[^/]+\/addresses\/?$/i.test(path),
+    token: !link ? undefined : redirect ? path.slice(3) : (page ?? queryToken),
+  };
 }
 
 export function rateLimitMiddleware(limits: RateLimitConfig) {
@@ -72,11 +85,11 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
   const writesByClient = buckets(limits.writes);
   const writesByKey = buckets(limits.writes);
 
-  const tooMany = (req: Request, res: Response, waitMs: number) => {
+  const tooMany = (req: Request, route: RouteKind, res: Response, waitMs: number) => {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     res.setHeader('Retry-After', String(seconds));
     res.setHeader('Cache-Control', 'no-store');
-    if (isLink(req.path) && !isAddressSuggestions(req.path)) {
+    if (route.link && !route.addressSuggestions) {
       // Shoppers follow these links in a browser: a page, not JSON.
       const page = htmlPage(429, 'Please wait a moment', '<p>Too many requests. Please try again in a minute.</p>');
       res.status(429).type('html').send(page.html);
@@ -98,13 +111,12 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
   return (req: Request, res: Response, next: Next): void => {
     const client = `c:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
     const checks: Array<[TokenBuckets | undefined, string]> = [];
-    const health = req.path === '/health' || req.path.startsWith('/health/');
-    if (isLink(req.path) || health) {
-      checks.push([publicByClient, `${health ? 'h' : 'l'}${client}`]);
-      const token = isLink(req.path) ? linkToken(req) : undefined;
-      if (token) {
-        if (isAddressSuggestions(req.path)) checks.push([suggestionsByLink, `a:${digest(token)}`]);
-        else checks.push([byLink, digest(token)]);
+    const route = routeKind(req);
+    if (route.link || route.health) {
+      checks.push([publicByClient, `${route.health ? 'h' : 'l'}${client}`]);
+      if (route.token) {
+        if (route.addressSuggestions) checks.push([suggestionsByLink, `a:${digest(route.token)}`]);
+        else checks.push([byLink, digest(route.token)]);
       }
     } else if (WRITE_METHODS.has(req.method)) {
       checks.push([writesByClient, client]);
@@ -114,7 +126,7 @@ export function rateLimitMiddleware(limits: RateLimitConfig) {
     for (const [bucket, key] of checks) {
       const waitMs = bucket?.take(key) ?? 0;
       if (waitMs > 0) {
-        tooMany(req, res, waitMs);
+        tooMany(req, route, res, waitMs);
         return;
       }
     }
