@@ -19,6 +19,7 @@ import {
   NO_PROGRESS,
 } from './checkout-events';
 import type { CustomerPreferences } from './customer-preferences';
+import { isTimeZone } from './quiet-hours';
 import { initialLastActivity, laterActivity, type PlanInput, plannedSteps } from './recovery-plan';
 
 export interface CheckoutMachine {
@@ -122,7 +123,7 @@ export function apply(s: CheckoutMachine, message: CheckoutMessage): CheckoutMac
     case 'preferences':
       if (s.order || typeof message.preferences !== 'object' || message.preferences === null) return s;
       // Their quiet hours or zone may move the next send; an opt-out ends the wait.
-      return { ...s, preferences: message.preferences as CustomerPreferences, replan: true };
+      return { ...s, preferences: withKnownZone(message.preferences as CustomerPreferences), replan: true };
     case 'rescheduled':
       return { ...s, schedule: [...s.schedule.slice(0, s.nextIndex), ...message.steps], replan: true };
     case 'planned':
@@ -186,4 +187,15 @@ export function statusOf(s: CheckoutMachine): CheckoutStatus {
     ...(s.progress.events > 0 && { progress: s.progress, abandonReason: abandonReason(s.progress) }),
     ...(s.input.holdout === true && { holdout: true as const }),
   };
+}
+
+/**
+ * A zone Intl does not know would make every later task throw where quiet hours apply: the API
+ * refuses one, but a signal sent by hand (from the Temporal UI, say) may carry it. The checkout then
+ * keeps the zone it had; with no quiet hours the zone is never read, so older histories replay alike.
+ */
+function withKnownZone(preferences: CustomerPreferences): CustomerPreferences {
+  if (preferences.timezone === undefined || isTimeZone(preferences.timezone)) return preferences;
+  const { timezone: _unknown, ...rest } = preferences;
+  return rest;
 }

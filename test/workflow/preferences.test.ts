@@ -125,4 +125,31 @@ describe("the customer's preferences", () => {
       );
     });
   });
+
+  test('a zone the API would refuse, signalled by hand (the Temporal UI, say), is ignored: the checkout keeps its own and sends', async () => {
+    await h.withWorker(async ({ taskQueue }) => {
+      // At noon in Berlin (the harness's customers live there), so quiet hours 00:00–23:00 hold the reminder.
+      const now = await h.env.currentTimeMs();
+      await h.env.sleep(nextLocalHour(now, 'Europe/Berlin', 12) - now);
+      const { handle, email } = await h.startCheckout(
+        taskQueue,
+        [{ after: '30m' }],
+        { policy: NO_RULES },
+        'c-bad-zone',
+      );
+      await handle.signal(preferencesSignal, {
+        preferences: { optedOut: false, quietHours: { start: '00:00', end: '23:00' }, timezone: 'Mars/Olympus_Mons' },
+      });
+      // Before the fix every workflow task after the signal failed: the checkout never finished.
+      const status = await Promise.race([
+        result(handle),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 60_000).unref()),
+      ]);
+      assert.ok(status, 'the checkout finished');
+      assert.equal(status.reminders[0]?.outcome, 'sent');
+      assert.match(status.reminders[0]?.delayed?.reason ?? '', /quiet hours 00:00–23:00 Europe\/Berlin/);
+      assert.equal(status.preferences?.timezone, undefined);
+      assert.equal((await h.inbox.messagesTo(email)).length, 1);
+    });
+  });
 });
