@@ -17,7 +17,6 @@ export function isHhMm(value: unknown): value is string {
 /** A zone Intl knows; the formatter quiet hours need is built here and kept for the zone's own name. */
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) return false;
-  if (formatters.has(value) || otherSpellings.has(value)) return true;
   try {
     formatter(value);
     return true;

@@ -37,7 +37,7 @@ import {
   statusOf,
   stopReason,
 } from '../common/checkout-machine';
-import { type IssuedOffer, offerFor, offerValidForMs } from '../common/discount-offer';
+import { type DiscountPolicy, type IssuedOffer, offerFor, offerValidForMs } from '../common/discount-offer';
 import { formatDuration, parseDuration } from '../common/duration';
 import {
   activitySignal,
@@ -277,7 +277,7 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
 
   async function runSend(step: ScheduleStep, number: number, total: number, dueAt: string): Promise<ReminderRecord> {
     // Without a discount policy there is nothing to issue: no call, no promise (each costs the SDK a stack trace).
-    const { offer, offerError } = discountPolicy ? await offerForStep(number, total) : {};
+    const { offer, offerError } = discountPolicy ? await offerForStep(discountPolicy, number, total) : {};
     // Read after issuing the offer: checkout events that arrived meanwhile count for this send.
     const { progress, lastActivityAt } = machine;
     const base = {
@@ -326,13 +326,16 @@ export async function checkoutRecovery(input: RecoveryWorkflowInput): Promise<Ch
   }
 
   /** The discount code this step offers, if the policy gives it one; why not, if issuing failed. */
-  async function offerForStep(number: number, total: number): Promise<{ offer?: IssuedOffer; offerError?: string }> {
-    const policy = discountPolicy;
+  async function offerForStep(
+    policy: DiscountPolicy,
+    number: number,
+    total: number,
+  ): Promise<{ offer?: IssuedOffer; offerError?: string }> {
     const { progress } = machine;
     const reason = progress.events > 0 ? abandonReason(progress) : undefined;
-    const wanted = policy ? offerFor(policy, checkout, reason, number, total) : null;
+    const wanted = offerFor(policy, checkout, reason, number, total);
     // A holdout checkout is sent nothing, so no code is issued for it (absent in older inputs).
-    if (!policy || !wanted || holdout || !patched(PATCHES.discountOffers)) return {};
+    if (!wanted || holdout || !patched(PATCHES.discountOffers)) return {};
     const known = issuedOffers.get(number);
     if (known) return { offer: known };
     try {

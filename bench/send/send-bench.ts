@@ -3,7 +3,7 @@
 // against its floor in the same run, the same SES client sending one pre-built message (only the
 // provider call). The difference is the activity's own work, the part of a reminder's worker CPU that
 // is ours and not Temporal's. SES is answered by a small process of its own, so its CPU is not counted.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -13,6 +13,7 @@ import { workflowIdFor } from '../../common/messages';
 import { openStores } from '../../storage/send-ledger';
 import { FROM, LINKS, reminder, sampleCheckout } from '../../test/activities/fixtures';
 import { distribution, round } from '../support/percentiles';
+import { freePort, type NodeChild, spawnNode } from '../support/processes';
 
 export interface SendSample {
   cpuMsEach: number;
@@ -26,24 +27,14 @@ export interface SendRun {
   floor: SendSample;
 }
 
-// Answers SendRawEmail in SES's own XML with a fresh MessageId.
-const SES_ANSWER = `
-let n = 0;
-const server = require('node:http').createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    const id = 'bench-' + process.pid + '-' + (++n);
-    res.writeHead(200, { 'content-type': 'text/xml' }).end('<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>' + id + '</MessageId></SendRawEmailResult><ResponseMetadata><RequestId>' + id + '</RequestId></ResponseMetadata></SendRawEmailResponse>');
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+const SES_ANSWER_MAIN = join(__dirname, '..', 'support', 'ses-answer.js');
 
-async function sesAnswer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-e', SES_ANSWER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout?.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
-  });
+/** SES answered by a process of its own (ses-answer.ts), so its CPU is not counted here. */
+async function sesAnswer(): Promise<{ url: string; child: NodeChild }> {
+  const port = await freePort();
+  const child = await spawnNode('SES answer', SES_ANSWER_MAIN, { ...process.env, SES_PORT: String(port) }, (out) =>
+    out.includes('SES answers on'),
+  );
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
@@ -126,6 +117,6 @@ export async function benchSend(count: number, log: (line: string) => void): Pro
   } finally {
     mailer.close();
     await stores.close();
-    ses.child.kill();
+    await ses.child.stop();
   }
 }

@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendRawEmailResponse } from './ses-answer';
 
 export interface RecordedMessage {
   /** The recipient (SES) or the key given to /arrive. */
@@ -44,17 +45,10 @@ function reminderStepOf(form: URLSearchParams): number | undefined {
 }
 
 /**
- * `answer: 'local'`: SendRawEmail is answered here in SES's own XML (a fresh MessageId), not passed on:
+ * `answer: 'local'`: SendRawEmail is answered here in SES's own XML (ses-answer.ts), not passed on:
  * the stand-in's CPU (aws-ses-v2-local, about 4 ms a message) then does not share the machine's cores
  * with the worker under test, as real SES does not.
  */
-let answered = 0;
-const sendRawEmailResponse = () => {
-  answered += 1;
-  const id = `${Date.now().toString(16)}-${answered.toString(16).padStart(8, '0')}-bench`;
-  return `<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>${id}</MessageId></SendRawEmailResult><ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata></SendRawEmailResponse>`;
-};
-
 export async function startSesRecorder(
   upstream: string,
   options: { answer?: 'upstream' | 'local' } = {},

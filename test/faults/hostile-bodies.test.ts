@@ -17,9 +17,10 @@ describe('near-valid body generator', () => {
   });
 
   test('keys named like prototype members are written as own fields of objects', () => {
-    const body = mutated({ a: { b: 1 } }, [{ kind: 'add', path: ['a'], key: '__proto__', value: { x: 1 } }]);
+    const base = { a: { b: 1 } };
+    const body = mutated(base, [{ kind: 'add', path: ['a'], key: '__proto__', value: { x: 1 } }]);
     assert.equal(JSON.stringify(body), '{"a":{"b":1,"__proto__":{"x":1}}}');
-    assert.deepEqual(scheduleBody.schedule.length, 2, 'the base is left untouched');
+    assert.equal(JSON.stringify(base), '{"a":{"b":1}}', 'the base is left untouched');
   });
 
   test('generates thousands of bodies from a nested base without throwing', () => {

@@ -10,6 +10,8 @@ import { RecoveryHarness, result, timerDurations } from './recovery-harness';
 
 const NO_RULES: RecoveryPolicy = { quietHours: null, defaultTimezone: 'UTC', frequencyCap: null };
 const HOUR = 3_600_000;
+/** Quiet hours that leave only 23:00–24:00: a reminder due at noon waits until 23:00 local. */
+const ALL_DAY_BUT_23H = { start: '00:00', end: '23:00' };
 
 describe("the customer's preferences", () => {
   let h: RecoveryHarness;
@@ -19,6 +21,12 @@ describe("the customer's preferences", () => {
   after(async () => {
     await h?.close();
   });
+
+  /** Moves the test server's clock on to the next noon in `timeZone`. */
+  async function untilNoonIn(timeZone: string): Promise<void> {
+    const now = await h.env.currentTimeMs();
+    await h.env.sleep(nextLocalHour(now, timeZone, 12) - now);
+  }
 
   test('an opt-out signalled after the first reminder stops the checkout at once: nothing more is sent', async () => {
     await h.withWorker(async ({ taskQueue }) => {
@@ -95,8 +103,7 @@ describe("the customer's preferences", () => {
     await h.withWorker(async ({ taskQueue }) => {
       // The shop has no quiet hours. The customer (in New York) wants none between 00:00 and 23:00.
       // At noon in New York (on the server's clock), so reminder 1 falls due inside their window.
-      const now = await h.env.currentTimeMs();
-      await h.env.sleep(nextLocalHour(now, 'America/New_York', 12) - now);
+      await untilNoonIn('America/New_York');
       const { handle, email } = await h.startCheckout(
         taskQueue,
         [{ after: '30m' }],
@@ -104,7 +111,7 @@ describe("the customer's preferences", () => {
         'c-own-quiet-hours',
       );
       await handle.signal(preferencesSignal, {
-        preferences: { optedOut: false, quietHours: { start: '00:00', end: '23:00' }, timezone: 'America/New_York' },
+        preferences: { optedOut: false, quietHours: ALL_DAY_BUT_23H, timezone: 'America/New_York' },
       });
       const status = await result(handle);
       const sent = status.reminders[0];
@@ -129,8 +136,7 @@ describe("the customer's preferences", () => {
   test('a zone the API would refuse, signalled by hand (the Temporal UI, say), is ignored: the checkout keeps its own and sends', async () => {
     await h.withWorker(async ({ taskQueue }) => {
       // At noon in Berlin (the harness's customers live there), so quiet hours 00:00–23:00 hold the reminder.
-      const now = await h.env.currentTimeMs();
-      await h.env.sleep(nextLocalHour(now, 'Europe/Berlin', 12) - now);
+      await untilNoonIn('Europe/Berlin');
       const { handle, email } = await h.startCheckout(
         taskQueue,
         [{ after: '30m' }],
@@ -138,7 +144,7 @@ describe("the customer's preferences", () => {
         'c-bad-zone',
       );
       await handle.signal(preferencesSignal, {
-        preferences: { optedOut: false, quietHours: { start: '00:00', end: '23:00' }, timezone: 'Mars/Olympus_Mons' },
+        preferences: { optedOut: false, quietHours: ALL_DAY_BUT_23H, timezone: 'Mars/Olympus_Mons' },
       });
       // Before the fix every workflow task after the signal failed: the checkout never finished.
       const status = await Promise.race([
