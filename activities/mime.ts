@@ -1,7 +1,11 @@
 // Raw MIME for SendRawEmail: SendEmail cannot carry List-Unsubscribe headers. MailComposer
-// does the encoding (folding, RFC 2047 names, multipart boundaries); nothing here concatenates MIME.
+// does the message (headers, folding, RFC 2047 names, multipart boundaries); the two body parts are
+// quoted-printable encoded by quoted-printable.ts, which costs a fraction of MailComposer's encoder.
+
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
 import type { Customer } from '../common/checkout';
+import { quotedPrintable } from './quoted-printable';
 import type { RenderedEmail } from './templates';
 import { displayName } from './templates/format';
 
@@ -19,14 +23,21 @@ export function buildMime({ from, to, email, headers }: MimeInput): Promise<Buff
     from,
     to: name ? { name, address: to.email } : to.email,
     subject: email.subject,
-    text: email.text,
-    html: email.html,
+    // Quoted-printable, chosen rather than detected: it keeps the parts readable to filters in
+    // every language. The parts' own headers are fixed text; only the encoded bodies vary.
+    text: prebuilt(bodyPart('text/plain', email.text)),
+    html: prebuilt(bodyPart('text/html', email.html)),
     headers,
-    // Chosen, not detected: the detection scans every text and was half of MIME's CPU per reminder
-    // (bench profile); quoted-printable keeps the parts readable to filters in every language.
-    textEncoding: 'quoted-printable',
   });
   return composer.compile().build();
+}
+
+/** MailComposer takes a ready part as `raw` for text and html too; its types list `raw` for attachments only. */
+const prebuilt = (raw: string) => ({ raw }) as unknown as Mail.AttachmentLike;
+
+/** A MIME body part (headers, blank line, body) of UTF-8 `content`, quoted-printable. */
+export function bodyPart(contentType: 'text/plain' | 'text/html', content: string): string {
+  return `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(content)}`;
 }
 
 /**

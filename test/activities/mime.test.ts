@@ -17,7 +17,7 @@ async function reminderMime(checkout = sampleCheckout(), step = 2) {
     email,
     headers: reminderHeaders(links.unsubscribeUrl, checkout.checkoutId, step),
   });
-  return { raw, parsed: await simpleParser(raw), checkout, links };
+  return { raw, parsed: await simpleParser(raw), checkout, links, email };
 }
 
 describe('reminder MIME', () => {
@@ -54,6 +54,24 @@ describe('reminder MIME', () => {
     assert.ok(typeof parsed.html === 'string' && parsed.html.includes(links.resumeUrl));
     assert.equal(signedLinkIn(parsed.text, 'resume').claims.target, checkout.checkoutUrl);
     assert.equal(parsed.subject, 'Dein Warenkorb wartet: 3 Artikel, 1.234,50\u00a0€', 'a de-DE shopper');
+  });
+
+  it('carries the text and the HTML exactly as rendered, quoted-printable in lines of at most 76', async () => {
+    const { raw, parsed, email } = await reminderMime(sampleCheckout({ checkoutId: 'co-body' }));
+    assert.equal(parsed.text, email.text);
+    assert.equal(parsed.html, email.html);
+    assert.ok(
+      [...email.text].some((c) => c.charCodeAt(0) > 0x7f),
+      'a de-DE text has characters to encode',
+    );
+    const message = raw.toString('latin1');
+    const body = message.slice(message.indexOf('\r\n\r\n')); // header lines may be longer (a URL is not folded)
+    assert.equal((message.match(/Content-Transfer-Encoding: quoted-printable\r\n/g) ?? []).length, 2);
+    assert.deepEqual(
+      body.split('\r\n').filter((line) => line.length > 76),
+      [],
+    );
+    assert.doesNotMatch(message, /[^\r]\n/, 'CRLF line ends only');
   });
 
   it('addresses the customer by name and sends from the configured sender', async () => {

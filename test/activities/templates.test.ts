@@ -190,7 +190,7 @@ describe('the email layout (MJML, compiled once per brand)', () => {
     const email = await renderReminder('last-chance', { ...view(), brand });
     const images = email.html.match(/<img\s[^>]*>/g) ?? [];
     assert.equal(images.length, 2, 'the logo and the one product with an image');
-    for (const img of images) assert.match(img, / alt="[^"]+"/, img);
+    for (const img of images) assert.match(img, /\salt="[^"]+"/, img);
     assert.match(email.html, /<img\s[^>]*alt="Kaffee &amp; Co"[^>]*src="https:\/\/cdn\.example\.com\/logo\.png"/);
   });
 
