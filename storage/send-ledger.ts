@@ -263,13 +263,12 @@ class DrizzleSendLedger implements OpenedLedger {
   }
 
   async markSent(key: string, messageId: string, channel = 'email', records: readonly RecoveryEvent[] = []) {
-    // Guarded by status so a late duplicate cannot overwrite the first message's id.
-    const mark = this.db
-      .update(sentMessages)
-      .set({ status: 'sent', messageId, channel, sentAt: sql`now()` })
-      .where(and(eq(sentMessages.dedupeKey, key), eq(sentMessages.status, 'sending')));
-    if (records.length === 0) await mark;
-    else await this.db.execute(sql`WITH marked AS (${mark.getSQL()}), ${appendCtes(records)} SELECT 1`);
+    // Guarded by status so a late duplicate cannot overwrite the first message's id. Written as SQL,
+    // like the claim: the query builder cost ~0.1 ms of CPU per send to assemble the same statement.
+    const mark = sql`UPDATE sent_messages SET status = 'sent', message_id = ${messageId}, channel = ${channel}, sent_at = now()
+      WHERE dedupe_key = ${key} AND status = 'sending'`;
+    if (records.length === 0) await this.db.execute(mark);
+    else await this.db.execute(sql`WITH marked AS (${mark}), ${appendCtes(records)} SELECT 1`);
   }
 
   async release(key: string, attempt: number): Promise<void> {
