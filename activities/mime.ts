@@ -24,10 +24,15 @@ export function buildMime({ from, to, email, headers }: MimeInput): Promise<Buff
     to: name ? { name, address: to.email } : to.email,
     subject: email.subject,
     // Quoted-printable, chosen rather than detected: it keeps the parts readable to filters in
-    // every language. The parts' own headers are fixed text; only the encoded bodies vary.
-    text: prebuilt(bodyPart('text/plain', email.text)),
-    html: prebuilt(bodyPart('text/html', email.html)),
+    // every language. The parts' own headers are fixed text; only the encoded bodies vary. Without a
+    // text part the HTML would be the message's root, and a ready root part has no room for the
+    // message's headers: the composer encodes that (rare) HTML-only message itself.
+    ...(email.text
+      ? { text: prebuilt(bodyPart('text/plain', email.text)), html: prebuilt(bodyPart('text/html', email.html)) }
+      : { html: email.html }),
     headers,
+    // The headers' encoding (subject, names as RFC 2047 `Q` words), and the HTML-only message's body.
+    textEncoding: 'quoted-printable',
   });
   return composer.compile().build();
 }

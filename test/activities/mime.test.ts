@@ -74,6 +74,23 @@ describe('reminder MIME', () => {
     assert.doesNotMatch(message, /[^\r]\n/, 'CRLF line ends only');
   });
 
+  it('words a non-Latin subject as RFC 2047 Q, and an email without text is HTML alone', async () => {
+    const raw = await buildMime({
+      from: FROM,
+      to: sampleCheckout().customer,
+      email: { subject: 'Корзина ждёт', text: '', html: '<p>Корзина</p>' },
+      headers: {},
+    });
+    const message = raw.toString('latin1');
+    assert.match(message, /^Subject: =\?UTF-8\?Q\?/m);
+    assert.match(message, /^Content-Type: text\/html; charset=utf-8\r$/m);
+    assert.match(message, /^Content-Transfer-Encoding: quoted-printable\r$/m);
+    assert.doesNotMatch(message, /multipart|text\/plain/);
+    const parsed = await simpleParser(raw);
+    assert.equal(parsed.subject, 'Корзина ждёт');
+    assert.equal(String(parsed.html).trim(), '<p>Корзина</p>');
+  });
+
   it('addresses the customer by name and sends from the configured sender', async () => {
     const { parsed, checkout } = await reminderMime(sampleCheckout({ checkoutId: 'co-name' }));
     const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
