@@ -28,7 +28,7 @@ export function buildMime({ from, to, email, headers }: MimeInput): Promise<Buff
     // text part the HTML would be the message's root, and a ready root part has no room for the
     // message's headers: the composer encodes that (rare) HTML-only message itself.
     ...(email.text
-      ? { text: prebuilt(bodyPart('text/plain', email.text)), html: prebuilt(bodyPart('text/html', email.html)) }
+      ? { text: readyPart('text/plain', email.text), html: readyPart('text/html', email.html) }
       : { html: email.html }),
     headers,
     // The headers' encoding (subject, names as RFC 2047 `Q` words), and the HTML-only message's body.
@@ -37,12 +37,13 @@ export function buildMime({ from, to, email, headers }: MimeInput): Promise<Buff
   return composer.compile().build();
 }
 
-/** MailComposer takes a ready part as `raw` for text and html too; its types list `raw` for attachments only. */
-const prebuilt = (raw: string) => ({ raw }) as unknown as Mail.AttachmentLike;
-
-/** A MIME body part (headers, blank line, body) of UTF-8 `content`, quoted-printable. */
-export function bodyPart(contentType: 'text/plain' | 'text/html', content: string): string {
-  return `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(content)}`;
+/**
+ * A MIME body part (headers, blank line, body) of UTF-8 `content`, quoted-printable, as MailComposer's
+ * `raw`: it takes one for text and html too, though its types list `raw` for attachments only.
+ */
+function readyPart(contentType: 'text/plain' | 'text/html', content: string): Mail.AttachmentLike {
+  const raw = `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(content)}`;
+  return { raw } as unknown as Mail.AttachmentLike;
 }
 
 /**

@@ -22,10 +22,18 @@ describe("the customer's preferences", () => {
     await h?.close();
   });
 
-  /** Moves the test server's clock on to the next noon in `timeZone`. */
-  async function untilNoonIn(timeZone: string): Promise<void> {
+  /**
+   * At noon in `noonIn` (on the test server's clock), a checkout with one reminder due in 30 min and no
+   * shop quiet hours; the customer then asks for quiet hours all day but 23:00–24:00 in `timezone`.
+   */
+  async function startWithOwnQuietHours(taskQueue: string, checkoutId: string, noonIn: string, timezone: string) {
     const now = await h.env.currentTimeMs();
-    await h.env.sleep(nextLocalHour(now, timeZone, 12) - now);
+    await h.env.sleep(nextLocalHour(now, noonIn, 12) - now);
+    const started = await h.startCheckout(taskQueue, [{ after: '30m' }], { policy: NO_RULES }, checkoutId);
+    await started.handle.signal(preferencesSignal, {
+      preferences: { optedOut: false, quietHours: ALL_DAY_BUT_23H, timezone },
+    });
+    return started;
   }
 
   test('an opt-out signalled after the first reminder stops the checkout at once: nothing more is sent', async () => {
@@ -103,16 +111,12 @@ describe("the customer's preferences", () => {
     await h.withWorker(async ({ taskQueue }) => {
       // The shop has no quiet hours. The customer (in New York) wants none between 00:00 and 23:00.
       // At noon in New York (on the server's clock), so reminder 1 falls due inside their window.
-      await untilNoonIn('America/New_York');
-      const { handle, email } = await h.startCheckout(
+      const { handle, email } = await startWithOwnQuietHours(
         taskQueue,
-        [{ after: '30m' }],
-        { policy: NO_RULES },
         'c-own-quiet-hours',
+        'America/New_York',
+        'America/New_York',
       );
-      await handle.signal(preferencesSignal, {
-        preferences: { optedOut: false, quietHours: ALL_DAY_BUT_23H, timezone: 'America/New_York' },
-      });
       const status = await result(handle);
       const sent = status.reminders[0];
       assert.equal(sent?.outcome, 'sent');
@@ -136,16 +140,12 @@ describe("the customer's preferences", () => {
   test('a zone the API would refuse, signalled by hand (the Temporal UI, say), is ignored: the checkout keeps its own and sends', async () => {
     await h.withWorker(async ({ taskQueue }) => {
       // At noon in Berlin (the harness's customers live there), so quiet hours 00:00–23:00 hold the reminder.
-      await untilNoonIn('Europe/Berlin');
-      const { handle, email } = await h.startCheckout(
+      const { handle, email } = await startWithOwnQuietHours(
         taskQueue,
-        [{ after: '30m' }],
-        { policy: NO_RULES },
         'c-bad-zone',
+        'Europe/Berlin',
+        'Mars/Olympus_Mons',
       );
-      await handle.signal(preferencesSignal, {
-        preferences: { optedOut: false, quietHours: ALL_DAY_BUT_23H, timezone: 'Mars/Olympus_Mons' },
-      });
       // Before the fix every workflow task after the signal failed: the checkout never finished.
       const status = await Promise.race([
         result(handle),
