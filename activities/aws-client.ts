@@ -17,6 +17,7 @@ const REQUEST_TIMEOUT_MS = 20_000;
 export interface AwsClientSettings {
   region: string;
   maxAttempts: number;
+  cacheMiddleware: boolean;
   requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
   endpoint?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
@@ -34,6 +35,9 @@ export function awsClientSettings(config: AwsEndpointConfig, options: AwsClientO
   const settings: AwsClientSettings = {
     region: config.region,
     maxAttempts: 1,
+    // The middleware stack is resolved once per command type instead of on every send (about
+    // 0.2 ms of CPU per call on our machine); nothing here changes the stack after the first send.
+    cacheMiddleware: true,
     requestHandler: {
       connectionTimeout: CONNECT_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
