@@ -83,6 +83,10 @@ export async function startApi(
         checkout: { vault: shared.vault, inventory: shared.inventory, orders: shared.orders },
       }),
     ...(shared?.shortLinks && { shortLinks: shared.shortLinks }),
+  }).catch(async (err: unknown) => {
+    // A refused configuration must not leave its database open: an open one keeps the file running.
+    await own?.close();
+    throw err;
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
