@@ -6,11 +6,14 @@ import type { MemoryRow, MemorySample } from './memory/memory-bench';
 import type { RacesRun } from './races/races-bench';
 import type { SendRun } from './send/send-bench';
 import type { StartsRow } from './starts/starts-bench';
+import { describeLoad, type MachineLoad } from './support/machine-load';
 
 export interface BenchResults {
   startedAt: string;
   long: boolean;
   seconds: Record<string, number>;
+  /** How busy the machine was during each section, and how much the host took back. */
+  machine: Record<string, MachineLoad>;
   /** Sections that failed, with the error. */
   errors: Record<string, string>;
   actions?: PathActions[];
@@ -271,5 +274,7 @@ export function formatReport(r: BenchResults): string {
   }
   for (const [section, error] of Object.entries(r.errors)) out.push('', `${section} FAILED: ${error}`);
   out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);
+  for (const [section, load] of Object.entries(r.machine ?? {}))
+    out.push(`machine during ${section}: ${describeLoad(load)}`);
   return out.join('\n');
 }

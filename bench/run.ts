@@ -14,6 +14,7 @@ import { benchRaces } from './races/races-bench';
 import { type BenchResults, formatReport } from './report';
 import { benchSend } from './send/send-bench';
 import { benchStarts } from './starts/starts-bench';
+import { cpuTimes, describeLoad, loadBetween } from './support/machine-load';
 
 const LONG = process.env.BENCH_LONG === '1';
 const SECTIONS = (process.env.BENCH_ONLY || 'actions,starts,send,lateness,memory,races')
@@ -69,7 +70,13 @@ async function main(): Promise<void> {
     logger: new DefaultLogger('WARN'),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' } } },
   });
-  const results: BenchResults = { startedAt: new Date().toISOString(), long: LONG, seconds: {}, errors: {} };
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    long: LONG,
+    seconds: {},
+    machine: {},
+    errors: {},
+  };
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
   const save = () => writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
     if (!SECTIONS.includes(name)) return undefined;
     const began = Date.now();
+    const cpuBefore = cpuTimes();
     console.log(`bench: ${name}…`);
     try {
       return await fn();
@@ -86,7 +94,9 @@ async function main(): Promise<void> {
       return undefined;
     } finally {
       results.seconds[name] = Math.round((Date.now() - began) / 1000);
-      console.log(`bench: ${name} took ${results.seconds[name]} s`);
+      const load = loadBetween(cpuBefore, cpuTimes());
+      if (load) results.machine[name] = load;
+      console.log(`bench: ${name} took ${results.seconds[name]} s (${describeLoad(load)})`);
     }
   };
   results.actions = await timed('actions', benchActions);
