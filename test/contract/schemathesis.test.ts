@@ -17,8 +17,9 @@ const API_KEY = 'contract-test-api-key-0123456789abcdef';
 
 /**
  * Left out, because their answer depends on state this test does not make: place-order needs a
- * saved address and payment method of the customer (and a worker); saving a payment method reads
- * the card back from a payment provider, which this test does not run. test/checkout covers both.
+ * saved address and payment method of the customer (and the order saga's activities, which this
+ * worker does not run); saving a payment method reads the card back from a payment provider, which
+ * this test does not run. test/checkout covers both.
  */
 const NEEDS_SAVED_STATE = ['PlaceOrderController_place', 'VaultController_addPaymentMethod'];
 
@@ -42,7 +43,8 @@ const MAX_EXAMPLES = '10';
 // as in production (without one, each order waits out ORDER_ACK_TIMEOUT and each query its deadline).
 let stack: Stack | undefined;
 before(async () => {
-  stack = await Stack.start({ env: { API_KEY } });
+  // Push endpoints validated as in production: the stack allows the local push service on loopback.
+  stack = await Stack.start({ env: { API_KEY, PUSH_ALLOW_LOOPBACK: 'off' } });
 });
 after(() => stack?.close());
 

@@ -84,7 +84,7 @@ export async function startApi(
       }),
     ...(shared?.shortLinks && { shortLinks: shared.shortLinks }),
   }).catch(async (err: unknown) => {
-    // A refused configuration must not leave its database open: an open one keeps the file running.
+    // A refused configuration must not leave its database open.
     await own?.close();
     throw err;
   });
@@ -93,8 +93,11 @@ export async function startApi(
   const metricsUrl = app.get(MetricsServer).url;
   const codecUrl = app.get(CodecServer).url;
   const close = async () => {
-    await app.close();
-    await own?.close();
+    try {
+      await app.close();
+    } finally {
+      await own?.close();
+    }
   };
   return { app, url, metricsUrl, codecUrl, config, close };
 }
