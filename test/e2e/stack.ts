@@ -45,66 +45,89 @@ export class Stack {
       providers?: (real: PaymentProviders) => PaymentProviders;
     } = {},
   ): Promise<Stack> {
-    const [env, inbox, stores] = await Promise.all([
-      devServerEnv(),
-      LocalInbox.start(),
-      openStores({ databaseUrl: undefined, inMemory: true }),
-    ]);
-    const ledger = stores.ledger;
-    // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
-    // PUSH_ALLOW_LOOPBACK: the local push service's subscriptions point at 127.0.0.1 over http.
-    const api = await startApi(
-      env.client,
-      { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on', ...options.env },
-      stores,
-    );
-    const vault = options.orders ? customerVaultFor(api.config, stores) : null;
-    const orderActivities = vault
-      ? createOrderActivities({
-          vault,
-          providers: (options.providers ?? ((p) => p))(paymentProvidersFor(api.config.checkout)),
-          inventory: stores.inventory,
-          orders: stores.orders,
-          stops: stores.stops,
-          client: env.client,
-          taskQueue: api.config.temporal.taskQueue,
-          orderAckTimeoutMs: api.config.orderAckTimeoutMs,
-          logger: { warn: () => {} },
-          events: stores.events,
-        })
-      : {};
-    const worker = await createRecoveryWorker({
-      connection: env.nativeConnection,
-      namespace: 'default',
-      taskQueue: api.config.temporal.taskQueue,
-      dataConverter: testDataConverter(),
-      activities: {
-        ...orderActivities,
-        ...createActivities({
-          mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
-          ledger,
-          from: 'Shop <shop@example.com>',
-          links: { ...testLinkSettings(api.url), checkoutPage: api.config.checkout.page },
-          consent: consentFrom(stores.preferences),
-          consentInLedger: true,
-          ...(options.channels && { channels: options.channels }),
-          discounts: stores.ledger.discountCodes,
-          events: stores.events,
-          eventsInLedger: true,
-        }),
-      },
-    });
-    const running = worker.run();
-    return new Stack(env, stores, inbox, api, ledger, worker, running);
+    // What has started so far, closed again (newest first) when a later step fails.
+    const undo: Array<() => Promise<unknown>> = [];
+    try {
+      const started = <T>(promise: Promise<T>, close: (value: T) => Promise<unknown>): Promise<T> =>
+        promise.then((value) => {
+          undo.push(() => close(value));
+          return value;
+        });
+      const [env, inbox, stores] = await Promise.all([
+        started(devServerEnv(), (e) => e.teardown()),
+        started(LocalInbox.start(), (i) => i.close()),
+        started(openStores({ databaseUrl: undefined, inMemory: true }), (s) => s.close()),
+      ]);
+      const ledger = stores.ledger;
+      // One database for both, as `npm start` runs them: the API stores preferences the worker reads.
+      // PUSH_ALLOW_LOOPBACK: the local push service's subscriptions point at 127.0.0.1 over http.
+      const api = await started(
+        startApi(
+          env.client,
+          { PUBLIC_API_URL: 'http://127.0.0.1:1', PUSH_ALLOW_LOOPBACK: 'on', ...options.env },
+          stores,
+        ),
+        (a) => a.close(),
+      );
+      const vault = options.orders ? customerVaultFor(api.config, stores) : null;
+      const orderActivities = vault
+        ? createOrderActivities({
+            vault,
+            providers: (options.providers ?? ((p) => p))(paymentProvidersFor(api.config.checkout)),
+            inventory: stores.inventory,
+            orders: stores.orders,
+            stops: stores.stops,
+            client: env.client,
+            taskQueue: api.config.temporal.taskQueue,
+            orderAckTimeoutMs: api.config.orderAckTimeoutMs,
+            logger: { warn: () => {} },
+            events: stores.events,
+          })
+        : {};
+      const worker = await createRecoveryWorker({
+        connection: env.nativeConnection,
+        namespace: 'default',
+        taskQueue: api.config.temporal.taskQueue,
+        dataConverter: testDataConverter(),
+        activities: {
+          ...orderActivities,
+          ...createActivities({
+            mailer: createSesMailer({ endpoint: inbox.url, region: 'us-east-1' }),
+            ledger,
+            from: 'Shop <shop@example.com>',
+            links: { ...testLinkSettings(api.url), checkoutPage: api.config.checkout.page },
+            consent: consentFrom(stores.preferences),
+            consentInLedger: true,
+            ...(options.channels && { channels: options.channels }),
+            discounts: stores.ledger.discountCodes,
+            events: stores.events,
+            eventsInLedger: true,
+          }),
+        },
+      });
+      const running = worker.run();
+      return new Stack(env, stores, inbox, api, ledger, worker, running);
+    } catch (err) {
+      for (const step of undo.reverse()) await step().catch(() => undefined);
+      throw err;
+    }
   }
 
+  /** Every part is closed even when one fails (a worker that died, say); the failures are thrown after. */
   async close(): Promise<void> {
-    await this.api.close();
-    this.worker.shutdown();
-    await this.running;
-    await this.ledger.close();
-    await this.env.teardown();
-    await this.inbox.close();
+    const steps: Array<() => Promise<unknown>> = [
+      () => this.api.close(),
+      async () => {
+        this.worker.shutdown();
+        await this.running;
+      },
+      () => this.ledger.close(),
+      () => this.env.teardown(),
+      () => this.inbox.close(),
+    ];
+    const errors: unknown[] = [];
+    for (const step of steps) await step().catch((err: unknown) => errors.push(err));
+    if (errors.length > 0) throw new AggregateError(errors, 'closing the stack');
   }
 
   request(method: string, path: string, body?: unknown): Promise<JsonResponse> {
