@@ -274,7 +274,6 @@ export function formatReport(r: BenchResults): string {
   }
   for (const [section, error] of Object.entries(r.errors)) out.push('', `${section} FAILED: ${error}`);
   out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);
-  for (const [section, load] of Object.entries(r.machine ?? {}))
-    out.push(`machine during ${section}: ${describeLoad(load)}`);
+  for (const [section, load] of Object.entries(r.machine)) out.push(`machine during ${section}: ${describeLoad(load)}`);
   return out.join('\n');
 }
