@@ -13,6 +13,7 @@ import { workflowIdFor } from '../../common/messages';
 import { confirmationKey, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
 import { signedLinkIn } from '../support/links';
+import { openAll } from '../support/open-all';
 import { RecordingMeter } from '../support/recording-meter';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { FROM, LINKS, reminder, sampleCheckout } from './fixtures';
@@ -43,13 +44,16 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
   });
 
   before(async () => {
-    [ses, ledger] = await Promise.all([LocalInbox.start(), openSendLedger({ databaseUrl: undefined, inMemory: true })]);
+    [ses, ledger] = await openAll([
+      [LocalInbox.start(), (s) => s.close()],
+      [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
+    ]);
     mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
   });
   after(async () => {
-    mailer.close();
-    await ledger.close();
-    await ses.close();
+    mailer?.close();
+    await ledger?.close();
+    await ses?.close();
   });
 
   it('a de-DE checkout gets its reminder in German throughout: subject, words, money, dates, lang', async () => {
@@ -296,12 +300,14 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
 
 describe('send activities when SES fails', () => {
   it('a permanent rejection surfaces as PermanentSendFailure and releases the step for a retry', async () => {
-    const ses = await startSesFaultEndpoint({
-      queue: [{ kind: 'reject' }],
-      default: { kind: 'ok', messageId: 'ses-after-fix' },
-    });
+    const [ses, ledger] = await openAll([
+      [
+        startSesFaultEndpoint({ queue: [{ kind: 'reject' }], default: { kind: 'ok', messageId: 'ses-after-fix' } }),
+        (s) => s.close(),
+      ],
+      [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
+    ]);
     const mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
-    const ledger = await openSendLedger({ databaseUrl: undefined, inMemory: true });
     try {
       const checkout = sampleCheckout();
       const { sendReminder } = createActivities({ mailer, ledger, from: FROM, links: LINKS });
@@ -333,16 +339,16 @@ describe("send activity metrics (recorded on the activity context's meter)", () 
   let mailer: SesMailer;
   let ledger: SendLedger;
   before(async () => {
-    [ses, ledger] = await Promise.all([
-      startSesFaultEndpoint({ default: { kind: 'ok' } }),
-      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+    [ses, ledger] = await openAll([
+      [startSesFaultEndpoint({ default: { kind: 'ok' } }), (s) => s.close()],
+      [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
     ]);
     mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
   });
   after(async () => {
-    mailer.close();
-    await ledger.close();
-    await ses.close();
+    mailer?.close();
+    await ledger?.close();
+    await ses?.close();
   });
 
   function send(deps: Partial<ActivityDependencies> = {}, step = 1, checkout = sampleCheckout()) {

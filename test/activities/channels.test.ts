@@ -17,6 +17,7 @@ import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/ma
 import { openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
 import { signedLinkIn } from '../support/links';
+import { openAll } from '../support/open-all';
 import { FROM, LINKS, sampleCheckout } from './fixtures';
 
 const HOUR = 3_600_000;
@@ -64,19 +65,19 @@ describe('a step’s channels in order, with fallback (local SNS and SES, in-mem
   const textsTo = (phone: string | undefined) => sns.messages().filter((m) => m.phoneNumber === phone);
 
   before(async () => {
-    [ses, sns, ledger] = await Promise.all([
-      LocalInbox.start(),
-      startLocalSnsServer('127.0.0.1', 0, { optedOutNumbers: [OPTED_OUT] }),
-      openSendLedger({ databaseUrl: undefined, inMemory: true }),
+    [ses, sns, ledger] = await openAll([
+      [LocalInbox.start(), (s) => s.close()],
+      [startLocalSnsServer('127.0.0.1', 0, { optedOutNumbers: [OPTED_OUT] }), (s) => s.close()],
+      [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
     ]);
     mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
     sms = createSnsSmsSender({ endpoint: sns.url, region: 'us-east-1' });
   });
   after(async () => {
-    mailer.close();
-    sms.close();
-    await ledger.close();
-    await Promise.all([ses.close(), sns.close()]);
+    mailer?.close();
+    sms?.close();
+    await ledger?.close();
+    await Promise.all([ses?.close(), sns?.close()]);
   });
 
   it('["sms","email"] with a phone number: one text with the signed resume link, no email', async () => {

@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { MIGRATIONS } from '../../storage/migrations';
 import { sentMessages } from '../../storage/schema';
 import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
+import { type Opening, openAll } from '../support/open-all';
 import { usePostgresSchema } from '../support/postgres-schema';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -171,9 +172,12 @@ describe('send ledger on PGlite in a data directory', () => {
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'send-ledger-'));
     const first = await openSendLedger({ databaseUrl: undefined, dataDir });
-    await first.claim('co-1:reminder:1', meta('co-1'));
-    await first.markSent('co-1:reminder:1', 'ses-kept');
-    await first.close();
+    try {
+      await first.claim('co-1:reminder:1', meta('co-1'));
+      await first.markSent('co-1:reminder:1', 'ses-kept');
+    } finally {
+      await first.close();
+    }
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -250,7 +254,12 @@ describe('send ledger on PostgreSQL (TEST_DATABASE_URL)', {
   it('two workers opening a fresh database at once apply the migration exactly once', async () => {
     const fresh = `${schema}_boot`;
     try {
-      const ledgers = await Promise.all([1, 2, 3].map(() => openSendLedger({ databaseUrl: url, schema: fresh })));
+      // One that fails (the race this tests) must not leave the others' pools open.
+      const ledgers = await openAll(
+        [1, 2, 3].map(
+          (): Opening<SendLedger> => [openSendLedger({ databaseUrl: url, schema: fresh }), (l) => l.close()],
+        ),
+      );
       await Promise.all(ledgers.map((l) => l.close()));
       const client = new Client({ connectionString: url });
       await client.connect();

@@ -13,6 +13,7 @@ import { workflowIdFor } from '../../common/messages';
 import type { EventStore } from '../../storage/event-store';
 import { type LedgerOptions, type LedgerStores, openStores, reminderKey } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
+import { openAll } from '../support/open-all';
 import { usePostgresSchema } from '../support/postgres-schema';
 import { FROM, LINKS, reminder, sampleCheckout } from './fixtures';
 
@@ -44,7 +45,10 @@ function suite(options: () => LedgerOptions, raw?: () => string) {
   };
 
   before(async () => {
-    [ses, stores] = await Promise.all([LocalInbox.start(), openStores(options())]);
+    [ses, stores] = await openAll([
+      [LocalInbox.start(), (s) => s.close()],
+      [openStores(options()), (s) => s.close()],
+    ]);
     mailer = createSesMailer({ endpoint: ses.url, region: 'us-east-1' });
   });
   after(async () => {

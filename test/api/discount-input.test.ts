@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CheckoutRecoveryInput } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
+import { openAll } from '../support/open-all';
 import { decodeRaw } from '../support/payload-keys';
 import { call, checkoutBody, type RunningApi, startApi, startTemporal, uniqueId } from './support/api-harness';
 
@@ -14,9 +15,9 @@ let noOffers: RunningApi;
 
 before(async () => {
   env = await startTemporal();
-  [api, noOffers] = await Promise.all([
-    startApi(env.client, { DISCOUNT_OFFERS: 'on' }),
-    startApi(env.client, { DISCOUNT_OFFERS: 'off' }),
+  [api, noOffers] = await openAll([
+    [startApi(env.client, { DISCOUNT_OFFERS: 'on' }), (a) => a.close()],
+    [startApi(env.client, { DISCOUNT_OFFERS: 'off' }), (a) => a.close()],
   ]);
 });
 

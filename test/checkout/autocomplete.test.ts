@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type LedgerStores, openStores } from '../../storage/send-ledger';
 import { call, type RunningApi, startApi, uniqueId } from '../api/support/api-harness';
+import { openAll } from '../support/open-all';
 import { devServerEnv } from '../support/temporal-env';
 
 describe('address autocomplete (offline provider)', () => {
@@ -12,7 +13,10 @@ describe('address autocomplete (offline provider)', () => {
   let stores: LedgerStores;
   let api: RunningApi;
   before(async () => {
-    [temporal, stores] = await Promise.all([devServerEnv(), openStores({ databaseUrl: undefined, inMemory: true })]);
+    [temporal, stores] = await openAll([
+      [devServerEnv(), (t) => t.teardown()],
+      [openStores({ databaseUrl: undefined, inMemory: true }), (s) => s.close()],
+    ]);
     api = await startApi(temporal.client, {}, stores);
   });
   after(async () => {

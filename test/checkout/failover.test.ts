@@ -9,13 +9,17 @@ import { type LocalAdyen, startLocalAdyen } from '../../stand-ins/local-adyen/ma
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { Stack } from '../e2e/stack';
 import { type LocalStripe, startTestStripe, stripeEnv } from '../support/local-stripe';
+import { openAll } from '../support/open-all';
 
 describe('payment failover (Stripe → Adyen)', () => {
   let stack: Stack;
   let stripe: LocalStripe;
   let adyen: LocalAdyen;
   before(async () => {
-    [stripe, adyen] = await Promise.all([startTestStripe(), startLocalAdyen()]);
+    [stripe, adyen] = await openAll([
+      [startTestStripe(), (s) => s.stop()],
+      [startLocalAdyen(), (a) => a.close()],
+    ]);
     const caFile = join(tmpdir(), `local-adyen-${process.pid}.pem`);
     writeFileSync(caFile, adyen.cert);
     stack = await Stack.start({

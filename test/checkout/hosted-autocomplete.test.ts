@@ -8,6 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type LedgerStores, openStores } from '../../storage/send-ledger';
 import { call, type RunningApi, startApi, uniqueId } from '../api/support/api-harness';
 import { type LocalPlaces, startLocalPlaces } from '../support/local-places';
+import { openAll } from '../support/open-all';
 import { devServerEnv } from '../support/temporal-env';
 
 const PROVIDERS = {
@@ -30,10 +31,10 @@ for (const [name, envFor] of Object.entries(PROVIDERS)) {
     let places: LocalPlaces;
     let api: RunningApi;
     before(async () => {
-      [temporal, stores, places] = await Promise.all([
-        devServerEnv(),
-        openStores({ databaseUrl: undefined, inMemory: true }),
-        startLocalPlaces(),
+      [temporal, stores, places] = await openAll([
+        [devServerEnv(), (t) => t.teardown()],
+        [openStores({ databaseUrl: undefined, inMemory: true }), (s) => s.close()],
+        [startLocalPlaces(), (p) => p.close()],
       ]);
       api = await startApi(temporal.client, { ...envFor(places.url), ADDRESS_PROVIDER_TIMEOUT: '1s' }, stores);
     });

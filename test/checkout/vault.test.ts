@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { type LedgerStores, openStores } from '../../storage/send-ledger';
 import { call, type RunningApi, startApi, uniqueId } from '../api/support/api-harness';
 import { type LocalStripe, startTestStripe, stripeEnv } from '../support/local-stripe';
+import { openAll } from '../support/open-all';
 import { devServerEnv } from '../support/temporal-env';
 
 describe('customer vault', () => {
@@ -18,10 +19,10 @@ describe('customer vault', () => {
   const get = (path: string) => call(`${api.url}${path}`, 'GET');
 
   before(async () => {
-    [temporal, stripe, stores] = await Promise.all([
-      devServerEnv(),
-      startTestStripe(),
-      openStores({ databaseUrl: undefined, inMemory: true }),
+    [temporal, stripe, stores] = await openAll([
+      [devServerEnv(), (t) => t.teardown()],
+      [startTestStripe(), (s) => s.stop()],
+      [openStores({ databaseUrl: undefined, inMemory: true }), (s) => s.close()],
     ]);
     api = await startApi(temporal.client, stripeEnv(stripe), stores);
   });

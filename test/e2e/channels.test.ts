@@ -11,6 +11,7 @@ import { createWebPushSender } from '../../activities/channels/web-push-sender';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
 import { checkoutBody, uniqueId } from '../api/support/api-harness';
 import { LocalPush } from '../support/local-push';
+import { openAll } from '../support/open-all';
 import { Stack } from './stack';
 
 describe('channels end to end (HTTP → Temporal → SES, SNS, web push)', () => {
@@ -21,7 +22,10 @@ describe('channels end to end (HTTP → Temporal → SES, SNS, web push)', () =>
   const smsSender = () => createSnsSmsSender({ endpoint: sns.url, region: 'us-east-1' });
 
   before(async () => {
-    [sns, push] = await Promise.all([startLocalSnsServer('127.0.0.1', 0), LocalPush.start()]);
+    [sns, push] = await openAll([
+      [startLocalSnsServer('127.0.0.1', 0), (s) => s.close()],
+      [LocalPush.start(), (p) => p.close()],
+    ]);
     stack = await Stack.start({
       channels: [
         smsChannel(smsSender(), 'Shop', { allowedCallingCodes: ['+1'] }),

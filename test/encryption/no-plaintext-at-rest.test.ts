@@ -21,6 +21,7 @@ import { resolveSchedule } from '../../common/schedule';
 import { openSendLedger, type SendLedger } from '../../storage/send-ledger';
 import { call, checkoutBody, type RunningApi, startApi } from '../api/support/api-harness';
 import { testLinkSettings } from '../support/links';
+import { closeAll, openAll } from '../support/open-all';
 import { decodeRaw, testDataConverter } from '../support/payload-keys';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
 import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
@@ -97,10 +98,10 @@ function databaseBytes(): { bytes: Buffer; files: string[] } {
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'no-plaintext-'));
   dbFile = join(dir, 'temporal.sqlite');
-  [env, ses, ledger] = await Promise.all([
-    devServerEnv(dbFile),
-    startSesFaultEndpoint({ default: { kind: 'ok' } }),
-    openSendLedger({ databaseUrl: undefined, inMemory: true }),
+  [env, ses, ledger] = await openAll([
+    [devServerEnv(dbFile), (e) => e.teardown()],
+    [startSesFaultEndpoint({ default: { kind: 'ok' } }), (s) => s.close()],
+    [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
   ]);
   api = await startApi(env.client);
   worker = await createRecoveryWorker({
@@ -155,16 +156,23 @@ before(async () => {
 });
 
 let stopped = false;
-/** Stops worker, API and server: the server checkpoints its write-ahead log into the file. */
+/**
+ * Stops worker, API and server: the server checkpoints its write-ahead log into the file. Every step
+ * runs even when one fails (a worker that died): a dev server left running keeps the file alive.
+ */
 async function stopAll(): Promise<void> {
   if (stopped) return;
   stopped = true;
-  await api?.close();
-  worker?.shutdown();
-  await running;
-  await ledger?.close();
-  await ses?.close();
-  await env?.teardown();
+  await closeAll([
+    () => api?.close(),
+    async () => {
+      worker?.shutdown();
+      await running;
+    },
+    () => ledger?.close(),
+    () => ses?.close(),
+    () => env?.teardown(),
+  ]);
 }
 
 after(async () => {

@@ -21,6 +21,7 @@ import {
   stripeEnv,
   THREE_D_SECURE_CARD,
 } from '../support/local-stripe';
+import { openAll } from '../support/open-all';
 
 // Checkout ids whose Stripe authorisation "times out" after it went through, or whose capture fails.
 const timesOutAfterCharge = new Set<string>();
@@ -70,7 +71,10 @@ describe('payment provider faults in the order saga', () => {
   let stripe: LocalStripe;
   let adyen: LocalAdyen;
   before(async () => {
-    [stripe, adyen] = await Promise.all([startTestStripe(), startLocalAdyen()]);
+    [stripe, adyen] = await openAll([
+      [startTestStripe(), (s) => s.stop()],
+      [startLocalAdyen(), (a) => a.close()],
+    ]);
     const caFile = join(tmpdir(), `local-adyen-fault-${process.pid}.pem`);
     writeFileSync(caFile, adyen.cert);
     stack = await Stack.start({

@@ -23,6 +23,7 @@ import { sampleCheckout } from '../activities/fixtures';
 import { type RunningApi, startApi, startTemporal } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
 import { TEST_LINK_SECRET, testLinkSettings } from '../support/links';
+import { openAll } from '../support/open-all';
 
 // A public URL of a realistic length (the test API listens elsewhere; only the path is followed).
 const PUBLIC_URL = 'https://recovery.yourshop.example';
@@ -127,11 +128,11 @@ describe('the short link, from the send to the redirect', () => {
   let mailer: SesMailer;
 
   before(async () => {
-    [env, stores, sns, ses] = await Promise.all([
-      startTemporal(),
-      openStores({ databaseUrl: undefined, inMemory: true }),
-      startLocalSnsServer('127.0.0.1', 0),
-      LocalInbox.start(),
+    [env, stores, sns, ses] = await openAll([
+      [startTemporal(), (e) => e.teardown()],
+      [openStores({ databaseUrl: undefined, inMemory: true }), (s) => s.close()],
+      [startLocalSnsServer('127.0.0.1', 0), (s) => s.close()],
+      [LocalInbox.start(), (s) => s.close()],
     ]);
     api = await startApi(env.client, {}, stores);
     sms = createSnsSmsSender({ endpoint: sns.url, region: 'us-east-1' });

@@ -23,6 +23,7 @@ import { openSendLedger, type SendLedger } from '../../storage/send-ledger';
 import { call, checkoutBody, type RunningApi, startApi } from '../api/support/api-harness';
 import { LocalInbox } from '../support/inbox';
 import { TEST_LINK_SECRET, testLinkSettings } from '../support/links';
+import { openAll } from '../support/open-all';
 import { TEST_ENCRYPTION_ENV, testDataConverter } from '../support/payload-keys';
 import { devServerEnv, installQuietRuntime } from '../support/temporal-env';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
@@ -40,11 +41,11 @@ let api: RunningApi;
 const SPAN_KIND_SERVER = 2;
 
 before(async () => {
-  [env, inbox, ledger, receiver] = await Promise.all([
-    devServerEnv(),
-    LocalInbox.start(),
-    openSendLedger({ databaseUrl: undefined, inMemory: true }),
-    OtlpReceiver.start(),
+  [env, inbox, ledger, receiver] = await openAll([
+    [devServerEnv(), (e) => e.teardown()],
+    [LocalInbox.start(), (i) => i.close()],
+    [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
+    [OtlpReceiver.start(), (r) => r.close()],
   ]);
   // The API's own client, from the API's configuration, as apps/api/main.ts builds it.
   const config = loadConfig({

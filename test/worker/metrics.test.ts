@@ -17,6 +17,7 @@ import { resolveSchedule } from '../../common/schedule';
 import { openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';
+import { openAll } from '../support/open-all';
 import { testDataConverter } from '../support/payload-keys';
 import { declaredTypes, freePort, metricValue, type Sample, scrapeUntil } from '../support/prometheus';
 import { type SesFaultEndpoint, startSesFaultEndpoint } from '../support/ses-fault-endpoint';
@@ -37,11 +38,11 @@ before(async () => {
   const address = `127.0.0.1:${await freePort()}`;
   installWorkerRuntime(address, quietRuntimeOptions()); // as apps/worker/main.ts does, before any connection
   metricsUrl = `http://${address}/metrics`;
-  [env, inbox, faultySes, ledger] = await Promise.all([
-    devServerEnv(),
-    LocalInbox.start(),
-    startSesFaultEndpoint({ default: { kind: 'ok' } }),
-    openSendLedger({ databaseUrl: undefined, inMemory: true }),
+  [env, inbox, faultySes, ledger] = await openAll([
+    [devServerEnv(), (e) => e.teardown()],
+    [LocalInbox.start(), (i) => i.close()],
+    [startSesFaultEndpoint({ default: { kind: 'ok' } }), (s) => s.close()],
+    [openSendLedger({ databaseUrl: undefined, inMemory: true }), (l) => l.close()],
   ]);
 });
 

@@ -10,6 +10,7 @@ import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStepSpec } from '..
 import { statusQuery, WORKFLOW_TYPE, workflowIdFor } from '../../common/messages';
 import { resolveSchedule } from '../../common/schedule';
 import { type LocalSns, startLocalSnsServer } from '../../stand-ins/local-sns/main';
+import { openAll } from '../support/open-all';
 import { RecoveryHarness, result } from './recovery-harness';
 
 const POLICY: RecoveryPolicy = {
@@ -24,7 +25,10 @@ describe('reminders by SMS with fallback to email', () => {
   let sns: LocalSns;
   let sms: SmsSender;
   before(async () => {
-    [h, sns] = await Promise.all([RecoveryHarness.start(), startLocalSnsServer('127.0.0.1', 0)]);
+    [h, sns] = await openAll([
+      [RecoveryHarness.start(), (harness) => harness.close()],
+      [startLocalSnsServer('127.0.0.1', 0), (s) => s.close()],
+    ]);
     sms = createSnsSmsSender({ endpoint: sns.url, region: 'us-east-1' });
   });
   after(async () => {

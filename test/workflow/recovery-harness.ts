@@ -17,6 +17,7 @@ import { consentFrom, type PreferenceStore } from '../../storage/preferences-sto
 import { type OpenedLedger, openStores } from '../../storage/send-ledger';
 import { LocalInbox } from '../support/inbox';
 import { testLinkSettings } from '../support/links';
+import { closeAll, openAll } from '../support/open-all';
 import { testDataConverter } from '../support/payload-keys';
 import { installQuietRuntime, timeSkippingEnv } from '../support/temporal-env';
 
@@ -43,10 +44,11 @@ export class RecoveryHarness {
   ) {}
 
   static async start(): Promise<RecoveryHarness> {
-    const [inbox, stores, bundle] = await Promise.all([
-      LocalInbox.start(),
-      openStores({ databaseUrl: undefined, inMemory: true }),
-      bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('ERROR') }),
+    const [inbox, stores, bundle] = await openAll([
+      [LocalInbox.start(), (i) => i.close()],
+      [openStores({ databaseUrl: undefined, inMemory: true }), (s) => s.close()],
+      // Code in memory: nothing to close.
+      [bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('ERROR') }), () => undefined],
     ]);
     return new RecoveryHarness(inbox, stores.ledger, stores.preferences, stores.stops, stores.events, bundle);
   }
@@ -57,9 +59,9 @@ export class RecoveryHarness {
     return this.current;
   }
 
-  async close(): Promise<void> {
-    await this.ledger.close();
-    await this.inbox.close();
+  /** The inbox is closed even when the ledger's close fails. */
+  close(): Promise<void> {
+    return closeAll([() => this.ledger.close(), () => this.inbox.close()]);
   }
 
   /** A mailer talking SES to the local inbox, or to another SES-compatible endpoint. */

@@ -88,10 +88,6 @@ export async function startApi(
     await own?.close();
     throw err;
   });
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const metricsUrl = app.get(MetricsServer).url;
-  const codecUrl = app.get(CodecServer).url;
   const close = async () => {
     try {
       await app.close();
@@ -99,7 +95,17 @@ export async function startApi(
       await own?.close();
     }
   };
-  return { app, url, metricsUrl, codecUrl, config, close };
+  try {
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const metricsUrl = app.get(MetricsServer).url;
+    const codecUrl = app.get(CodecServer).url;
+    return { app, url, metricsUrl, codecUrl, config, close };
+  } catch (err) {
+    // Nor an app that could not listen: its metrics and codec listeners are open already (init).
+    await close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** The API a test file runs against: started in `before`, closed in `after`; read it inside tests. */
