@@ -1,6 +1,6 @@
 // The worker's own runtime settings (config/env.ts reads them into AppConfig.worker): its health
 // endpoint, whether it does the one-shot setup at boot, its Worker Deployment version, and the
-// task-queue activity rate that keeps the providers' sending quotas.
+// task-queue activity rate that keeps the providers' sending quotas, and its gRPC compression.
 import { execFileSync } from 'node:child_process';
 import { ConfigError } from './config-error';
 import { type Env, listenAddress, onOff } from './parsers';
@@ -27,6 +27,24 @@ export interface WorkerConfig {
    * SNS_MAX_SEND_RATE or TASK_QUEUE_ACTIVITIES_PER_SECOND; undefined: no limit.
    */
   taskQueueActivitiesPerSecond: number | undefined;
+  /** WORKER_GRPC_COMPRESSION: gzip of the worker's requests to Temporal (grpcCompressionOf says why none). */
+  grpcCompression: GrpcCodec;
+}
+
+export type GrpcCodec = 'gzip' | 'none';
+
+/**
+ * WORKER_GRPC_COMPRESSION, gzip or none (default). The SDK gzips every request of the worker's
+ * connection unless told otherwise; here most of a request's bytes are payloads, already compressed
+ * and then encrypted, which gzip cannot shrink, so it would cost CPU on both ends for little: about 4 M
+ * instructions per reminder in the worker (callgrind, docs/benchmarks.md), and the server's inflating.
+ * gzip is worth it only on a slow or metered link to the cluster.
+ */
+export function grpcCompressionOf(env: Env): GrpcCodec {
+  const raw = env.WORKER_GRPC_COMPRESSION?.trim().toLowerCase();
+  if (!raw) return 'none';
+  if (raw === 'gzip' || raw === 'none') return raw;
+  throw new ConfigError(`WORKER_GRPC_COMPRESSION must be "gzip" or "none", got "${env.WORKER_GRPC_COMPRESSION}"`);
 }
 
 function positiveRate(env: Env, name: string): number | undefined {
@@ -83,5 +101,6 @@ export function loadWorkerConfig(env: Env, production: boolean): WorkerConfig {
     setupAtBoot: onOff(env, 'WORKER_SETUP_AT_BOOT', true),
     deployment: deployment(env),
     taskQueueActivitiesPerSecond: activityRate(env),
+    grpcCompression: grpcCompressionOf(env),
   };
 }

@@ -57,7 +57,10 @@ async function serve(config: AppConfig, stores: LedgerStores, created: (worker: 
   const tracing = startTracing(config.tracing, 'checkout-recovery-worker');
   // One converter for the worker and its client (search attribute registration).
   const dataConverter = dataConverterFor(config.encryption);
-  const connection = await NativeConnection.connect(target.connectionOptions);
+  const connection = await NativeConnection.connect({
+    ...target.connectionOptions,
+    grpcCompression: { codec: config.worker.grpcCompression },
+  });
   const mailer = createSesMailer(config.ses);
   const sms = createSnsSmsSender(config.sns);
   try {

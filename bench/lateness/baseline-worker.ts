@@ -1,9 +1,10 @@
 // The bench worker for the baseline workflow, as its own process like the real worker: the same
 // cache bound, a bundle made at start-up, the same payload encryption. Env: TEMPORAL_ADDRESS,
-// TASK_QUEUE, RECORDER_URL, PAYLOAD_ENCRYPTION_KEYS.
+// TASK_QUEUE, RECORDER_URL, PAYLOAD_ENCRYPTION_KEYS, WORKER_GRPC_COMPRESSION.
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { dataConverterFor } from '../../config/encryption/data-converter';
 import { loadEncryption } from '../../config/env';
+import { grpcCompressionOf } from '../../config/worker-config';
 import { createArrivalActivities } from './baseline-activities';
 
 // The same bound as apps/worker/create-worker.ts, so both workers cache alike.
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
   if (!TEMPORAL_ADDRESS || !TASK_QUEUE || !RECORDER_URL) throw new Error('TEMPORAL_ADDRESS, TASK_QUEUE, RECORDER_URL');
   const dataConverter = dataConverterFor(loadEncryption(process.env));
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
+  // Compressed or not as the real worker's connection (WORKER_GRPC_COMPRESSION): the floor is the
+  // same engine, configured alike.
+  const grpcCompression = { codec: grpcCompressionOf(process.env) };
+  const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS, grpcCompression });
   try {
     const worker = await Worker.create({
       connection,

@@ -1,5 +1,5 @@
 // The worker's runtime settings: health endpoint defaults, the deployment version and the activity
-// rate sized from the providers' quotas.
+// rate sized from the providers' quotas, the gRPC compression.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadWorkerConfig } from '../../config/worker-config';
@@ -29,6 +29,16 @@ describe('the worker settings', () => {
     assert.throws(
       () => loadWorkerConfig({ TEMPORAL_DEPLOYMENT_NAME: 'checkout.recovery', BUILD_ID: 'x' }, true),
       /TEMPORAL_DEPLOYMENT_NAME must have no dots/,
+    );
+  });
+
+  test('the worker’s requests to Temporal go uncompressed unless WORKER_GRPC_COMPRESSION=gzip', () => {
+    assert.equal(loadWorkerConfig({}, true).grpcCompression, 'none');
+    assert.equal(loadWorkerConfig({ WORKER_GRPC_COMPRESSION: 'gzip' }, true).grpcCompression, 'gzip');
+    assert.equal(loadWorkerConfig({ WORKER_GRPC_COMPRESSION: ' None ' }, true).grpcCompression, 'none');
+    assert.throws(
+      () => loadWorkerConfig({ WORKER_GRPC_COMPRESSION: 'zstd' }, true),
+      /WORKER_GRPC_COMPRESSION must be "gzip" or "none", got "zstd"/,
     );
   });
 
