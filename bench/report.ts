@@ -1,6 +1,7 @@
 // The bench's printed table: one block per section, each figure beside its baseline.
 import type { PathActions } from './actions/actions-bench';
 import { PRICE_SOURCE } from './actions/billing-rules';
+import type { InstructionsRun } from './instructions/instructions-bench';
 import type { LatenessRun } from './lateness/lateness-bench';
 import type { MemoryRow, MemorySample } from './memory/memory-bench';
 import type { RacesRun } from './races/races-bench';
@@ -20,6 +21,7 @@ export interface BenchResults {
   starts?: StartsRow[];
   send?: SendRun;
   lateness?: LatenessRun[];
+  instructions?: InstructionsRun;
   memory?: { baseline: MemorySample; rows: MemoryRow[] };
   races?: RacesRun;
 }
@@ -165,6 +167,7 @@ export function formatReport(r: BenchResults): string {
       }),
     );
   }
+  if (r.instructions) out.push('', ...formatInstructions(r.instructions));
   if (r.memory) {
     const b = r.memory.baseline;
     out.push('', '4. Sleeping checkouts: growth over the idle stack, per checkout');
@@ -276,4 +279,34 @@ export function formatReport(r: BenchResults): string {
   out.push('', `seconds per section: ${JSON.stringify(r.seconds)}`);
   for (const [section, load] of Object.entries(r.machine)) out.push(`machine during ${section}: ${describeLoad(load)}`);
   return out.join('\n');
+}
+
+function formatInstructions(r: InstructionsRun): string[] {
+  const m = (n: number) => `${(n / 1e6).toFixed(1)} M`;
+  const row = (name: string, w: InstructionsRun['checkouts']) => [
+    name,
+    m(w.perReminder),
+    m(w.warmupPerReminder),
+    `${(w.idlePerSecond / 1e6).toFixed(2)} M`,
+  ];
+  const ratio = r.checkouts.perReminder / r.coldBaseline.perReminder;
+  return [
+    `3b. Worker instructions per reminder (callgrind; ${r.count} counted after ${r.warmupCount} warm-up, one due every ${r.spacingMs} ms)`,
+    table(
+      ['worker', 'instructions each', 'warm-up, each', 'idle per s'],
+      [row('checkoutRecovery', r.checkouts), row('baseline, cold', r.coldBaseline)],
+    ),
+    `   checkoutRecovery / cold floor: ${ratio.toFixed(2)}x (target, issue 11: worker CPU <= 1.5x the floor)`,
+    ...(
+      [
+        ['checkoutRecovery', r.checkouts],
+        ['baseline', r.coldBaseline],
+      ] as const
+    ).map(
+      ([name, w]) =>
+        `   ${name}, each, inside: ${Object.entries(w.inside)
+          .map(([k, v]) => `${k} ${m(v)}`)
+          .join(', ')}`,
+    ),
+  ];
 }

@@ -3,11 +3,14 @@
 // starts roughly 60-80 checkouts/s there), plus under three for the races. BENCH_LONG=1 runs the
 // large sizes; BENCH_LATENESS_N, BENCH_LATENESS_RATES, BENCH_MEMORY_SIZES, BENCH_RACES_N,
 // BENCH_RACES_RATE, BENCH_SEND_N set sizes; BENCH_RACES_CONFIRMATION=off runs the races without order
-// confirmations; BENCH_ONLY=actions,starts,send,lateness,memory,races picks sections.
+// confirmations; BENCH_ONLY=actions,starts,send,lateness,memory,races picks sections. The section
+// `instructions` (valgrind's callgrind; BENCH_INSTRUCTIONS_N, _SPACING_MS, _WARMUP) runs only
+// when named there: it takes about ten minutes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { benchActions } from './actions/actions-bench';
+import { benchInstructions } from './instructions/instructions-bench';
 import { benchLateness } from './lateness/lateness-bench';
 import { benchMemory } from './memory/memory-bench';
 import { benchRaces } from './races/races-bench';
@@ -56,6 +59,11 @@ const SIZES = {
     rates: listEnv('BENCH_LATENESS_RATES') ?? [25, 50, 100],
   },
   memory: listEnv('BENCH_MEMORY_SIZES') ?? (LONG ? [1_000, 10_000, 100_000] : [1_000, 2_000]),
+  instructions: {
+    count: numberEnv('BENCH_INSTRUCTIONS_N') ?? 40,
+    spacingMs: numberEnv('BENCH_INSTRUCTIONS_SPACING_MS') ?? 3_000,
+    warmupCount: numberEnv('BENCH_INSTRUCTIONS_WARMUP') ?? 40,
+  },
   races: {
     count: numberEnv('BENCH_RACES_N') ?? (LONG ? 5_000 : 1_000),
     rate: numberEnv('BENCH_RACES_RATE') ?? 10,
@@ -108,6 +116,8 @@ async function main(): Promise<void> {
   results.lateness = await timed('lateness', () =>
     benchLateness(SIZES.lateness.count, SIZES.lateness.rates, console.log),
   );
+  save();
+  results.instructions = await timed('instructions', () => benchInstructions(SIZES.instructions, console.log));
   save();
   results.memory = await timed('memory', () => benchMemory(SIZES.memory, console.log));
   save();

@@ -24,7 +24,7 @@ import { cpuMs, cpuMsOf, sleep } from '../support/processes';
 import { type SesRecorder, startSesRecorder } from '../support/ses-recorder';
 import type { SleepThenReportInput } from './baseline-workflow';
 
-const BASELINE_WORKER = join(__dirname, 'baseline-worker.js');
+export const BASELINE_WORKER = join(__dirname, 'baseline-worker.js');
 const START_CONCURRENCY = 32;
 // Workflows started and through their first task per second, to plan the first rate's start-up;
 // later rates use what the previous one measured, with a margin.

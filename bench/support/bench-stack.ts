@@ -13,6 +13,7 @@ import { startDevServer } from '../../apps/dev/dev-server';
 import { dataConverterFor } from '../../config/encryption/data-converter';
 import { generatePayloadKeyEntry } from '../../config/encryption/payload-keys';
 import { type EncryptionConfig, loadEncryption } from '../../config/env';
+import type { Wrapper } from './callgrind';
 import { freePort, killOnExit, type NodeChild, spawnNode, stopChild } from './processes';
 
 const DIST = join(__dirname, '..', '..');
@@ -20,6 +21,8 @@ export const WORKER_MAIN = join(DIST, 'apps', 'worker', 'main.js');
 export const API_MAIN = join(DIST, 'apps', 'api', 'main.js');
 // The worker bundles the workflow code at start-up (no pre-built bundle after `npm run build`).
 const WORKER_READY_TIMEOUT_MS = 120_000;
+// Under callgrind a worker bundles and loads about ten times slower, even with counting off.
+const WRAPPED_READY_TIMEOUT_MS = 900_000;
 
 export interface DbBytes {
   db: number;
@@ -92,8 +95,11 @@ export class BenchStack {
     return workers;
   }
 
-  /** The real worker process (apps/worker/main.ts) on `taskQueue`, sending through `sesEndpoint`. */
-  async startWorker(taskQueue: string, sesEndpoint: string, dir = 'worker'): Promise<NodeChild> {
+  /**
+   * The real worker process (apps/worker/main.ts) on `taskQueue`, sending through `sesEndpoint`;
+   * `wrapper`: under callgrind (bench/support/callgrind.ts), which starts it many times slower.
+   */
+  async startWorker(taskQueue: string, sesEndpoint: string, dir = 'worker', wrapper?: Wrapper): Promise<NodeChild> {
     const env = {
       ...this.baseEnv(taskQueue),
       SES_ENDPOINT: sesEndpoint,
@@ -101,7 +107,8 @@ export class BenchStack {
       PUBLIC_API_URL: 'http://127.0.0.1:1',
     };
     const ready = (out: string) => out.includes('worker polling task queue');
-    return this.track(await spawnNode('worker', WORKER_MAIN, env, ready, WORKER_READY_TIMEOUT_MS));
+    const timeoutMs = wrapper ? WRAPPED_READY_TIMEOUT_MS : WORKER_READY_TIMEOUT_MS;
+    return this.track(await spawnNode('worker', WORKER_MAIN, env, ready, timeoutMs, wrapper));
   }
 
   /**
@@ -130,9 +137,16 @@ export class BenchStack {
     return { url, child: this.track(await spawnNode('api', API_MAIN, env, ready)) };
   }
 
-  /** Any other node process of the bench (the baseline worker). */
-  async spawn(name: string, script: string, env: NodeJS.ProcessEnv, ready: (out: string) => boolean) {
-    return this.track(await spawnNode(name, script, { ...this.baseEnv('unused'), ...env }, ready));
+  /** Any other node process of the bench (the baseline worker), `wrapper` as for startWorker. */
+  async spawn(
+    name: string,
+    script: string,
+    env: NodeJS.ProcessEnv,
+    ready: (out: string) => boolean,
+    wrapper?: Wrapper,
+  ) {
+    const timeoutMs = wrapper ? WRAPPED_READY_TIMEOUT_MS : undefined;
+    return this.track(await spawnNode(name, script, { ...this.baseEnv('unused'), ...env }, ready, timeoutMs, wrapper));
   }
 
   async stop(): Promise<void> {

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { Wrapper } from './callgrind';
 
 // A worker drains in-flight tasks on SIGTERM; nothing here is in flight for long.
 const STOP_TIMEOUT_MS = 15_000;
@@ -27,15 +28,21 @@ export interface NodeChild {
   stop(): Promise<void>;
 }
 
-/** Spawns `node script` and resolves once `ready` returns true (checked against output and by polling). */
+/**
+ * Spawns `node script` and resolves once `ready` returns true (checked against output and by polling).
+ * `wrapper`: run it under another command (callgrind), whose process is then node's.
+ */
 export async function spawnNode(
   name: string,
   script: string,
   env: NodeJS.ProcessEnv,
   ready: (output: string) => boolean | Promise<boolean>,
   timeoutMs = 60_000,
+  wrapper?: Wrapper,
 ): Promise<NodeChild> {
-  return spawnReady(name, process.execPath, [...profileArgs(name), script], env, ready, timeoutMs);
+  const node = [process.execPath, ...(wrapper?.nodeArgs ?? []), ...profileArgs(name), script];
+  const [command, ...args] = wrapper ? [wrapper.command, ...wrapper.args, ...node] : node;
+  return spawnReady(name, command as string, args, env, ready, timeoutMs);
 }
 
 /**
