@@ -27,7 +27,7 @@ export interface WorkerConfig {
    * SNS_MAX_SEND_RATE or TASK_QUEUE_ACTIVITIES_PER_SECOND; undefined: no limit.
    */
   taskQueueActivitiesPerSecond: number | undefined;
-  /** WORKER_GRPC_COMPRESSION: gzip of the worker's requests to Temporal (grpcCompressionOf says why none). */
+  /** WORKER_GRPC_COMPRESSION: gzip between the worker and Temporal, both ways (grpcCompressionOf says why none). */
   grpcCompression: GrpcCodec;
 }
 
@@ -35,10 +35,10 @@ export type GrpcCodec = 'gzip' | 'none';
 
 /**
  * WORKER_GRPC_COMPRESSION, gzip or none (default). The SDK gzips every request of the worker's
- * connection unless told otherwise; here most of a request's bytes are payloads, already compressed
- * and then encrypted, which gzip cannot shrink, so it would cost CPU on both ends for little: about 4 M
- * instructions per reminder in the worker (callgrind, docs/benchmarks.md), and the server's inflating.
- * gzip is worth it only on a slow or metered link to the cluster.
+ * connection and asks for gzipped responses unless told otherwise; here most of the bytes are
+ * payloads, already compressed and then encrypted, which gzip cannot shrink, so it would cost CPU on
+ * both ends for little: about 4 M instructions per reminder in the worker (callgrind,
+ * docs/benchmarks.md), and the server's work on its side. gzip pays only on a slow or metered link.
  */
 export function grpcCompressionOf(env: Env): GrpcCodec {
   const raw = env.WORKER_GRPC_COMPRESSION?.trim().toLowerCase();

@@ -3,6 +3,7 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { dataConverterFor } from '../../config/encryption/data-converter';
 import { loadEncryption } from '../../config/env';
+import { grpcCompressionOf } from '../../config/worker-config';
 import { createArrivalActivities } from '../lateness/baseline-activities';
 
 // The same bound as apps/worker/create-worker.ts, so both workers cache alike.
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   // The stack's client encrypts (PAYLOAD_ENCRYPTION_KEYS from the stack), so this worker must decode.
   const dataConverter = dataConverterFor(loadEncryption(process.env));
-  const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
+  // Compressed or not as the real worker's connection (WORKER_GRPC_COMPRESSION), as the lateness floor's.
+  const grpcCompression = { codec: grpcCompressionOf(process.env) };
+  const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS, grpcCompression });
   try {
     const worker = await Worker.create({
       connection,

@@ -55,8 +55,12 @@ export async function callgrindAvailable(): Promise<boolean> {
   }
 }
 
+/** callgrind_control exits 0 whatever happened; only its "OK." says the process took the command. */
 async function control(pid: number, ...args: string[]): Promise<void> {
-  await run('callgrind_control', [...args, String(pid)]);
+  const { stdout, stderr } = await run('callgrind_control', [...args, String(pid)]);
+  if (!/^\s*OK\.?\s*$/m.test(stdout)) {
+    throw new Error(`callgrind_control ${args.join(' ')} ${pid} failed: ${`${stdout}${stderr}`.trim()}`);
+  }
 }
 
 /** From here on, the process's instructions are counted (every thread's, garbage collection included). */

@@ -19,6 +19,7 @@ import { type NodeChild, sleep, spawnNode } from '../../bench/support/processes'
 const FIXTURE = join(__dirname, 'support', 'work-on-signal.js');
 // Under callgrind node starts in seconds with counting off; a counted unit takes about one.
 const READY_TIMEOUT_MS = 120_000;
+const UNIT_TIMEOUT_MS = 60_000;
 
 test('a dump’s instruction total is read from its totals line, or its summary line', () => {
   assert.equal(totalOf('events: Ir\nsummary: 1092688\ntotals: 1092703\n'), 1092703);
@@ -53,11 +54,24 @@ test('counts twice the instructions for twice the work, and next to none while i
       callgrindWrapper(outPrefix),
     );
     const worker = child;
+    // Counted from its own output, not the tail the handle keeps (its last 30 lines).
+    let done = 0;
+    worker.process.stdout?.on('data', (d: Buffer) => {
+      done += d
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('done ')).length;
+    });
     const units = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const before = doneCount(worker);
+        const before = done;
+        const deadline = Date.now() + UNIT_TIMEOUT_MS;
         worker.process.kill('SIGUSR2');
-        while (doneCount(worker) === before) await sleep(20);
+        while (done === before) {
+          if (worker.process.exitCode !== null) throw new Error(`the worker exited: ${worker.tail()}`);
+          if (Date.now() > deadline) throw new Error(`no unit done within ${UNIT_TIMEOUT_MS} ms`);
+          await sleep(20);
+        }
       }
     };
     await startCounting(worker.pid);
@@ -79,11 +93,3 @@ test('counts twice the instructions for twice the work, and next to none while i
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** How many units the process has reported done (its output's last lines). */
-function doneCount(child: NodeChild): number {
-  return child
-    .tail()
-    .split('\n')
-    .filter((l) => l.startsWith('done ')).length;
-}
