@@ -1,7 +1,7 @@
 // The bench's printed table: one block per section, each figure beside its baseline.
 import type { PathActions } from './actions/actions-bench';
 import { PRICE_SOURCE } from './actions/billing-rules';
-import type { InstructionsRun } from './instructions/instructions-bench';
+import { type InstructionsRun, JIT, type WorkerInstructions } from './instructions/instructions-bench';
 import type { LatenessRun } from './lateness/lateness-bench';
 import type { MemoryRow, MemorySample } from './memory/memory-bench';
 import type { RacesRun } from './races/races-bench';
@@ -283,28 +283,27 @@ export function formatReport(r: BenchResults): string {
 
 function formatInstructions(r: InstructionsRun): string[] {
   const m = (n: number) => `${(n / 1e6).toFixed(1)} M`;
-  const row = (name: string, w: InstructionsRun['checkouts']) => [
+  const row = (name: string, w: WorkerInstructions) => [
     name,
     m(w.perReminder),
     m(w.warmupPerReminder),
     `${(w.idlePerSecond / 1e6).toFixed(2)} M`,
   ];
-  const ratio = r.checkouts.perReminder / r.coldBaseline.perReminder;
-  const jit = (w: InstructionsRun['checkouts']) => w.inside['JIT (TurboFan)'] ?? 0;
-  const outside = (r.checkouts.perReminder - jit(r.checkouts)) / (r.coldBaseline.perReminder - jit(r.coldBaseline));
+  const { checkouts: c, coldBaseline: b } = r;
+  // TurboFan's share swings between runs (9-12.5 M of ours, 4-10 M of the floor's); the rest repeats.
+  const outsideJit = (w: WorkerInstructions) => w.perReminder - (w.inside[JIT] ?? 0);
   return [
     `3b. Worker instructions per reminder (callgrind; ${r.count} counted after ${r.warmupCount} warm-up, one due every ${r.spacingMs} ms)`,
     table(
       ['worker', 'instructions each', 'warm-up, each', 'idle per s'],
-      [row('checkoutRecovery', r.checkouts), row('baseline, cold', r.coldBaseline)],
+      [row('checkoutRecovery', c), row('baseline, cold', b)],
     ),
-    `   checkoutRecovery / cold floor: ${ratio.toFixed(2)}x (target, issue 11: worker CPU <= 1.5x the floor)`,
-    // TurboFan's share swings between runs (9-12.5 M of ours, 4-10 M of the floor's); the rest repeats.
-    `   outside TurboFan: ${m(r.checkouts.perReminder - jit(r.checkouts))} / ${m(r.coldBaseline.perReminder - jit(r.coldBaseline))} = ${outside.toFixed(2)}x, the figure that repeats between runs`,
+    `   checkoutRecovery / cold floor: ${(c.perReminder / b.perReminder).toFixed(2)}x (target, issue 11: worker CPU <= 1.5x the floor)`,
+    `   outside TurboFan: ${m(outsideJit(c))} / ${m(outsideJit(b))} = ${(outsideJit(c) / outsideJit(b)).toFixed(2)}x, the figure that repeats between runs`,
     ...(
       [
-        ['checkoutRecovery', r.checkouts],
-        ['baseline', r.coldBaseline],
+        ['checkoutRecovery', c],
+        ['baseline', b],
       ] as const
     ).map(
       ([name, w]) =>

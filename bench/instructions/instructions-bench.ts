@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { withTimeout } from '../../apps/shared/with-timeout';
 import { workflowIdFor } from '../../common/messages';
-import { BASELINE_WORKER } from '../lateness/lateness-bench';
+import { BASELINE_WORKER, startBaseline } from '../lateness/lateness-bench';
 import { BenchStack } from '../support/bench-stack';
 import { callgrindWrapper, inclusiveCosts, instructionsDuring, startCounting } from '../support/callgrind';
 import { inParallel, recoveryInput, runId, startCheckout } from '../support/checkout-starts';
@@ -44,10 +44,12 @@ export interface InstructionsOptions {
  * Where some of a reminder's instructions go, each a function with all it called (they may nest): the
  * SDK's own costs that both workers pay, and the JIT and the collector, which shrink with warm-up.
  */
+/** The label of TurboFan's share in `inside`: the part of a count that swings between runs. */
+export const JIT = 'JIT (TurboFan)';
 const INSIDE = {
   'gRPC gzip': 'tonic::codec::compression::compress',
   // Compiles on a call; on-stack replacement (a hot loop) compiles elsewhere and is not in this figure.
-  'JIT (TurboFan)': 'v8::internal::Runtime_CompileOptimized(',
+  [JIT]: 'v8::internal::Runtime_CompileOptimized(',
   GC: 'v8::internal::Heap::CollectGarbage(',
   'promise stack traces': 'v8::internal::Accessors::ErrorStackGetter(',
 };
@@ -80,14 +82,14 @@ export async function benchInstructions(
 ): Promise<InstructionsRun> {
   const stack = await BenchStack.start('instructions');
   // Kept with the results: `callgrind_annotate <dump>` shows where a window's instructions went.
-  const dumpDir = join(__dirname, '..', '..', '..', 'bench', 'results', `callgrind-${runId()}`);
+  const id = runId();
+  const dumpDir = join(__dirname, '..', '..', '..', 'bench', 'results', `callgrind-${id}`);
   mkdirSync(dumpDir, { recursive: true });
   log(`  callgrind dumps in ${dumpDir}`);
   const outPrefix = join(dumpDir, 'cg');
   const wrapper = callgrindWrapper(outPrefix);
-  const realQueue = `bench-instr-${runId()}`;
-  const baseQueue = `bench-instr-base-${runId()}`;
-  const tag = runId();
+  const realQueue = `bench-instr-${id}`;
+  const baseQueue = `bench-instr-base-${id}`;
   // The recorder answers SES itself: no stand-in process, and nothing is counted outside the workers.
   const recorder = await startSesRecorder('http://127.0.0.1:9', { answer: 'local' });
   try {
@@ -105,11 +107,11 @@ export async function benchInstructions(
     log(`  both started after ${Math.round((Date.now() - began) / 1000)} s`);
     const checkouts: Counted = {
       pid: real.pid,
-      start: (i, dueAt) => startCheckoutDue(stack.client, realQueue, `instr-${tag}-${i}`, dueAt),
+      start: (i, dueAt) => startCheckoutDue(stack.client, realQueue, `instr-${id}-${i}`, dueAt),
     };
     const coldBaseline: Counted = {
       pid: base.pid,
-      start: (i, dueAt) => startColdBaseline(stack.client, baseQueue, `instr-${tag}-${i}`, dueAt),
+      start: (i, dueAt) => startColdBaseline(stack.client, baseQueue, `instr-${id}-${i}`, dueAt),
     };
     const measure = async (name: string, worker: Counted): Promise<WorkerInstructions> => {
       await startCounting(worker.pid);
@@ -176,11 +178,6 @@ async function startCheckoutDue(client: Client, taskQueue: string, checkoutId: s
 }
 
 async function startColdBaseline(client: Client, taskQueue: string, key: string, dueAt: number) {
-  const handle = await client.workflow.start('sleepThenReport', {
-    taskQueue,
-    workflowId: `bench-baseline-${key}`,
-    args: [{ key, dueAt }],
-    startDelay: Math.max(1_000, dueAt - Date.now()),
-  });
-  return completion(handle.result());
+  const workflowId = await startBaseline(client, taskQueue, { key, dueAt }, 'cold');
+  return completion(client.workflow.getHandle(workflowId).result());
 }

@@ -173,7 +173,7 @@ function add(batch: Batch, i: number, key: string, dueAt: number, workflowId: st
 }
 
 /** `cold`: its first task runs at the due time (a start delay), finds nothing to wait for, reports. */
-async function startBaseline(
+export async function startBaseline(
   client: Client,
   taskQueue: string,
   input: SleepThenReportInput,
