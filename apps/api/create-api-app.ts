@@ -53,7 +53,8 @@ export interface ApiAppOptions {
 
 /**
  * Builds the HTTP API around a Temporal client, initialised but not listening: main.ts listens on
- * the configured address, end-to-end tests on port 0.
+ * the configured address, end-to-end tests on port 0. A failed start closes the app, with it what
+ * `closeClientOnShutdown` and `closeStores` give it to own.
  */
 export async function createApiApp(
   config: AppConfig,
@@ -96,6 +97,13 @@ export async function createApiApp(
   app.use(methodNotAllowedMiddleware(app.getHttpAdapter().getInstance()));
   useBodyParsers(app);
   setupOpenApi(app, config);
-  await app.init();
+  try {
+    await app.init();
+  } catch (err) {
+    // A start hook that failed after another opened its listener (codec, metrics) would leave that
+    // listener open in this process: close what the app opened, and what it was given to own.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   return app;
 }

@@ -34,8 +34,9 @@ export async function serveApi(
           await tracing?.shutdown();
         }
       : undefined;
+  let app: INestApplication | undefined;
   try {
-    const app = await createApiApp(config, client, {
+    app = await createApiApp(config, client, {
       closeClientOnShutdown: true,
       // LOG_FORMAT=json: one object per line (Nest 11's JSON console logger), the default in production.
       ...(config.logFormat === 'json' && { logger: new ConsoleLogger({ json: true }) }),
@@ -67,7 +68,11 @@ export async function serveApi(
     else logger.warn(describeEncryption(config.encryption));
     return app;
   } catch (err) {
-    await client.connection.close(); // the app never took ownership of it
+    // Made, the app owns the connection (and, with ownsStores, the stores) and its side listeners:
+    // closing it closes them. Not made, it has closed what it owned; the connection is closed again
+    // here for a start that failed before the app took it (closing twice is harmless).
+    await app?.close().catch(() => undefined);
+    await client.connection.close();
     throw err;
   }
 }
