@@ -8,6 +8,7 @@ import type { RacesRun } from './races/races-bench';
 import type { SendRun } from './send/send-bench';
 import type { StartsRow } from './starts/starts-bench';
 import { describeLoad, type MachineLoad } from './support/machine-load';
+import type { ThreadSplit } from './support/thread-cpu';
 
 export interface BenchResults {
   startedAt: string;
@@ -166,6 +167,21 @@ export function formatReport(r: BenchResults): string {
         return `   ${l.rate}/s vs warm: ${vs(w)}${k ? `; vs cold: ${vs(k)}` : ''}`;
       }),
     );
+    const split = r.lateness.flatMap((l) =>
+      l.reminders.workerThreads && l.coldBaseline?.workerThreads
+        ? [
+            [l.rate, 'checkoutRecovery', ...threadColumns(l.reminders.workerThreads)],
+            ['', 'baseline, cold', ...threadColumns(l.coldBaseline.workerThreads)],
+          ]
+        : [],
+    );
+    if (split.length > 0) {
+      out.push(
+        '   worker CPU ms per reminder by thread (Linux /proc): the main JS thread runs the activities and the codec;',
+        '   the busiest other Node thread is, with one workflow thread, the workflow sandbox; core: the SDK core (Rust)',
+        table(['rate/s', 'workflow', 'main', 'busiest other Node', 'rest of Node', 'core'], split),
+      );
+    }
   }
   if (r.instructions) out.push('', ...formatInstructions(r.instructions));
   if (r.memory) {
@@ -312,4 +328,9 @@ function formatInstructions(r: InstructionsRun): string[] {
           .join(', ')}`,
     ),
   ];
+}
+
+/** A ThreadSplit as the lateness section's columns. */
+function threadColumns(t: ThreadSplit): number[] {
+  return [t.main, t.busiestOtherNode, t.restOfNode, t.core];
 }

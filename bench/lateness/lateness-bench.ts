@@ -22,6 +22,7 @@ import { startLocalSes } from '../support/local-ses';
 import { type Distribution, distribution, round } from '../support/percentiles';
 import { cpuMs, cpuMsOf, sleep } from '../support/processes';
 import { type SesRecorder, startSesRecorder } from '../support/ses-recorder';
+import { splitOf, sumSplits, type ThreadSplit, threadCpu } from '../support/thread-cpu';
 import type { SleepThenReportInput } from './baseline-workflow';
 
 export const BASELINE_WORKER = join(__dirname, 'baseline-worker.js');
@@ -46,6 +47,8 @@ export interface Lateness extends Distribution {
   /** CPU ms its worker and the dev server spent per reminder over the window. */
   workerCpuMs: number;
   serverCpuMs: number;
+  /** The worker CPU ms per reminder by thread (absent in results from before it was measured). */
+  workerThreads?: ThreadSplit;
 }
 
 export interface LatenessRun {
@@ -193,6 +196,7 @@ export async function startBaseline(
 /** Waits for the batch's arrivals (bounded), then its lateness and the CPU the window cost. */
 async function collect(recorder: SesRecorder, batch: Batch, workers: number[], server: number): Promise<Lateness> {
   const cpuBefore = [cpuMsOf(workers), cpuMs(server)] as const;
+  const threadsBefore = workers.map(threadCpu);
   const deadline = Math.max(...batch.dueAt) + ARRIVAL_GRACE_MS;
   while (Date.now() < deadline && batch.keys.some((k) => !recorder.arrivals.has(k))) await sleep(200);
   const n = batch.keys.length;
@@ -214,5 +218,6 @@ async function collect(recorder: SesRecorder, batch: Batch, workers: number[], s
     p50ByFifth,
     workerCpuMs: round((cpuMsOf(workers) - cpuBefore[0]) / n, 2),
     serverCpuMs: round((cpuMs(server) - cpuBefore[1]) / n, 2),
+    workerThreads: sumSplits(workers.map((pid, i) => splitOf(pid, threadsBefore[i] ?? new Map(), threadCpu(pid), n))),
   };
 }
