@@ -1,6 +1,9 @@
 // A postal address checked and normalised against its country's rules: required fields, the
 // postcode pattern (postcode-validator) and the regions (country-state-city's ISO 3166-2 data).
-import { Country, State } from 'country-state-city';
+// The two modules it needs, not the package's index: that loads every city of the world too
+// (26 MB of heap in every process that checks an address, the worker among them).
+import Country from 'country-state-city/lib/cjs/country';
+import State from 'country-state-city/lib/cjs/state';
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import type { FieldError } from '../common/schedule';
 
