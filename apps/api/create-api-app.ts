@@ -81,27 +81,27 @@ export async function createApiApp(
     }),
     { bodyParser: false, logger: options.logger ?? new Logger() },
   );
-  // With tracing on, before anything else: a refused request is a span too, and the rest runs inside it.
-  if (config.tracing) app.use(requestSpanMiddleware());
-  // Then, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
-  app.use(correlationIdMiddleware());
-  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
-  useSecurityHeaders(app, config.checkout.stripeJs?.url);
-  app.use(app.get(CodecServer).codecListenerOnly());
-  app.use('/codec', codecCors(config.api.codecCorsOrigins));
-  // The client address behind a load balancer (TRUST_PROXY), for the limits right after.
-  app.set('trust proxy', config.api.rateLimits.trustProxy);
-  // Before the body is read: a refused request costs no parsing.
-  app.use(rateLimitMiddleware(config.api.rateLimits));
-  // Before the guard and the body parsers: a method the path does not have is 405 whoever asks.
-  app.use(methodNotAllowedMiddleware(app.getHttpAdapter().getInstance()));
-  useBodyParsers(app);
-  setupOpenApi(app, config);
   try {
+    // With tracing on, before anything else: a refused request is a span too, and the rest runs inside it.
+    if (config.tracing) app.use(requestSpanMiddleware());
+    // Then, so every request is timed, counted and given its correlation id, also those a body parser or the guard refuses.
+    app.use(correlationIdMiddleware());
+    app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+    useSecurityHeaders(app, config.checkout.stripeJs?.url);
+    app.use(app.get(CodecServer).codecListenerOnly());
+    app.use('/codec', codecCors(config.api.codecCorsOrigins));
+    // The client address behind a load balancer (TRUST_PROXY), for the limits right after.
+    app.set('trust proxy', config.api.rateLimits.trustProxy);
+    // Before the body is read: a refused request costs no parsing.
+    app.use(rateLimitMiddleware(config.api.rateLimits));
+    // Before the guard and the body parsers: a method the path does not have is 405 whoever asks.
+    app.use(methodNotAllowedMiddleware(app.getHttpAdapter().getInstance()));
+    useBodyParsers(app);
+    setupOpenApi(app, config);
     await app.init();
   } catch (err) {
-    // A start hook that failed after another opened its listener (codec, metrics) would leave that
-    // listener open in this process: close what the app opened, and what it was given to own.
+    // A failed step (a start hook, say, after another opened its listener: codec, metrics) would leave
+    // the app's listeners and stores open in this process: close what it opened and was given to own.
     await app.close().catch(() => undefined);
     throw err;
   }

@@ -4,7 +4,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
-import { baseUrlOf, listenOn, SideListener } from '../http/side-listener';
+import { baseUrlOf, SideListener } from '../http/side-listener';
 
 export const CODEC_PATH = '/codec';
 const isCodecPath = (url: string | undefined) => {
@@ -58,7 +58,6 @@ export class CodecServer extends SideListener implements OnApplicationBootstrap 
     if (!configured) return;
     const server = createServer(this.adapterHost.httpAdapter.getInstance());
     server.on('connection', (socket: Socket) => this.sockets.add(socket));
-    await listenOn(server, configured, 'CODEC_ADDRESS', 'the codec endpoint');
-    this.server = server;
+    await this.listen(server, configured, 'CODEC_ADDRESS', 'the codec endpoint');
   }
 }

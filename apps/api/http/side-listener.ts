@@ -30,14 +30,30 @@ export async function closeNow(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** A Nest provider that owns one side listener: `server` once listening, closed at shutdown. */
+/** A Nest provider that owns one side listener (`server`), closed at shutdown. */
 export abstract class SideListener implements OnApplicationShutdown {
   protected server: Server | undefined;
+  /** The listen under way: Nest starts a module's providers together, so shutdown may come before it ends. */
+  private opening: Promise<void> | undefined;
+
+  /** Listens (listenOn) and keeps the server; a shutdown that comes meanwhile waits, then closes it. */
+  protected async listen(server: Server, configured: string, setting: string, what: string): Promise<void> {
+    this.server = server;
+    this.opening = listenOn(server, configured, setting, what);
+    try {
+      await this.opening;
+    } catch (err) {
+      this.server = undefined;
+      throw err;
+    }
+  }
 
   async onApplicationShutdown(): Promise<void> {
+    // Another provider's failed start shuts the app down while this one may still be binding (a host
+    // name to resolve): wait for it, or its listener would open after the close and stay open.
+    await this.opening?.catch(() => undefined);
     const server = this.server;
-    if (!server) return;
     this.server = undefined;
-    await closeNow(server);
+    if (server?.listening) await closeNow(server);
   }
 }

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../../../config/env';
 import { APP_CONFIG } from '../app-config.token';
-import { baseUrlOf, listenOn, SideListener } from '../http/side-listener';
+import { baseUrlOf, SideListener } from '../http/side-listener';
 import { ApiMetrics } from './api-metrics';
 
 /**
@@ -43,7 +43,6 @@ export class MetricsServer extends SideListener implements OnApplicationBootstra
         },
       );
     });
-    await listenOn(server, configured, 'API_METRICS_ADDRESS', 'API metrics');
-    this.server = server;
+    await this.listen(server, configured, 'API_METRICS_ADDRESS', 'API metrics');
   }
 }
