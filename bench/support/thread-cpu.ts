@@ -6,6 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 // Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every common build.
 const TICKS_PER_SECOND = 100;
+/**
+ * The SDK core's Rust threads (names as the kernel keeps them, 15 characters). Node's own threads are
+ * named `node` up to Node 23.7 and `MainThread`, `WorkerThread`, `V8Worker`, `libuv-worker` since:
+ * everything not the core's counts as Node's.
+ */
+const CORE_THREAD = /^(tokio-runtime-w|workflow-proces|temporal-)/;
 
 /** CPU ms per thread id so far, with the thread's name, for one process. */
 export type ThreadCpu = Map<string, { name: string; ms: number }>;
@@ -17,7 +23,7 @@ export interface ThreadSplit {
   busiestOtherNode: number;
   /** The rest of the Node threads (V8 helpers, libuv, more workflow threads). */
   restOfNode: number;
-  /** Threads not named `node`: the SDK core's Tokio runtime and its workflow processing. */
+  /** The SDK core's Rust threads: its Tokio runtime and its workflow processing. */
   core: number;
 }
 
@@ -49,10 +55,11 @@ export function splitOf(pid: number, before: ThreadCpu, after: ThreadCpu, per: n
   const split: ThreadSplit = { main: 0, busiestOtherNode: 0, restOfNode: 0, core: 0 };
   const otherNode: number[] = [];
   for (const [tid, { name, ms }] of after) {
-    const spent = ms - (before.get(tid)?.ms ?? 0);
+    // A thread id reused by a new thread between the readings must not count negative.
+    const spent = Math.max(0, ms - (before.get(tid)?.ms ?? 0));
     if (tid === String(pid)) split.main += spent;
-    else if (name === 'node') otherNode.push(spent);
-    else split.core += spent;
+    else if (CORE_THREAD.test(name)) split.core += spent;
+    else otherNode.push(spent);
   }
   otherNode.sort((a, b) => b - a);
   split.busiestOtherNode = otherNode[0] ?? 0;

@@ -1,61 +1,93 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
+import { cpuMs } from '../../bench/support/processes';
 import { splitOf, sumSplits, type ThreadCpu, threadCpu } from '../../bench/support/thread-cpu';
 
-const burnMainFor = (ms: number) => {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // spin: CPU on this thread only
+const SPIN_CPU_MS = 300;
+const DEADLINE_MS = 30_000;
+
+/**
+ * Spins until this process has used SPIN_CPU_MS more of CPU (by /proc/<pid>/stat, not the code under
+ * test): work, not wall time, so a loaded machine only makes it take longer.
+ */
+function spinMainThread(): number {
+  const start = cpuMs(process.pid);
+  const deadline = Date.now() + DEADLINE_MS;
+  while (cpuMs(process.pid) - start < SPIN_CPU_MS && Date.now() < deadline) {
+    for (let i = 0; i < 100_000; i++) Math.sqrt(i); // keep the /proc reads a small share
   }
-};
+  return cpuMs(process.pid) - start;
+}
+
+// A worker thread that, asked to, spins until its own thread has used SPIN_CPU_MS more of CPU, then
+// tells its thread id and what it spent, and idles until terminated.
+const SPINNER = `
+const { parentPort } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const own = () => { const stat = readFileSync('/proc/thread-self/stat', 'utf8'); const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { tid: stat.slice(0, stat.indexOf(' ')), ms: (Number(f[11]) + Number(f[12])) * 10 }; };
+parentPort.once('message', () => {
+  const start = own().ms; const deadline = Date.now() + ${DEADLINE_MS};
+  while (own().ms - start < ${SPIN_CPU_MS} && Date.now() < deadline) for (let i = 0; i < 100000; i++) Math.sqrt(i);
+  parentPort.postMessage({ tid: own().tid, spent: own().ms - start });
+});
+setInterval(() => {}, 60000); // alive until terminated: a thread that ended is not listed`;
 
 describe('worker CPU by thread', () => {
-  it('puts a spin on the main thread under main, and one in a worker thread under the busiest other Node thread', async () => {
-    const worker = new Worker('setInterval(() => {}, 1000)', { eval: true }); // lives across both readings
-    try {
-      await new Promise((r) => worker.once('online', r));
-      const before = threadCpu(process.pid);
-      burnMainFor(300);
-      const mainOnly = splitOf(process.pid, before, threadCpu(process.pid), 1);
-      assert.ok(mainOnly.main >= 200, `main ${mainOnly.main} ms after a 300 ms spin`);
-      assert.ok(mainOnly.busiestOtherNode < 100, `other threads ${mainOnly.busiestOtherNode} ms while only main spun`);
+  it('puts work on the main thread under main', () => {
+    const before = threadCpu(process.pid);
+    const spent = spinMainThread();
+    const split = splitOf(process.pid, before, threadCpu(process.pid), 1);
+    assert.ok(spent >= SPIN_CPU_MS, `the spin used ${spent} ms`);
+    assert.ok(split.main >= 0.7 * spent, `main ${split.main} of ${spent} ms`);
+    assert.ok(split.busiestOtherNode + split.restOfNode + split.core < 0.3 * spent, JSON.stringify(split));
+  });
 
-      // The spinning worker must still be listed at the second reading: read it while it spins.
-      const spinner = new Worker('const until = performance.now() + 400; while (performance.now() < until) {}', {
-        eval: true,
+  it('puts work in a worker thread under the busiest other Node thread, not the core', async () => {
+    const worker = new Worker(SPINNER, { eval: true });
+    try {
+      await new Promise((resolve) => worker.once('online', resolve));
+      const before = threadCpu(process.pid);
+      worker.postMessage('spin');
+      const { tid, spent } = await new Promise<{ tid: string; spent: number }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
       });
-      const mid = threadCpu(process.pid);
-      await new Promise((r) => setTimeout(r, 300));
-      const during = splitOf(process.pid, mid, threadCpu(process.pid), 1);
-      await new Promise((r) => spinner.once('exit', r));
-      assert.ok(during.busiestOtherNode >= 150, `busiest other ${during.busiestOtherNode} ms while a worker spun`);
-      assert.ok(during.main < 100, `main ${during.main} ms while it waited`);
+      const after = threadCpu(process.pid);
+      assert.ok(after.has(tid), `thread ${tid} listed`);
+      const split = splitOf(process.pid, before, after, 1);
+      assert.ok(spent >= SPIN_CPU_MS, `the worker used ${spent} ms`);
+      assert.ok(split.busiestOtherNode >= 0.8 * spent, `busiest other ${split.busiestOtherNode} of ${spent} ms`);
+      assert.ok(split.main < 0.5 * spent, `main ${split.main} ms while it waited`);
+      assert.ok(split.core < 0.2 * spent, `core ${split.core} ms: a Node thread counted as the SDK core's`);
     } finally {
       await worker.terminate();
     }
   });
 
-  it('names threads as /proc does: this process has its main thread and Node threads', () => {
+  it("lists this process: its main thread and Node's others; a process that does not exist has none", () => {
     const threads = threadCpu(process.pid);
-    assert.equal(threads.get(String(process.pid))?.name, 'node');
+    assert.ok(threads.has(String(process.pid)), 'the main thread');
     assert.ok(threads.size > 1, 'V8 and libuv threads besides the main one');
-    assert.equal(threadCpu(2 ** 22 + 1).size, 0, 'a process that does not exist has no threads');
+    assert.equal(threadCpu(2 ** 22 + 1).size, 0);
   });
 
-  it('divides by the unit, leaves out threads that ended, and counts new threads from zero', () => {
+  it('divides by the unit, leaves out threads that ended, counts new ones from zero, names as Node 20 or 24 does', () => {
     const before: ThreadCpu = new Map([
       ['100', { name: 'node', ms: 1_000 }],
       ['101', { name: 'node', ms: 500 }],
       ['102', { name: 'tokio-runtime-w', ms: 200 }],
       ['103', { name: 'node', ms: 50 }],
+      ['106', { name: 'node', ms: 90 }],
     ]);
     const after: ThreadCpu = new Map([
-      ['100', { name: 'node', ms: 1_400 }],
-      ['101', { name: 'node', ms: 700 }],
+      ['100', { name: 'MainThread', ms: 1_400 }],
+      ['101', { name: 'WorkerThread', ms: 700 }],
       ['102', { name: 'tokio-runtime-w', ms: 300 }],
-      ['104', { name: 'node', ms: 60 }],
+      ['104', { name: 'V8Worker', ms: 60 }],
       ['105', { name: 'workflow-proces', ms: 20 }],
+      ['106', { name: 'libuv-worker', ms: 10 }], // the id of an ended thread, reused: not negative
     ]);
     assert.deepEqual(splitOf(100, before, after, 10), { main: 40, busiestOtherNode: 20, restOfNode: 6, core: 12 });
     assert.deepEqual(
