@@ -5,19 +5,14 @@ import State from 'country-state-city/lib/cjs/state';
 import type { CustomerVault } from './customer-vault';
 
 type Cities = typeof import('country-state-city/lib/cjs/city').default;
-let cities: Promise<Cities> | undefined;
+let cities: Cities | undefined;
 /**
- * Every city of the world is 26 MB of heap: loaded on the first offline suggestion, not with the
+ * Every city of the world is 26 MB of heap: required on the first offline suggestion, not with the
  * module, so a process that never suggests (the worker, an API with a hosted provider) never holds it.
  */
-const loadCities = (): Promise<Cities> => {
-  cities ??= import('country-state-city/lib/cjs/city.js').then((m) => unwrapDefault<Cities>(m));
+function loadCities(): Cities {
+  cities ??= (require('country-state-city/lib/cjs/city') as typeof import('country-state-city/lib/cjs/city')).default;
   return cities;
-};
-/** `import()` of a CommonJS module compiled from ESM gives its exports under `default` once or twice. */
-function unwrapDefault<T>(mod: unknown): T {
-  const outer = (mod as { default?: unknown }).default ?? mod;
-  return ((outer as { default?: unknown }).default ?? outer) as T;
 }
 
 export interface AddressQuery {
@@ -58,7 +53,7 @@ export class OfflineAddressProvider implements AddressProvider {
     const regions = new Map(State.getStatesOfCountry(country).map((s) => [s.isoCode, s.name]));
     const seen = new Set<string>();
     const places: AddressSuggestion[] = [];
-    for (const city of (await loadCities()).getCitiesOfCountry(country) ?? []) {
+    for (const city of loadCities().getCitiesOfCountry(country) ?? []) {
       if (places.length + saved.length >= MAX_SUGGESTIONS) break;
       if (!fold(city.name).startsWith(needle) || seen.has(city.name)) continue;
       seen.add(city.name);

@@ -26,7 +26,7 @@ function modulesAfter(script: string, pattern: RegExp): string[] {
 
 test('the worker and the API load without the world’s cities; the first offline suggestion loads them', () => {
   assert.deepEqual(modulesAfter(`require('./apps/worker/run-worker')`, CITY_DATA), []);
-  assert.deepEqual(modulesAfter(`require('./apps/api/api.module')`, CITY_DATA), []);
+  assert.deepEqual(modulesAfter(`require('./apps/api/main')`, CITY_DATA), []);
   const afterSuggestion = modulesAfter(
     `const { OfflineAddressProvider } = require('./checkout/address-provider');
      const found = await new OfflineAddressProvider(null).suggest({ q: 'Berlin', country: 'DE', session: 's' });
@@ -47,7 +47,7 @@ test('Adyen’s library loads only with Adyen among the payment providers', () =
        ${adyen ? "adyen: { apiKey: 'k', merchantAccount: 'm', timeoutMs: 1000 }," : ''} });
      if (found.size !== ${order.split(',').length}) throw new Error('providers: ' + [...found.keys()])`;
   assert.deepEqual(modulesAfter(`require('./apps/worker/run-worker')`, ADYEN), []);
-  assert.deepEqual(modulesAfter(`require('./apps/api/api.module')`, ADYEN), []);
+  assert.deepEqual(modulesAfter(`require('./apps/api/main')`, ADYEN), []);
   assert.deepEqual(modulesAfter(providers('stripe', false), ADYEN), []);
   assert.ok(modulesAfter(providers('stripe,adyen', true), ADYEN).length > 0, 'Adyen configured, its library loaded');
 });
