@@ -99,7 +99,9 @@ export async function benchLateness(
     for (const rate of rates) {
       const planAt = Date.now();
       const windowMs = (count * 1000) / rate;
-      const firstDue = planAt + ((2 * count) / readyRate) * 1000 * READY_MARGIN + SETTLE_MS;
+      // All three sets (3 × count) must be asleep before the first due time, as `lateStart` checks;
+      // planning for two of them let start-up run into the window at 25/s.
+      const firstDue = planAt + ((3 * count) / readyRate) * 1000 * READY_MARGIN + SETTLE_MS;
       const coldFirstDue = firstDue + windowMs + GAP_MS;
       const realFirstDue = coldFirstDue + windowMs + GAP_MS;
       // One schedule offset for every checkout, so every lastActivityAt lies before the first start.
