@@ -133,7 +133,11 @@ const TICKS_PER_SECOND = 100;
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
 export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+/** User + system CPU ms of a `/proc/<pid>/stat` or `/proc/<pid>/task/<tid>/stat` line. */
+export function cpuMsOfStat(stat: string): number {
   // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;

@@ -3,9 +3,9 @@
 // sandbox's worker thread, V8's collector and compiler helpers, libuv's pool) and the SDK core's
 // Rust threads (gRPC, state machines). A total alone cannot say which side of a reminder grew.
 import { readdirSync, readFileSync } from 'node:fs';
+import { round } from './percentiles';
+import { cpuMsOfStat } from './processes';
 
-// Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every common build.
-const TICKS_PER_SECOND = 100;
 /**
  * The SDK core's Rust threads (names as the kernel keeps them, 15 characters). Node's own threads are
  * named `node` up to Node 23.7 and `MainThread`, `WorkerThread`, `V8Worker`, `libuv-worker` since:
@@ -40,9 +40,7 @@ export function threadCpu(pid: number): ThreadCpu {
     try {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      // Fields after the parenthesised name: utime is field 14, stime 15 (indexes 11 and 12 here).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(tid, { name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND });
+      threads.set(tid, { name, ms: cpuMsOfStat(stat) });
     } catch {
       // the thread ended between the listing and the read
     }
@@ -64,18 +62,21 @@ export function splitOf(pid: number, before: ThreadCpu, after: ThreadCpu, per: n
   otherNode.sort((a, b) => b - a);
   split.busiestOtherNode = otherNode[0] ?? 0;
   split.restOfNode = otherNode.slice(1).reduce((a, b) => a + b, 0);
-  const round = (ms: number) => Math.round((ms / per) * 100) / 100;
   return {
-    main: round(split.main),
-    busiestOtherNode: round(split.busiestOtherNode),
-    restOfNode: round(split.restOfNode),
-    core: round(split.core),
+    main: round(split.main / per, 2),
+    busiestOtherNode: round(split.busiestOtherNode / per, 2),
+    restOfNode: round(split.restOfNode / per, 2),
+    core: round(split.core / per, 2),
   };
 }
 
 /** Several processes' splits added up (the workers of one task queue). */
 export function sumSplits(splits: ThreadSplit[]): ThreadSplit {
-  const sum = (k: keyof ThreadSplit) => Math.round(splits.reduce((a, s) => a + s[k], 0) * 100) / 100;
+  const sum = (k: keyof ThreadSplit) =>
+    round(
+      splits.reduce((a, s) => a + s[k], 0),
+      2,
+    );
   return {
     main: sum('main'),
     busiestOtherNode: sum('busiestOtherNode'),
