@@ -1,11 +1,12 @@
 // Every email's HTML: one MJML layout (600 px, responsive, preheader, logo, cart lines with images,
 // offer, button, footer; colours that stay readable when a client darkens them), compiled to HTML
 // once per brand and filled per message. MJML takes tens of milliseconds per compile; filling the
-// compiled HTML takes microseconds, so a send never pays for MJML.
-import mjml2html from 'mjml';
+// compiled HTML takes microseconds, so a send never pays for MJML; the compile runs in a thread of
+// its own (mjml-compile.ts), so the process never carries MJML either.
 import { type BrandConfig, DEFAULT_BRAND } from '../../config/brand';
 import type { EmailContent } from './email-content';
 import { escapeHtml, html, type SafeHtml } from './html';
+import { compileMjml } from './mjml-compile';
 
 const SLOT_NAMES = [
   'lang',
@@ -134,9 +135,9 @@ export interface CompiledLayout {
 
 /** Compiles the layout for a brand (MJML: once per brand, at boot); throws on an MJML error. */
 export async function compileLayout(brand: BrandConfig = DEFAULT_BRAND): Promise<CompiledLayout> {
-  const result = await mjml2html(layoutSource(brand), { validationLevel: 'strict', keepComments: true });
+  const result = await compileMjml(layoutSource(brand), { validationLevel: 'strict', keepComments: true });
   if (result.errors.length > 0) {
-    throw new Error(`the email layout does not compile: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
+    throw new Error(`the email layout does not compile: ${result.errors.join('; ')}`);
   }
   // The indentation is a fifth of the HTML and means nothing to a mail client (the layout has no
   // <pre>): dropped once here, it is not encoded, signed and sent with every message.
