@@ -7,6 +7,7 @@ import { CREATE_CHECKOUT_FACTS_BACKLOG, NOTE_MIGRATION_WINDOW } from './checkout
 import { UPKEEP_TRIGGER_STATEMENTS } from './checkout-refresh';
 import { applyDeltasSql, CREATE_CHECKOUT_ROLLUPS, contributionsSql } from './checkout-rollups';
 import type { LedgerDatabase } from './connect';
+import { CREATE_HOLD_CONTACT_FUNCTION } from './contact-hold';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statements: string[] }> = [
   {
@@ -252,6 +253,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       ...UPKEEP_TRIGGER_STATEMENTS,
       NOTE_MIGRATION_WINDOW,
     ],
+  },
+  {
+    version: 25,
+    name: "the frequency cap's hold as a function (one round trip instead of a five-statement transaction)",
+    statements: [CREATE_HOLD_CONTACT_FUNCTION],
   },
 ];
 

@@ -5,7 +5,7 @@
 // markSent recorded it leaves a 'sending' claim; once that claim is stale, the retry sends again.
 // The window is one SES round trip plus one UPDATE, milliseconds wide.
 
-import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { CustomerConsent } from '../activities/contract';
 import type { Channel } from '../common/checkout';
 import type { RecoveryEvent } from '../common/recovery-events';
@@ -13,6 +13,7 @@ import { type AnalyticsStore, DrizzleAnalyticsStore } from './analytics-store';
 import { type ReconcileResult, reconcileCheckoutFacts } from './checkout-reconcile';
 import { type CheckoutStops, DrizzleCheckoutStops, type StopState } from './checkout-stops';
 import { connectLedger, type LedgerDatabase, type LedgerTarget } from './connect';
+import { confirmContactSql, type HoldRow, holdContactSql } from './contact-hold';
 import { LedgerDiscountCodes } from './discount-codes';
 import { appendCtes, DrizzleEventStore, type EventStore } from './event-store';
 import { SkuTableInventory } from './inventory';
@@ -61,9 +62,16 @@ export interface SendLedger {
   claim(key: string, meta: ClaimMeta): Promise<ClaimResult>;
   /**
    * `channel`: the one that delivered it (absent: email). `records`: analytics records appended in
-   * the same statement, as the event store appends them (one round trip for both).
+   * the same statement, as the event store appends them; `contact`: the frequency cap's hold
+   * confirmed in it too (what `confirmContact` does): one round trip for all three.
    */
-  markSent(key: string, messageId: string, channel?: string, records?: readonly RecoveryEvent[]): Promise<void>;
+  markSent(
+    key: string,
+    messageId: string,
+    channel?: string,
+    records?: readonly RecoveryEvent[],
+    contact?: ContactSent,
+  ): Promise<void>;
   /** The attempt failed before SES accepted anything: the next attempt may claim at once. */
   release(key: string, attempt: number): Promise<void>;
   get(key: string): Promise<SentMessage | undefined>;
@@ -99,6 +107,12 @@ export interface SendLedger {
 }
 
 export type ContactHold = { held: true } | { held: false; until: Date; because: 'sent' | 'sending' };
+/** A message that went out under the frequency cap's hold, at `nowMs` on the caller's clock. */
+export interface ContactSent {
+  customerId: string;
+  checkoutId: string;
+  nowMs: number;
+}
 
 // A hold whose sender died is ignored after this long (like a stale send claim); while a live one
 // is in flight, the other checkout looks again after HOLD_RETRY_MS.
@@ -262,13 +276,26 @@ class DrizzleSendLedger implements OpenedLedger {
     return { state: 'busy' };
   }
 
-  async markSent(key: string, messageId: string, channel = 'email', records: readonly RecoveryEvent[] = []) {
+  async markSent(
+    key: string,
+    messageId: string,
+    channel = 'email',
+    records: readonly RecoveryEvent[] = [],
+    contact?: ContactSent,
+  ) {
     // Guarded by status so a late duplicate cannot overwrite the first message's id. Written as SQL,
     // like the claim: the query builder cost ~0.1 ms of CPU per send to assemble the same statement.
     const mark = sql`UPDATE sent_messages SET status = 'sent', message_id = ${messageId}, channel = ${channel}, sent_at = now()
       WHERE dedupe_key = ${key} AND status = 'sending'`;
-    if (records.length === 0) await this.db.execute(mark);
-    else await this.db.execute(sql`WITH marked AS (${mark}), ${appendCtes(records)} SELECT 1`);
+    if (records.length === 0 && !contact) {
+      await this.db.execute(mark);
+      return;
+    }
+    const ctes = [sql`marked AS (${mark})`];
+    if (contact)
+      ctes.push(sql`contact AS (${confirmContactSql(contact.customerId, contact.checkoutId, contact.nowMs)})`);
+    if (records.length > 0) ctes.push(appendCtes(records));
+    await this.db.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
   }
 
   async release(key: string, attempt: number): Promise<void> {
@@ -284,32 +311,17 @@ class DrizzleSendLedger implements OpenedLedger {
   // `nowMs`: the caller's clock (the activity passes Temporal's, so a time-skipping test server and
   // the cap agree); defaults to the worker's.
   async holdContact(customerId: string, checkoutId: string, capMs: number, nowMs = Date.now()): Promise<ContactHold> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`checkout-recovery.cap.${customerId}`}))`);
-      const others = await tx
-        .select({ sentAt: customerContacts.sentAt, heldAt: customerContacts.heldAt })
-        .from(customerContacts)
-        .where(and(eq(customerContacts.customerId, customerId), ne(customerContacts.checkoutId, checkoutId)));
-      const lastSent = Math.max(0, ...others.map((o) => o.sentAt?.getTime() ?? 0));
-      if (lastSent > nowMs - capMs) return { held: false, until: new Date(lastSent + capMs), because: 'sent' };
-      const sending = others.some((o) => o.heldAt && o.heldAt.getTime() > nowMs - this.staleAfterMs);
-      if (sending) return { held: false, until: new Date(nowMs + HOLD_RETRY_MS), because: 'sending' };
-      await tx
-        .insert(customerContacts)
-        .values({ customerId, checkoutId, heldAt: new Date(nowMs) })
-        .onConflictDoUpdate({
-          target: [customerContacts.customerId, customerContacts.checkoutId],
-          set: { heldAt: new Date(nowMs) },
-        });
-      return { held: true };
-    });
+    const result = await this.db.execute(
+      holdContactSql(customerId, checkoutId, capMs, nowMs, this.staleAfterMs, HOLD_RETRY_MS),
+    );
+    const [row] = rowsOf<HoldRow>(result);
+    if (!row) throw new Error('hold_customer_contact returned no row');
+    if (row.held) return { held: true };
+    return { held: false, until: new Date(Number(row.until_ms)), because: row.because === 'sent' ? 'sent' : 'sending' };
   }
 
   async confirmContact(customerId: string, checkoutId: string, nowMs = Date.now()): Promise<void> {
-    await this.db
-      .update(customerContacts)
-      .set({ sentAt: new Date(nowMs), heldAt: null })
-      .where(and(eq(customerContacts.customerId, customerId), eq(customerContacts.checkoutId, checkoutId)));
+    await this.db.execute(confirmContactSql(customerId, checkoutId, nowMs));
   }
 
   async dropContact(customerId: string, checkoutId: string): Promise<void> {

@@ -182,15 +182,16 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
     const { log } = Context.current();
     metrics.sent(current.labels);
     const records = d.sentRecords?.(sent) ?? [];
+    // The cap's hold is confirmed in the mark's statement: one round trip for both.
+    const contact = d.cap && { customerId: d.cap.customerId, checkoutId: d.cap.checkoutId, nowMs: d.cap.nowMs };
     try {
-      if (d.cap) await ledger.confirmContact(d.cap.customerId, d.cap.checkoutId, d.cap.nowMs);
-      await ledger.markSent(d.key, sent.messageId, sent.channel, records);
+      await ledger.markSent(d.key, sent.messageId, sent.channel, records, contact);
       if (records.length > 0) d.onRecorded?.();
     } catch (err) {
       // The provider has the message: failing now would make Temporal retry and send it twice. The
-      // records may be what failed: the mark alone, so a retry finds the message sent.
+      // records (or the cap's row) may be what failed: the mark alone, so a retry finds the message sent.
       const marked =
-        records.length > 0 &&
+        (records.length > 0 || contact !== undefined) &&
         (await ledger.markSent(d.key, sent.messageId, sent.channel).then(
           () => true,
           () => false,

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { withTimeout } from '../../apps/shared/with-timeout';
 import { workflowIdFor } from '../../common/messages';
-import { BASELINE_WORKER, startBaseline } from '../lateness/lateness-bench';
+import { BASELINE_WORKER, latenessPolicy, startBaseline } from '../lateness/lateness-bench';
 import { BenchStack } from '../support/bench-stack';
 import { callgrindWrapper, inclusiveCosts, instructionsDuring, startCounting } from '../support/callgrind';
 import { inParallel, recoveryInput, runId, startCheckout } from '../support/checkout-starts';
@@ -168,10 +168,13 @@ function completion(result: Promise<unknown>): { done: Promise<unknown> } {
 async function startCheckoutDue(client: Client, taskQueue: string, checkoutId: string, dueAt: number) {
   const afterS = Math.ceil((dueAt - Date.now()) / 1000) + 1;
   const key = `${checkoutId}@bench.example.com`;
+  const policy = latenessPolicy();
   const input = recoveryInput(checkoutId, {
     email: key,
+    customerId: `cust-${checkoutId}`,
     schedule: [{ after: `${afterS}s` }],
     lastActivityAt: dueAt - afterS * 1000,
+    ...(policy && { policy }),
   });
   await startCheckout(client, taskQueue, input);
   return completion(client.workflow.getHandle(workflowIdFor(checkoutId)).result());

@@ -14,6 +14,7 @@
 // window runs, a gap, the cold baseline's, a gap, then the checkouts' window of the same length.
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { RecoveryPolicy } from '../../common/checkout';
 import { workflowIdFor } from '../../common/messages';
 import { BenchStack } from '../support/bench-stack';
 import { inParallel, recoveryInput, runId, startCheckout } from '../support/checkout-starts';
@@ -37,6 +38,14 @@ const SETTLE_MS = 2_000;
 const GAP_MS = 4_000;
 // How long after the last due time an arrival may still come before it counts as missing.
 const ARRIVAL_GRACE_MS = 30_000;
+// The shipped policy's frequency cap (config/policy-file.ts), so each reminder takes the cap's path
+// through the ledger as in a shop on the defaults; each checkout is its own customer, so the cap
+// holds every one. BENCH_LATENESS_CAP=off: no policy (as the runs before 2026-12-02 10:00).
+// Quiet hours stay off: they would move reminders due at night.
+export function latenessPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy | undefined {
+  const cap = env.BENCH_LATENESS_CAP?.trim() || '16h';
+  return cap === 'off' ? undefined : { quietHours: null, defaultTimezone: 'UTC', frequencyCap: cap };
+}
 
 export interface Lateness extends Distribution {
   missing: number;
@@ -88,6 +97,8 @@ export async function benchLateness(
     });
     const rec = recorder;
     const realWorkers = await stack.startWorkers(realQueue, rec.url);
+    const policy = latenessPolicy();
+    log(`  checkouts' policy: ${policy ? JSON.stringify(policy) : 'none'} (BENCH_LATENESS_CAP)`);
     const baseWorker = await stack.spawn(
       'baseline worker',
       BASELINE_WORKER,
@@ -129,7 +140,13 @@ export async function benchLateness(
           await startCheckout(
             stack.client,
             realQueue,
-            recoveryInput(checkoutId, { email: key, schedule, lastActivityAt }),
+            recoveryInput(checkoutId, {
+              email: key,
+              customerId: `cust-${checkoutId}`,
+              schedule,
+              lastActivityAt,
+              policy,
+            }),
           );
           add(real, i, key, dueAt, workflowIdFor(checkoutId));
         }

@@ -4,15 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowStartOptions } from '@temporalio/client';
 import { recoveryStartOptions } from '../../apps/api/checkouts/start-options';
-import type { CheckoutRecoveryInput, ScheduleStepSpec } from '../../common/checkout';
+import type { CheckoutRecoveryInput, RecoveryPolicy, ScheduleStepSpec } from '../../common/checkout';
 import { WORKFLOW_TYPE } from '../../common/messages';
 import { DEFAULT_SCHEDULE, resolveSchedule } from '../../common/schedule';
 
 /** The POST /checkouts body the API's own tests use (test/api/support/api-harness.ts). */
-export function checkoutBody(checkoutId: string, email = `${checkoutId}@shoppers.example.com`) {
+export function checkoutBody(checkoutId: string, email = `${checkoutId}@shoppers.example.com`, customerId = 'c-42') {
   return {
     checkoutId,
-    customer: { id: 'c-42', email, name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
+    customer: { id: customerId, email, name: 'Ada', locale: 'de-DE', timezone: 'Europe/Berlin' },
     cart: {
       currency: 'EUR',
       total: 59.9,
@@ -25,16 +25,25 @@ export function checkoutBody(checkoutId: string, email = `${checkoutId}@shoppers
 /** The workflow input the API builds from that body (apps/api/checkouts/recovery-input.ts). */
 export function recoveryInput(
   checkoutId: string,
-  options: { email?: string; schedule?: ScheduleStepSpec[]; lastActivityAt?: number; orderConfirmation?: boolean } = {},
+  options: {
+    email?: string;
+    /** Default: one customer for every checkout (a frequency cap would hold all but one back). */
+    customerId?: string;
+    schedule?: ScheduleStepSpec[];
+    lastActivityAt?: number;
+    orderConfirmation?: boolean;
+    policy?: RecoveryPolicy;
+  } = {},
 ): CheckoutRecoveryInput {
   const resolved = resolveSchedule(options.schedule ?? DEFAULT_SCHEDULE);
   if (!resolved.ok) throw new Error(`bad bench schedule: ${JSON.stringify(resolved.errors)}`);
   return {
-    checkout: checkoutBody(checkoutId, options.email),
+    checkout: checkoutBody(checkoutId, options.email, options.customerId),
     schedule: resolved.steps,
     ...(options.lastActivityAt !== undefined && { lastActivityAt: options.lastActivityAt }),
     // The API always sets it, from ORDER_CONFIRMATION (default on).
     sendOrderConfirmation: options.orderConfirmation ?? true,
+    ...(options.policy && { policy: options.policy }),
   };
 }
 

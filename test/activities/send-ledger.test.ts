@@ -84,6 +84,45 @@ function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendL
       );
     });
 
+    it('a cap of 30 days (longer than 2^31 ms) holds the other checkouts for the whole of it', async () => {
+      const c = customer();
+      const DAYS_30 = 30 * 24 * HOUR;
+      const nowMs = Date.now();
+      assert.deepEqual(await ledger.holdContact(c, 'co-a', DAYS_30, nowMs), { held: true });
+      await ledger.confirmContact(c, 'co-a', nowMs);
+      const other = await ledger.holdContact(c, 'co-b', DAYS_30, nowMs + 29 * 24 * HOUR);
+      assert.deepEqual(other, { held: false, until: new Date(nowMs + DAYS_30), because: 'sent' });
+    });
+
+    it('a live hold makes the other checkout look again in 15 s; a stale one blocks nobody', async () => {
+      const c = customer();
+      const nowMs = Date.now();
+      await ledger.holdContact(c, 'co-a', 16 * HOUR, nowMs);
+      assert.deepEqual(await ledger.holdContact(c, 'co-b', 16 * HOUR, nowMs + 1_000), {
+        held: false,
+        until: new Date(nowMs + 1_000 + 15_000),
+        because: 'sending',
+      });
+      // The claim's staleness (60 s by default) is the hold's too: its sender is gone.
+      assert.deepEqual(await ledger.holdContact(c, 'co-b', 16 * HOUR, nowMs + 10 * 60_000), { held: true });
+    });
+
+    it('a mark that carries the contact confirms the hold in the same statement', async () => {
+      const c = customer();
+      const { checkoutId, key } = freshKey();
+      const nowMs = Date.now();
+      assert.deepEqual(await ledger.holdContact(c, checkoutId, 16 * HOUR, nowMs), { held: true });
+      const claim = await ledger.claim(key, meta(checkoutId));
+      assert.equal(claim.state, 'claimed');
+      await ledger.markSent(key, 'ses-capped', 'email', [], { customerId: c, checkoutId, nowMs });
+      assert.equal((await ledger.get(key))?.messageId, 'ses-capped');
+      assert.deepEqual(await ledger.holdContact(c, 'co-other', 16 * HOUR, nowMs + HOUR), {
+        held: false,
+        until: new Date(nowMs + 16 * HOUR),
+        because: 'sent',
+      });
+    });
+
     it('a hold dropped without a send blocks nobody', async () => {
       const c = customer();
       await ledger.holdContact(c, 'co-a', 16 * HOUR);
