@@ -189,15 +189,25 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
       if (records.length > 0) d.onRecorded?.();
     } catch (err) {
       // The provider has the message: failing now would make Temporal retry and send it twice. The
-      // records (or the cap's row) may be what failed: the mark alone, so a retry finds the message sent.
+      // records (or the cap's row) may be what failed: the mark alone, so a retry finds the message
+      // sent, then the cap's confirmation alone, so the customer's other checkouts wait out the cap.
+      const ok = () => true;
+      const failed = () => false;
       const marked =
         (records.length > 0 || contact !== undefined) &&
-        (await ledger.markSent(d.key, sent.messageId, sent.channel).then(
-          () => true,
-          () => false,
-        ));
+        (await ledger.markSent(d.key, sent.messageId, sent.channel).then(ok, failed));
+      const capTold =
+        !contact ||
+        (marked &&
+          (await ledger.confirmContact(contact.customerId, contact.checkoutId, contact.nowMs).then(ok, failed)));
       if (!marked)
         log.warn('message sent but not recorded in the ledger', { ...d.logAttrs, ...sent, error: String(err) });
+      else if (!capTold)
+        log.warn('message sent but not counted against the frequency cap', {
+          ...d.logAttrs,
+          ...sent,
+          error: String(err),
+        });
     }
     log.info('message sent', { ...d.logAttrs, ...sent });
   }

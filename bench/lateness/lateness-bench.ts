@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { RecoveryPolicy } from '../../common/checkout';
+import { parseDuration } from '../../common/duration';
 import { workflowIdFor } from '../../common/messages';
 import { BenchStack } from '../support/bench-stack';
 import { inParallel, recoveryInput, runId, startCheckout } from '../support/checkout-starts';
@@ -44,7 +45,11 @@ const ARRIVAL_GRACE_MS = 30_000;
 // Quiet hours stay off: they would move reminders due at night.
 export function latenessPolicy(env: NodeJS.ProcessEnv = process.env): RecoveryPolicy | undefined {
   const cap = env.BENCH_LATENESS_CAP?.trim() || '16h';
-  return cap === 'off' ? undefined : { quietHours: null, defaultTimezone: 'UTC', frequencyCap: cap };
+  if (cap.toLowerCase() === 'off') return undefined;
+  // The workflow ignores a cap it cannot read: a typo would measure no cap under the cap's name.
+  if (!parseDuration(cap).ok)
+    throw new Error(`BENCH_LATENESS_CAP must be a duration like "16h" or "off" (got "${cap}")`);
+  return { quietHours: null, defaultTimezone: 'UTC', frequencyCap: cap };
 }
 
 export interface Lateness extends Distribution {

@@ -282,6 +282,52 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     assert.ok(logs.some((l) => l.level === 'WARN' && l.message === 'message sent but not recorded in the ledger'));
   });
 
+  it('a capped send whose combined mark fails is still marked and still counted against the cap', async () => {
+    const checkout = sampleCheckout();
+    const HOUR = 3_600_000;
+    // The statement that marks, confirms the cap and appends the records fails once; the plain
+    // mark and the confirmation on their own go through.
+    let combinedFailures = 0;
+    const flaky: SendLedger = {
+      claim: (k, m) => ledger.claim(k, m),
+      release: (k, a) => ledger.release(k, a),
+      get: (k) => ledger.get(k),
+      countSent: (co, ch) => ledger.countSent(co, ch),
+      holdContact: (c, co, ms, now) => ledger.holdContact(c, co, ms, now),
+      confirmContact: (c, co, now) => ledger.confirmContact(c, co, now),
+      dropContact: (c, co) => ledger.dropContact(c, co),
+      reserveText: (r, k, n, ms, now) => ledger.reserveText(r, k, n, ms, now),
+      releaseText: (r, k) => ledger.releaseText(r, k),
+      close: async () => {},
+      markSent: async (key, id, channel, records, contact) => {
+        if (contact || (records?.length ?? 0) > 0) {
+          combinedFailures++;
+          throw new Error('the combined statement failed');
+        }
+        return ledger.markSent(key, id, channel);
+      },
+    };
+    const logs: LogEntry[] = [];
+    const { sendReminder } = createActivities(deps({ ledger: flaky }));
+    const requestedAt = Date.now();
+    const result = await run(activityEnv(checkout, logs), sendReminder, {
+      ...reminder(checkout),
+      frequencyCapMs: 16 * HOUR,
+      requestedAt,
+    });
+    assert.equal(result.outcome, 'sent');
+    assert.equal(combinedFailures, 1);
+    assert.equal((await ledger.get(reminderKey(checkout.checkoutId, 1)))?.status, 'sent');
+    const other = await ledger.holdContact(
+      checkout.customer.id,
+      `${checkout.checkoutId}-other`,
+      16 * HOUR,
+      requestedAt,
+    );
+    assert.equal(other.held ? 'held' : other.because, 'sent', 'the cap knows the message went out');
+    assert.ok(!logs.some((l) => l.level === 'WARN'), JSON.stringify(logs.filter((l) => l.level === 'WARN')));
+  });
+
   it('logs the checkout id and step, never the email address', async () => {
     const checkout = sampleCheckout();
     const logs: LogEntry[] = [];

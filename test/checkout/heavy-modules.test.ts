@@ -72,7 +72,10 @@ test('the email layout compiles at boot without MJML in the process, and a broke
   const broken = modulesAfter(
     `const { compileMjml } = require('./activities/templates/mjml-compile');
      const out = await compileMjml('<mjml><mj-body><mj-section><mj-bogus /></mj-section></mj-body></mjml>', { validationLevel: 'strict' });
-     if (!out.errors.some((e) => /mj-bogus/.test(e))) throw new Error('no error for mj-bogus: ' + JSON.stringify(out.errors))`,
+     if (!out.errors.some((e) => /mj-bogus/.test(e))) throw new Error('no error for mj-bogus: ' + JSON.stringify(out.errors));
+     const { compileLayout } = require('./activities/templates/mjml-layout');
+     const failed = await compileLayout({ ...require('./config/brand').DEFAULT_BRAND, backgroundColor: 'nope' }).then(() => 'compiled', (e) => e.message);
+     if (!/does not compile/.test(failed) || !/background-color/.test(failed)) throw new Error('a broken layout: ' + failed)`,
     MJML,
   );
   assert.deepEqual(broken, []);
