@@ -39,6 +39,8 @@ export interface ClaimMeta {
   step?: number;
   /** Read this customer's consent (the preference store shares the database) in the claim's statement. */
   consentOf?: string;
+  /** The frequency cap: hold the customer's contact in the claim's statement (`holdContact`'s arguments). */
+  cap?: { customerId: string; capMs: number; nowMs: number };
 }
 
 /** What the claim's statement read beside the claim, so nothing else needs a round trip. */
@@ -47,6 +49,8 @@ export interface ClaimFacts {
   stop?: StopState;
   /** With `consentOf`: the customer's consent, null when they never set preferences. */
   consent?: CustomerConsent | null;
+  /** With `cap`: the frequency cap's answer, as `holdContact` gives it (a hold taken is the caller's to drop). */
+  hold?: ContactHold;
 }
 
 export type ClaimResult =
@@ -222,6 +226,12 @@ interface ClaimRow {
   consent_of: string | null;
   opted_out: boolean | null;
   channels: Channel[] | null;
+  hold: HoldRow | string | null;
+}
+
+function holdOfRow(row: HoldRow): ContactHold {
+  if (row.held) return { held: true };
+  return { held: false, until: new Date(Number(row.until_ms)), because: row.because === 'sent' ? 'sent' : 'sending' };
 }
 
 function consentOfRow(row: ClaimRow): CustomerConsent | null {
@@ -241,9 +251,22 @@ class DrizzleSendLedger implements OpenedLedger {
   }
 
   async claim(key: string, meta: ClaimMeta): Promise<ClaimResult> {
-    // One statement, one round trip: the claim, the API's stop record and the customer's consent.
-    // INSERT ... ON CONFLICT is one atomic step: a concurrent claim waits for this row and then sees
-    // it fresh, so it cannot take over. Only a released or stale 'sending' row is taken over.
+    // One statement, one round trip: the claim, the API's stop record, the customer's consent and
+    // the frequency cap's hold. INSERT ... ON CONFLICT is one atomic step: a concurrent claim waits
+    // for this row and then sees it fresh, so it cannot take over. Only a released or stale
+    // 'sending' row is taken over. The hold is taken only by a claim that won (CASE evaluates its
+    // branch only when reached, and the function is VOLATILE, so it is never run ahead).
+    const { cap } = meta;
+    const hold = cap
+      ? sql`CASE WHEN (SELECT attempts FROM claimed) IS NOT NULL THEN (SELECT to_jsonb(h) FROM (${holdContactSql(
+          cap.customerId,
+          meta.checkoutId,
+          cap.capMs,
+          cap.nowMs,
+          this.staleAfterMs,
+          HOLD_RETRY_MS,
+        )}) AS h) END`
+      : sql`NULL::jsonb`;
     const result = await this.db.execute(sql`
       WITH claimed AS (
         INSERT INTO sent_messages (dedupe_key, checkout_id, kind, step, status, attempts, claimed_at)
@@ -256,16 +279,18 @@ class DrizzleSendLedger implements OpenedLedger {
       )
       SELECT (SELECT attempts FROM claimed) AS attempt,
         (SELECT state FROM checkout_stops WHERE checkout_id = ${meta.checkoutId}) AS stop,
-        p.customer_id AS consent_of, p.opted_out, p.channels
+        p.customer_id AS consent_of, p.opted_out, p.channels, ${hold} AS hold
       FROM (SELECT 1) AS one
       LEFT JOIN customer_preferences p ON p.customer_id = ${meta.consentOf ?? null}`);
     const [facts] = rowsOf<ClaimRow>(result);
     if (facts?.attempt != null) {
+      const held = typeof facts.hold === 'string' ? (JSON.parse(facts.hold) as HoldRow) : facts.hold;
       return {
         state: 'claimed',
         attempt: Number(facts.attempt),
         ...(facts.stop && { stop: facts.stop }),
         ...(meta.consentOf !== undefined && { consent: consentOfRow(facts) }),
+        ...(held && { hold: holdOfRow(held) }),
       };
     }
     // A separate read: the upsert's snapshot may predate the row that beat it.
@@ -316,8 +341,7 @@ class DrizzleSendLedger implements OpenedLedger {
     );
     const [row] = rowsOf<HoldRow>(result);
     if (!row) throw new Error('hold_customer_contact returned no row');
-    if (row.held) return { held: true };
-    return { held: false, until: new Date(Number(row.until_ms)), because: row.because === 'sent' ? 'sent' : 'sending' };
+    return holdOfRow(row);
   }
 
   async confirmContact(customerId: string, checkoutId: string, nowMs = Date.now()): Promise<void> {

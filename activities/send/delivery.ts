@@ -5,7 +5,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel, ChannelSkip } from '../../common/checkout';
 import type { RecoveryEvent } from '../../common/recovery-events';
-import type { ClaimFacts, ClaimMeta, SendLedger } from '../../storage/send-ledger';
+import type { ClaimFacts, ClaimMeta, ContactHold, SendLedger } from '../../storage/send-ledger';
 import type { PreparedSend } from '../channels/channel-sender';
 import { PERMANENT_SEND_FAILURE, type SendResult, TRANSIENT_SEND_FAILURE } from '../contract';
 import { failureReasonOf, type SendFailureReason } from '../failure-reasons';
@@ -96,7 +96,10 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
 
   async function attempt(a: Attempt): Promise<SendResult> {
     const { d } = a;
-    const claim = await ledger.claim(d.key, d.meta);
+    // The cap's hold is taken in the claim's statement (one round trip for both); a message that
+    // then does not go out drops it.
+    const cap = d.cap && { customerId: d.cap.customerId, capMs: d.cap.capMs, nowMs: d.cap.nowMs };
+    const claim = await ledger.claim(d.key, { ...d.meta, ...(cap && { cap }) });
     if (claim.state === 'sent') return alreadySent(a, claim.messageId, claim.channel);
     if (claim.state === 'busy') throw busy(d.key);
     d.onClaimed?.(claim);
@@ -108,8 +111,12 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
       // after the re-check can only race that call (benchmark "races" measures the window).
       const usable = await usableRoutes(d, skipped);
       const notNow =
-        (await suppression(a, usable, skipped, d.stoppable ? claim.stop : undefined)) ?? (await frequencyCapHold(a));
+        (await suppression(a, usable, skipped, d.stoppable ? claim.stop : undefined)) ??
+        (await frequencyCapHold(a, claim.hold));
       if (notNow) {
+        // Suppressed after the claim's statement took the hold: it blocks nobody (it expires anyway).
+        if (d.cap && claim.hold?.held)
+          await ledger.dropContact(d.cap.customerId, d.cap.checkoutId).catch(() => undefined);
         await ledger.release(d.key, claim.attempt);
         return notNow;
       }
@@ -164,9 +171,12 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
   }
 
   /** The frequency cap's answer when another of the customer's checkouts holds the contact. */
-  async function frequencyCapHold({ d, metrics }: Attempt): Promise<SendResult | undefined> {
+  async function frequencyCapHold(
+    { d, metrics }: Attempt,
+    held: ContactHold | undefined,
+  ): Promise<SendResult | undefined> {
     if (!d.cap) return undefined;
-    const hold = await ledger.holdContact(d.cap.customerId, d.cap.checkoutId, d.cap.capMs, d.cap.nowMs);
+    const hold = held ?? (await ledger.holdContact(d.cap.customerId, d.cap.checkoutId, d.cap.capMs, d.cap.nowMs));
     if (hold.held) return undefined;
     const reason =
       hold.because === 'sent'

@@ -123,6 +123,29 @@ function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendL
       });
     });
 
+    it("the claim's statement takes the hold, and only a claim that won takes it", async () => {
+      const c = customer();
+      const nowMs = Date.now();
+      const cap = { customerId: c, capMs: 16 * HOUR, nowMs };
+      const first = freshKey();
+      const won = await ledger.claim(first.key, { ...meta(first.checkoutId), cap });
+      assert.deepEqual(won, { state: 'claimed', attempt: 1, hold: { held: true } });
+      assert.deepEqual(
+        await ledger.claim(freshKey().key, { ...meta('co-rival'), cap: { ...cap, nowMs: nowMs + 1_000 } }),
+        {
+          state: 'claimed',
+          attempt: 1,
+          hold: { held: false, until: new Date(nowMs + 1_000 + 15_000), because: 'sending' },
+        },
+        "the first checkout's hold is live",
+      );
+      await ledger.dropContact(c, first.checkoutId);
+      // A claim that finds the message claimed (busy) holds nothing for its checkout.
+      const lost = await ledger.claim(first.key, { ...meta(first.checkoutId), cap });
+      assert.deepEqual(lost, { state: 'busy' });
+      assert.deepEqual(await ledger.holdContact(c, 'co-other', 16 * HOUR, nowMs), { held: true });
+    });
+
     it('a hold dropped without a send blocks nobody', async () => {
       const c = customer();
       await ledger.holdContact(c, 'co-a', 16 * HOUR);
