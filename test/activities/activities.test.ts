@@ -282,8 +282,33 @@ describe('send activities end to end (local SES, in-memory ledger)', () => {
     assert.ok(logs.some((l) => l.level === 'WARN' && l.message === 'message sent but not recorded in the ledger'));
   });
 
-  it('a capped send whose combined mark fails is still marked and still counted against the cap', async () => {
+  /** A checkout whose customer no other test shares: the cap counts across a customer's checkouts. */
+  const ownCustomer = () => {
     const checkout = sampleCheckout();
+    return { ...checkout, customer: { ...checkout.customer, id: `cust-${checkout.checkoutId}` } };
+  };
+
+  it("a capped reminder suppressed after its claim took the cap's hold blocks none of the customer's other checkouts", async () => {
+    const checkout = ownCustomer();
+    const HOUR = 3_600_000;
+    const requestedAt = Date.now();
+    // No SMS sender in these deps: the only channel cannot carry it, after the claim held the contact.
+    const { sendReminder } = createActivities(deps());
+    const result = await run(activityEnv(checkout, []), sendReminder, {
+      ...reminder(checkout),
+      channel: 'sms',
+      frequencyCapMs: 16 * HOUR,
+      requestedAt,
+    });
+    assert.equal(result.outcome, 'suppressed');
+    assert.deepEqual(
+      await ledger.holdContact(checkout.customer.id, `${checkout.checkoutId}-other`, 16 * HOUR, requestedAt + 1_000),
+      { held: true },
+    );
+  });
+
+  it('a capped send whose combined mark fails is still marked and still counted against the cap', async () => {
+    const checkout = ownCustomer();
     const HOUR = 3_600_000;
     // The statement that marks, confirms the cap and appends the records fails once; the plain
     // mark and the confirmation on their own go through.
