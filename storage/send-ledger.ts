@@ -39,7 +39,10 @@ export interface ClaimMeta {
   step?: number;
   /** Read this customer's consent (the preference store shares the database) in the claim's statement. */
   consentOf?: string;
-  /** The frequency cap: hold the customer's contact in the claim's statement (`holdContact`'s arguments). */
+  /**
+   * The frequency cap: hold the customer's contact in the claim's statement (`holdContact`'s
+   * arguments), unless the checkout has a stop record (a capped message is a reminder, which a stop suppresses).
+   */
   cap?: { customerId: string; capMs: number; nowMs: number };
 }
 
@@ -254,11 +257,15 @@ class DrizzleSendLedger implements OpenedLedger {
     // One statement, one round trip: the claim, the API's stop record, the customer's consent and
     // the frequency cap's hold. INSERT ... ON CONFLICT is one atomic step: a concurrent claim waits
     // for this row and then sees it fresh, so it cannot take over. Only a released or stale
-    // 'sending' row is taken over. The hold is taken only by a claim that won (CASE evaluates its
-    // branch only when reached, and the function is VOLATILE, so it is never run ahead).
+    // 'sending' row is taken over. The hold is taken only by a claim that won, for a checkout with no
+    // stop record (it would be suppressed): the hold's subquery is an InitPlan, which PostgreSQL runs
+    // only when the CASE first needs its value (VOLATILE keeps it from being folded at plan time).
+    // The ledger's tests check that a busy claim holds nothing.
     const { cap } = meta;
     const hold = cap
-      ? sql`CASE WHEN (SELECT attempts FROM claimed) IS NOT NULL THEN (SELECT to_jsonb(h) FROM (${holdContactSql(
+      ? sql`CASE WHEN (SELECT attempts FROM claimed) IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM checkout_stops WHERE checkout_id = ${meta.checkoutId})
+        THEN (SELECT to_jsonb(h) FROM (${holdContactSql(
           cap.customerId,
           meta.checkoutId,
           cap.capMs,

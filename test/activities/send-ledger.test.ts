@@ -8,7 +8,13 @@ import { getTableColumns } from 'drizzle-orm';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../../storage/migrations';
 import { sentMessages } from '../../storage/schema';
-import { type LedgerOptions, openSendLedger, reminderKey, type SendLedger } from '../../storage/send-ledger';
+import {
+  type LedgerOptions,
+  openSendLedger,
+  openStores,
+  reminderKey,
+  type SendLedger,
+} from '../../storage/send-ledger';
 import { type Opening, openAll } from '../support/open-all';
 import { usePostgresSchema } from '../support/postgres-schema';
 
@@ -227,6 +233,23 @@ function ledgerBehaviour(open: (extra?: Partial<LedgerOptions>) => Promise<SendL
 
 describe('send ledger on in-memory PGlite', () => {
   ledgerBehaviour((extra) => openSendLedger({ databaseUrl: undefined, inMemory: true, ...extra }));
+});
+
+describe("the claim's cap hold and the API's stop record (in-memory PGlite)", () => {
+  it('a claim for a checkout the API stopped takes no hold: the reminder will be suppressed', async () => {
+    const stores = await openStores({ databaseUrl: undefined, inMemory: true });
+    try {
+      const HOUR = 3_600_000;
+      const nowMs = Date.now();
+      const cap = { customerId: 'cust-stopped', capMs: 16 * HOUR, nowMs };
+      await stores.stops.markStopped('co-ordered', 'ordered');
+      const claim = await stores.ledger.claim(reminderKey('co-ordered', 1), { ...meta('co-ordered'), cap });
+      assert.deepEqual(claim, { state: 'claimed', attempt: 1, stop: 'ordered' });
+      assert.deepEqual(await stores.ledger.holdContact('cust-stopped', 'co-next', 16 * HOUR, nowMs), { held: true });
+    } finally {
+      await stores.close();
+    }
+  });
 });
 
 describe('send ledger on PGlite in a data directory', () => {
