@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { payloadCodecsFor } from '../../config/encryption/data-converter';
@@ -59,6 +60,26 @@ describe('payload compression before encryption', () => {
     const [old] = await testCodec().encode([toPayload(checkoutInput)]);
     assert.ok(old);
     assert.deepEqual(defaultPayloadConverter.fromPayload(await decodeChain(old)), checkoutInput);
+  });
+
+  test('what an earlier build compressed with zlib’s default window decodes, and what this one writes, zlib’s defaults read', async () => {
+    const codec = new DeflatePayloadCodec();
+    const plain = toPayload(checkoutInput);
+    const serialised = PayloadMessage.encode(plain).finish();
+    const earlier: Payload = {
+      metadata: { encoding: Buffer.from(COMPRESSED_ENCODING) },
+      data: deflateRawSync(serialised),
+    };
+    const [fromEarlier] = await codec.decode([earlier]);
+    assert.deepEqual(defaultPayloadConverter.fromPayload(fromEarlier as Payload), checkoutInput);
+    const [written] = await codec.encode([plain]);
+    assert.ok(isCompressed(written as Payload));
+    const readByDefaults = PayloadMessage.decode(inflateRawSync(Buffer.from(written?.data ?? [])));
+    assert.deepEqual(defaultPayloadConverter.fromPayload(readByDefaults as Payload), checkoutInput);
+    assert.ok(
+      (written?.data?.length ?? Infinity) <= deflateRawSync(serialised).length,
+      'no larger than with zlib’s defaults',
+    );
   });
 
   test('a small payload passes through uncompressed; a large one is marked binary/zlib', async () => {
