@@ -98,8 +98,7 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
     const { d } = a;
     // The cap's hold is taken in the claim's statement (one round trip for both); a message that
     // then does not go out drops it.
-    const cap = d.cap && { customerId: d.cap.customerId, capMs: d.cap.capMs, nowMs: d.cap.nowMs };
-    const claim = await ledger.claim(d.key, { ...d.meta, ...(cap && { cap }) });
+    const claim = await ledger.claim(d.key, d.cap ? { ...d.meta, cap: d.cap } : d.meta);
     if (claim.state === 'sent') return alreadySent(a, claim.messageId, claim.channel);
     if (claim.state === 'busy') throw busy(d.key);
     d.onClaimed?.(claim);
@@ -193,7 +192,7 @@ export function deliveryThrough(ledger: SendLedger): (d: Delivery) => Promise<Se
     metrics.sent(current.labels);
     const records = d.sentRecords?.(sent) ?? [];
     // The cap's hold is confirmed in the mark's statement: one round trip for both.
-    const contact = d.cap && { customerId: d.cap.customerId, checkoutId: d.cap.checkoutId, nowMs: d.cap.nowMs };
+    const contact = d.cap;
     try {
       await ledger.markSent(d.key, sent.messageId, sent.channel, records, contact);
       if (records.length > 0) d.onRecorded?.();
